@@ -1,0 +1,44 @@
+"""Deterministic keys: every id is a hash of the natural key, so a rebuild gives the same ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+
+def normalise(text: str | None) -> str:
+    """Case, accents, punctuation and spacing folded: ``Lumiére Pictures`` and
+    ``lumiere  pictures`` compare equal; ``&`` reads as ``and``."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("&", " and ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise_title(title: str | None) -> str:
+    """A film title for joining documents: normalised, a leading article dropped."""
+    text = normalise(title)
+    return re.sub(r"^(the|a|an) ", "", text)
+
+
+def make_id(kind: str, *parts: object) -> str:
+    """16 hex characters of sha256 over the kind and the parts (None as empty)."""
+    raw = "\x1f".join([kind, *("" if p is None else str(p) for p in parts)])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def entity_key(name: str, wiki_title: str | None) -> str:
+    """People and companies are keyed by their article when linked to one (a link to a section,
+    ``StudioCanal#Film library``, names a part of another entity, so the name is used).
+    An unlinked ``Mike Figgis`` and a linked ``[[Mike Figgis]]`` get the same key."""
+    if wiki_title and "#" not in wiki_title:
+        return normalise(wiki_title)
+    return normalise(name)
+
+
+def date_id(value) -> int | None:
+    return None if value is None else value.year * 10000 + value.month * 100 + value.day

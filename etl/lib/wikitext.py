@@ -1,0 +1,554 @@
+"""Wikitext helpers: one template registry, a plain-text renderer, list splitting, sections.
+
+mwparserfromhell parses wikitext but expands no template, and its ``strip_code`` drops every
+template and keeps the body of ``<ref>`` tags. Everything that turns wikitext into text goes
+through ``render`` here instead, so each template is interpreted in exactly one place:
+
+- ``TEMPLATES`` maps a normalised template name to a handler that returns its text;
+- templates known to carry nothing a reader needs (citations, maintenance tags, ...) render
+  as nothing on purpose (``SILENT``);
+- any other template renders as nothing too, but its name is counted in ``Context.unknown``,
+  which the assets report as metadata. Nothing is dropped without a trace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import mwparserfromhell as mwp
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from etl.lib.model import DAY, MONTH, YEAR, Name, PartialDate
+
+Code = Wikicode | str
+
+
+@dataclass
+class Context:
+    """What rendering met on the way: unknown templates by name, for metadata and checks."""
+
+    unknown: Counter = field(default_factory=Counter)
+
+
+def parse(text: Code) -> Wikicode:
+    return text if isinstance(text, Wikicode) else mwp.parse(text)
+
+
+def template_name(template: Template) -> str:
+    """Normalised name: case-insensitive, ``_`` as space, spaces collapsed, no namespace."""
+    name = str(template.name)
+    name = re.sub(r"<!--.*?-->", "", name, flags=re.S)
+    name = name.replace("_", " ").strip()
+    name = re.sub(r"^(?:template|Template)\s*:\s*", "", name)
+    return re.sub(r"\s+", " ", name).lower()
+
+
+def positional(template: Template) -> list[str]:
+    """Positional parameter values, in order, as wikitext strings (stripped)."""
+    return [str(p.value).strip() for p in template.params if not p.showkey]
+
+
+def named(template: Template, *names: str) -> str | None:
+    """The first present, non-blank named parameter among ``names``."""
+    for n in names:
+        if template.has(n):
+            value = str(template.get(n).value).strip()
+            if value:
+                return value
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The registry
+# --------------------------------------------------------------------------------------------
+
+# Templates that carry nothing for a reader of the value: citations and notes (their content is
+# a source, not a fact), maintenance tags, layout. Rendering them as nothing is intended.
+SILENT = {
+    "efn", "efn-ua", "efn-lr", "efn-lg", "sfn", "sfnp", "sfnm", "r", "rp", "refn", "ref",
+    "notetag", "ref label", "note label", "citation needed", "cn", "fact", "better source needed",
+    "better source", "more footnotes", "more citations needed", "refimprove", "unreferenced",
+    "dead link", "failed verification", "when", "by whom", "clarify", "according to whom",
+    "inflation", "inflation-fn", "inflation/fn", "inflation-year", "inflation/year", "format price",
+    "short description", "use mdy dates", "use dmy dates", "use american english",
+    "use british english", "use indian english", "use australian english", "engvarb",
+    "italic title", "dts-bare", "toc limit", "div col", "div col end", "colend", "col-end",
+    "col-begin", "col-2", "col-3", "refbegin", "refend", "reflist", "clear", "-", "anchor",
+    "portal", "main", "see also", "further", "about", "other uses", "for", "redirect", "distinguish",
+    "good article", "featured article", "pp-protected", "pp-semi-indef", "pp-move-indef",
+    "pp", "pp-vandalism", "authority control", "imdb title", "allmovie title", "rotten tomatoes",
+    "metacritic film", "box office mojo film", "sic", "!", "!!", "=", "break", "wbr", "zwsp",
+    "spaced ndash", "nobreak", "unreliable source?", "primary source inline", "update inline",
+    "vague", "dubious", "page needed", "year needed", "verify source", "self-published inline",
+    "cbignore", "webarchive", "wayback", "archive.today", "citation", "harvnb", "harv", "harvtxt",
+    "isbn", "oclc", "doi", "asin",
+}
+
+# Citation templates all start like this ("cite web", "cite news", "cite book", "cite av media").
+SILENT_PREFIXES = ("cite ", "citation", "infobox ", "navbox", "sfn", "harv", "use ")
+
+LIST_TEMPLATES = {
+    "plainlist", "plain list", "flatlist", "flat list", "hlist", "ubl", "ubil", "unbulleted list",
+    "unbulleted indent list", "bulleted list", "blist", "bullet list", "ordered list", "olist",
+    "collapsible list", "startplainlist", "endplainlist", "unbulleted", "nowrap list",
+}
+
+# Currency templates render as an unambiguous ISO prefix the money parser reads.
+CURRENCY_TEMPLATES = {
+    "us$": "US$", "usd": "US$", "us dollar": "US$", "inr": "INR ", "indian rupee": "INR ",
+    "₹": "INR ", "jpy": "JPY ", "yen": "JPY ", "¥": "JPY ", "gbp": "GBP ", "£": "GBP ",
+    "eur": "EUR ", "€": "EUR ", "euro": "EUR ", "cny": "CNY ", "rmb": "CNY ", "aud": "AUD ",
+    "a$": "AUD ", "cad": "CAD ", "ca$": "CAD ", "hkd": "HKD ", "hk$": "HKD ", "krw": "KRW ",
+    "₩": "KRW ", "nzd": "NZD ", "chf": "CHF ", "sek": "SEK ", "nok": "NOK ", "dkk": "DKK ",
+    "rub": "RUB ", "brl": "BRL ", "mxn": "MXN ", "pkr": "PKR ", "bdt": "BDT ", "lkr": "LKR ",
+    "thb": "THB ", "php": "PHP ", "idr": "IDR ", "myr": "MYR ", "sgd": "SGD ", "try": "TRY ",
+    "twd": "TWD ", "zar": "ZAR ", "ngn": "NGN ", "egp": "EGP ", "irr": "IRR ", "ils": "ILS ",
+    "pln": "PLN ", "czk": "CZK ", "huf": "HUF ", "dem": "DEM ", "frf": "FRF ", "itl": "ITL ",
+    "esp": "ESP ",
+}
+
+BULLETED_BODY_TEMPLATES = {"plainlist", "plain list", "flatlist", "flat list", "startplainlist"}
+
+Handler = Callable[[Template, Context], str]
+TEMPLATES: dict[str, Handler] = {}
+
+
+def handles(*names: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        for n in names:
+            TEMPLATES[n] = fn
+        return fn
+
+    return register
+
+
+def _first(t: Template, ctx: Context) -> str:
+    args = positional(t)
+    return render(args[0], ctx) if args else ""
+
+
+def _second(t: Template, ctx: Context) -> str:
+    args = positional(t)
+    return render(args[1], ctx) if len(args) > 1 else (render(args[0], ctx) if args else "")
+
+
+def _last(t: Template, ctx: Context) -> str:
+    args = positional(t)
+    return render(args[-1], ctx) if args else ""
+
+
+handles("nowrap", "small", "smaller", "big", "larger", "resize", "nobold", "noitalic", "italic",
+        "bold", "lang-en", "nobr", "nowrap begin", "sc", "smallcaps", "small caps", "sup",
+        "sub", "em", "strong", "center", "vanchor", "visible anchor", "tooltip", "abbr",
+        "abbrlink", "nihongo", "nihongo2", "nihongo3", "korean", "chinese", "transl",
+        "ill", "interlanguage link", "interlanguage link multi", "proper name", "title case",
+        "plainlink", "nowiki", "keypress", "highlight", "tq", "qi", "c.", "circa", "gr",
+        "midsize", "font", "color", "colored link", "linktext", "ly", "wikt-lang")(_first)
+handles("lang", "sort", "hs", "lang-ja", "script", "ms", "sname", "antonym")(_second)
+handles("nts", "ntsh", "hidden sort key")(_last)
+handles("nbsp", "space", "thinsp", "nnbsp")(lambda t, c: " ")
+handles("ndash", "–", "snd", "spaced ndash", "dash", "spnd", "en dash")(lambda t, c: " – ")
+handles("mdash", "—", "spaced mdash", "em dash")(lambda t, c: " — ")
+handles("'", "' \"", "\" '")(lambda t, c: "'")
+handles("·", "dot", "middot", "•", "bull")(lambda t, c: " · ")
+handles("won", "won-yes")(lambda t, c: "Won")
+handles("nom", "nominated")(lambda t, c: "Nominated")
+handles("pending")(lambda t, c: "Pending")
+handles("tba")(lambda t, c: "TBA")
+
+
+@handles("sortname")
+def _sortname(t: Template, ctx: Context) -> str:
+    args = positional(t)
+    return " ".join(render(a, ctx) for a in args[:2] if a)
+
+
+@handles("based on")
+def _based_on(t: Template, ctx: Context) -> str:
+    args = positional(t)
+    if not args:
+        return ""
+    work = render(args[0], ctx)
+    people = " and ".join(render(a, ctx) for a in args[1:] if a)
+    return f"{work} by {people}" if people else work
+
+
+@handles("film date", "movie date", "filmdate", "release date", "start date", "start-date",
+         "release date and age", "start date and age", "film release date", "date")
+def _film_date(t: Template, ctx: Context) -> str:
+    parts = []
+    for when, label in film_date_entries(t):
+        text = _date_text(when)
+        parts.append(f"{text} ({label})" if label else text)
+    return "\n".join(parts)
+
+
+@handles("dts", "dtsort", "date table sorting")
+def _dts(t: Template, ctx: Context) -> str:
+    args = [a for a in positional(t) if a]
+    when = _numeric_date(args[:3]) if args else None
+    if when is None:
+        return " ".join(render(a, ctx) for a in args)
+    return _date_text(when)
+
+
+@handles("runtime", "duration")
+def _runtime(t: Template, ctx: Context) -> str:
+    args = positional(t)
+    h = named(t, "h", "hours")
+    m = named(t, "m", "minutes")
+    if args and not (h or m):
+        m = args[-1]
+        h = args[0] if len(args) > 1 else None
+    total = 0
+    try:
+        total = int(h or 0) * 60 + int(m or 0)
+    except ValueError:
+        return ""
+    return f"{total} minutes"
+
+
+for _code, _prefix in CURRENCY_TEMPLATES.items():
+    TEMPLATES[_code] = (lambda prefix: lambda t, c: prefix + _first(t, c))(_prefix)
+
+
+def render_template(t: Template, ctx: Context) -> str:
+    name = template_name(t)
+    if name in TEMPLATES:
+        return TEMPLATES[name](t, ctx)
+    if name in LIST_TEMPLATES:
+        return "\n".join(render(i, ctx) for i in list_template_items(t))
+    if name in SILENT or name.startswith(SILENT_PREFIXES):
+        return ""
+    ctx.unknown[name] += 1
+    return ""
+
+
+# --------------------------------------------------------------------------------------------
+# Rendering
+# --------------------------------------------------------------------------------------------
+
+_DROP_TAGS = {"ref", "references", "gallery", "math", "timeline", "score", "syntaxhighlight",
+              "templatestyles", "noinclude", "graph", "mapframe"}
+_NEWLINE_TAGS = {"br", "p", "li", "div", "tr"}
+_DROP_LINK_NS = ("file:", "image:", "category:", "media:")
+
+
+def render(code: Code, ctx: Context | None = None) -> str:
+    """Wikitext as the reader sees it: text of links, templates interpreted, refs and comments
+    removed, ``<br>`` as a line break, entities decoded (``&nbsp;`` as a plain space)."""
+    ctx = ctx if ctx is not None else Context()
+    out: list[str] = []
+    for node in parse(code).nodes:
+        out.append(_render_node(node, ctx))
+    text = "".join(out).replace("\xa0", " ").replace("\u200b", "")
+    text = re.sub(r"'{2,}", "", text)  # bold / italic quotes left unparsed
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return text.strip()
+
+
+def _render_node(node, ctx: Context) -> str:
+    if isinstance(node, Text):
+        return str(node)
+    if isinstance(node, Comment):
+        return ""
+    if isinstance(node, HTMLEntity):
+        return " " if node.normalize() == "\xa0" else node.normalize()
+    if isinstance(node, Wikilink):
+        target = str(node.title).strip()
+        if target.lower().lstrip(":").startswith(_DROP_LINK_NS) and not target.startswith(":"):
+            return ""
+        return render(node.text, ctx) if node.text is not None else render(target.lstrip(":"), ctx)
+    if isinstance(node, ExternalLink):
+        return render(node.title, ctx) if node.title is not None else ""
+    if isinstance(node, Template):
+        return render_template(node, ctx)
+    if isinstance(node, Tag):
+        tag = str(node.tag).lower()
+        if tag in _DROP_TAGS:
+            return ""
+        if tag in _NEWLINE_TAGS and (node.self_closing or node.contents is None):
+            return "\n"
+        inner = render(node.contents, ctx) if node.contents is not None else ""
+        if tag in ("li", "p", "div", "tr"):
+            return "\n" + inner + "\n"
+        if tag in ("td", "th"):
+            return " " + inner + " "
+        return inner
+    if isinstance(node, Heading):
+        return "\n" + render(node.title, ctx) + "\n"
+    if isinstance(node, Argument):
+        return render(node.default, ctx) if node.default is not None else ""
+    return html.unescape(str(node))
+
+
+# --------------------------------------------------------------------------------------------
+# Lists and names
+# --------------------------------------------------------------------------------------------
+
+
+def list_template_items(t: Template) -> list[str]:
+    """The items of a list template, as wikitext strings. ``{{Plainlist}}`` and ``{{Flatlist}}``
+    hold one bulleted body; ``{{ubl}}``, ``{{hlist}}`` and the others one item per parameter."""
+    values = [str(p.value).strip() for p in t.params if not p.showkey]
+    if template_name(t) in BULLETED_BODY_TEMPLATES:
+        return _bullet_lines("\n".join(values))
+    return [v for v in values if v]
+
+
+def _bullet_lines(body: str) -> list[str]:
+    lines = re.split(r"\n\s*[*#]+|^\s*[*#]+", "\n" + body.strip()) if "*" in body or "#" in body \
+        else body.split("\n")
+    return [ln.strip() for ln in lines if ln.strip()]
+
+
+def split_items(code: Code) -> list[str]:
+    """Split an infobox value into its items (wikitext strings): list templates, ``<br>``,
+    bullet lines and plain line breaks all separate items. Refs stay attached to their item and
+    are removed when the item is rendered."""
+    code = parse(str(code))
+    pieces: list[str] = []
+    for node in code.nodes:
+        if isinstance(node, Template) and template_name(node) in LIST_TEMPLATES:
+            pieces.append("\n" + "\n".join(list_template_items(node)) + "\n")
+        elif isinstance(node, Tag) and str(node.tag).lower() == "br":
+            pieces.append("\n")
+        elif isinstance(node, Comment):
+            continue
+        else:
+            pieces.append(str(node))
+    items = []
+    for line in "".join(pieces).split("\n"):
+        line = re.sub(r"^\s*[*#:;]+", "", line).strip()
+        if line:
+            items.append(line)
+    return items
+
+
+def _link_target(link: Wikilink) -> str:
+    target = html.unescape(str(link.title)).strip().lstrip(":").replace("_", " ")
+    target = re.sub(r"\s+", " ", target)
+    return target[:1].upper() + target[1:] if target else target
+
+
+def name_of(item: Code, ctx: Context | None = None) -> Name | None:
+    """A displayed name and, when the item is one link (or its text is a link's text), the
+    link target as ``wiki_title``."""
+    text = re.sub(r"\s+", " ", render(item, ctx)).strip()
+    text = text.rstrip(" ,;:") if text.endswith((",", ";", ":")) else text
+    if not text:
+        return None
+    links = [n for n in parse(str(item)).filter_wikilinks() if not _is_file_link(n)]
+    wiki_title = None
+    for link in links:
+        shown = re.sub(r"\s+", " ", render(link.text if link.text is not None else str(link.title))).strip()
+        if shown == text:
+            wiki_title = _link_target(link)
+            break
+    return Name(text, wiki_title)
+
+
+def names_of(code: Code, ctx: Context | None = None) -> list[Name]:
+    out = []
+    for item in split_items(code):
+        n = name_of(item, ctx)
+        if n is not None:
+            out.append(n)
+    return out
+
+
+def _is_file_link(link: Wikilink) -> bool:
+    return str(link.title).strip().lower().startswith(_DROP_LINK_NS)
+
+
+def remove_refs(code: Code) -> Wikicode:
+    """A copy without ``<ref>`` tags and comments (a ref's text is a citation, not a value)."""
+    code = mwp.parse(str(code))
+    for tag in code.filter_tags(matches=lambda n: str(n.tag).lower() == "ref"):
+        try:
+            code.remove(tag)
+        except ValueError:
+            pass
+    for comment in code.filter_comments():
+        try:
+            code.remove(comment)
+        except ValueError:
+            pass
+    return code
+
+
+# --------------------------------------------------------------------------------------------
+# Dates written as templates
+# --------------------------------------------------------------------------------------------
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], start=1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+
+def _month(value: str) -> int | None:
+    value = value.strip().rstrip(".").lower()
+    if value.isdigit():
+        m = int(value)
+        return m if 1 <= m <= 12 else None
+    return _MONTHS.get(value)
+
+
+def _numeric_date(parts: list[str]) -> PartialDate | None:
+    """(year, month, day) strings, month and day optional, to a PartialDate."""
+    parts = [p.strip() for p in parts]
+    if not parts or not re.fullmatch(r"\d{3,4}", parts[0]):
+        return None
+    year = int(parts[0])
+    month = _month(parts[1]) if len(parts) > 1 and parts[1] else None
+    if month is None:
+        return PartialDate(dt.date(year, 1, 1), YEAR)
+    day = parts[2] if len(parts) > 2 else ""
+    if not day or not day.isdigit():
+        return PartialDate(dt.date(year, month, 1), MONTH)
+    try:
+        return PartialDate(dt.date(year, month, int(day)), DAY)
+    except ValueError:
+        return PartialDate(dt.date(year, month, 1), MONTH)
+
+
+def film_date_entries(t: Template) -> list[tuple[PartialDate, str | None]]:
+    """``{{Film date|1995|10|27|Limited|1996|2|9|Wide}}`` as [(date, label), ...].
+
+    Positional groups of (year, month, day, location/label), up to five; named parameters such
+    as ``df=y`` or ``ref1=`` may stand anywhere and are not positions. ``{{Start date}}`` is the
+    same with one group. A blank month or day lowers the precision."""
+    args = [str(p.value).strip() for p in t.params if not p.showkey]
+    name = template_name(t)
+    group = 4 if name in ("film date", "movie date", "filmdate", "film release date") else 3
+    out = []
+    i = 0
+    while i < len(args):
+        chunk = args[i:i + group]
+        when = _numeric_date(chunk[:3])
+        if when is None:
+            i += 1
+            continue
+        label = None
+        if group == 4 and len(chunk) > 3 and chunk[3]:
+            label = render(chunk[3]) or None
+        out.append((when, label))
+        i += group
+    return out
+
+
+def _date_text(when: PartialDate) -> str:
+    d = when.date
+    month = d.strftime("%B")
+    if when.precision == DAY:
+        return f"{month} {d.day}, {d.year}"
+    if when.precision == MONTH:
+        return f"{month} {d.year}"
+    return str(d.year)
+
+
+# --------------------------------------------------------------------------------------------
+# Pages and sections
+# --------------------------------------------------------------------------------------------
+
+FILM_INFOBOXES = {"infobox film", "infobox movie", "infobox feature film", "infobox film/sandbox",
+                  "infobox animanga/film", "infobox documentary", "infobox short film"}
+
+
+def film_infobox(code: Code) -> Template | None:
+    """The page's ``{{Infobox film}}`` (at any depth), or None.
+
+    mwparserfromhell falls back to plain text for a template it cannot close (an unbalanced
+    quote or bracket later in the page is enough), so when the parsed page holds no infobox
+    the template's own text is cut out by brace matching and parsed alone."""
+    for t in parse(code).filter_templates(recursive=True):
+        if template_name(t) in FILM_INFOBOXES:
+            return t
+    text = str(code)
+    for m in _INFOBOX_START.finditer(text):
+        chunk = balanced_braces(text, m.start())
+        if chunk:
+            for t in mwp.parse(chunk).filter_templates(recursive=False):
+                if template_name(t) in FILM_INFOBOXES:
+                    return t
+    return None
+
+
+_INFOBOX_START = re.compile(r"\{\{\s*(?:template:)?infobox[ _]+(?:film|movie|feature film|documentary|short film)\b", re.I)
+
+
+def balanced_braces(text: str, start: int) -> str | None:
+    """The ``{{...}}`` starting at ``start``, braces counted, or None when it never closes."""
+    depth, i = 0, start
+    while i < len(text):
+        if text.startswith("{{", i):
+            depth += 1
+            i += 2
+        elif text.startswith("}}", i):
+            depth -= 1
+            i += 2
+            if depth == 0:
+                return text[start:i]
+        else:
+            i += 1
+    return None
+
+
+_REDIRECT = re.compile(r"^\s*#\s*redirect\b", re.I)
+
+
+def is_redirect(text: str) -> bool:
+    return bool(_REDIRECT.match(text))
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str  # rendered heading text
+    level: int
+    code: Wikicode  # the section including its subsections, without its heading
+
+
+def sections(code: Code, matches: Callable[[str], bool] | None = None) -> list[Section]:
+    """Every section (any level) whose rendered title satisfies ``matches``, in page order."""
+    out = []
+    for sec in parse(code).get_sections(include_lead=False, flat=False):
+        heading = sec.filter_headings(recursive=False)[0]
+        title = render(heading.title).strip()
+        if matches is None or matches(title):
+            body = mwp.parse(str(sec)[len(str(heading)):])
+            out.append(Section(title, heading.level, body))
+    return out
+
+
+def lead(code: Code) -> Wikicode:
+    return parse(code).get_sections(include_lead=True, flat=True)[0]
+
+
+def section_titled(code: Code, *words: str) -> list[Section]:
+    """Sections whose title contains any of ``words`` (case-insensitive), outermost first."""
+    lowered = [w.lower() for w in words]
+    return sections(code, lambda title: any(w in title.lower() for w in lowered))
+
+
+def iter_templates(code: Code, names: Iterable[str]) -> list[Template]:
+    wanted = set(names)
+    return [t for t in parse(code).filter_templates(recursive=True) if template_name(t) in wanted]

@@ -1,0 +1,29 @@
+"""Where things are. The one place that resolves default paths and their overrides.
+
+Resolution happens when a run asks (never at import time): an explicit value (a resource field,
+a CLI flag) wins, then the environment (``ETL_SEEDS_DIR``, ``ETL_WAREHOUSE``), then the
+project's defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SQL_VIEWS_DIR = PROJECT_ROOT / "sql" / "views"
+DEFAULT_SEEDS_DIR = PROJECT_ROOT / "seeds"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse.duckdb"
+
+SEEDS_ENV = "ETL_SEEDS_DIR"
+WAREHOUSE_ENV = "ETL_WAREHOUSE"
+
+
+def seeds_dir(explicit: str | os.PathLike | None = None) -> Path:
+    value = explicit or os.environ.get(SEEDS_ENV) or DEFAULT_SEEDS_DIR
+    return Path(value).expanduser().resolve()
+
+
+def warehouse_path(explicit: str | os.PathLike | None = None) -> Path:
+    value = explicit or os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE
+    return Path(value).expanduser().resolve()
