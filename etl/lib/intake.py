@@ -171,7 +171,7 @@ def _decode_head(head: bytes) -> str | None:
 def detect_kind(head: str) -> str:
     """The document kind from the first characters of its (decompressed) content."""
     stripped = head.lstrip("\ufeff \t\r\n")
-    if stripped.startswith(("{", "[")):
+    if _JSON_START.match(stripped):
         return API_JSON
     if stripped.startswith("<") and re.search(r"<(mediawiki|page)[\s>]", stripped[:4096]):
         return XML
@@ -185,6 +185,9 @@ def detect_kind(head: str) -> str:
         return EXTRACT
     return UNKNOWN
 
+
+# A JSON object or array, not a wikitext template ("{{") or link ("[[").
+_JSON_START = re.compile(r'\{\s*["}]|\[\s*[\[{"\]\d-]')
 
 _WIKI_MARKERS = (
     re.compile(r"^\s*#\s*redirect\s*\[\[", re.I),
@@ -272,6 +275,7 @@ def _local(tag: str) -> str:
 def _xml_pages(src: SourceFile, path: Path) -> Iterator[Page | Rejection]:
     stream, _ = _open(path)
     count = 0
+    broken = False
     with stream:
         try:
             for _event, elem in ET.iterparse(stream, events=("end",)):
@@ -281,11 +285,13 @@ def _xml_pages(src: SourceFile, path: Path) -> Iterator[Page | Rejection]:
                 yield _xml_page(src, elem)
                 elem.clear()
         except ET.ParseError as exc:
+            broken = True
             where = f" after {count} page(s)" if count else ""
             yield Rejection(src.path, src.sha256, f"broken XML{where}: {exc}", src.kind)
         except (OSError, EOFError) as exc:
+            broken = True
             yield Rejection(src.path, src.sha256, f"corrupt or truncated compressed XML after {count} page(s): {exc}", src.kind)
-    if count == 0:
+    if count == 0 and not broken:
         yield Rejection(src.path, src.sha256, "XML holds no <page> element", src.kind)
 
 

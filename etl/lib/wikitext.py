@@ -320,12 +320,26 @@ def _bullet_lines(body: str) -> list[str]:
 
 
 def split_items(code: Code) -> list[str]:
-    """Split an infobox value into its items (wikitext strings): list templates, ``<br>``,
-    bullet lines and plain line breaks all separate items. Refs stay attached to their item and
-    are removed when the item is rendered."""
-    code = parse(str(code))
+    """Split an infobox value into its items (wikitext strings): list templates (nested too),
+    ``<br>``, bullet lines and plain line breaks all separate items. Refs stay attached to
+    their item and are removed when the item is rendered."""
+    text = str(code)
+    for _ in range(5):  # a list template may hold <br>-separated items or another list
+        expanded = _expand_lists(text)
+        if expanded == text:
+            break
+        text = expanded
+    items = []
+    for line in text.split("\n"):
+        line = re.sub(r"^\s*[*#:;]+", "", line).strip()
+        if line:
+            items.append(line)
+    return items
+
+
+def _expand_lists(text: str) -> str:
     pieces: list[str] = []
-    for node in code.nodes:
+    for node in mwp.parse(text).nodes:
         if isinstance(node, Template) and template_name(node) in LIST_TEMPLATES:
             pieces.append("\n" + "\n".join(list_template_items(node)) + "\n")
         elif isinstance(node, Tag) and str(node.tag).lower() == "br":
@@ -334,12 +348,7 @@ def split_items(code: Code) -> list[str]:
             continue
         else:
             pieces.append(str(node))
-    items = []
-    for line in "".join(pieces).split("\n"):
-        line = re.sub(r"^\s*[*#:;]+", "", line).strip()
-        if line:
-            items.append(line)
-    return items
+    return "".join(pieces)
 
 
 def _link_target(link: Wikilink) -> str:
@@ -355,14 +364,18 @@ def name_of(item: Code, ctx: Context | None = None) -> Name | None:
     text = text.rstrip(" ,;:") if text.endswith((",", ";", ":")) else text
     if not text:
         return None
-    links = [n for n in parse(str(item)).filter_wikilinks() if not _is_file_link(n)]
-    wiki_title = None
-    for link in links:
-        shown = re.sub(r"\s+", " ", render(link.text if link.text is not None else str(link.title))).strip()
-        if shown == text:
-            wiki_title = _link_target(link)
-            break
-    return Name(text, wiki_title)
+    return Name(text, link_for(item, text))
+
+
+def link_for(item: Code, shown: str) -> str | None:
+    """The target of the link in ``item`` whose displayed text is ``shown``, if any."""
+    for link in parse(str(item)).filter_wikilinks():
+        if _is_file_link(link):
+            continue
+        text = re.sub(r"\s+", " ", render(link.text if link.text is not None else str(link.title))).strip()
+        if text == shown:
+            return _link_target(link)
+    return None
 
 
 def names_of(code: Code, ctx: Context | None = None) -> list[Name]:

@@ -1,0 +1,40 @@
+"""Shared fixtures: the seed folder, the shared development corpus, wiki pages by title."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPUS = ROOT.parent / "shared" / "corpus" / "wikipedia-xml"
+SEED_API_JSON = SEEDS / "003_b6dd9beaf186b8b0.txt"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("the shared development corpus (../shared/corpus) is not beside this checkout")
+    return CORPUS
+
+
+def seed_wikitext() -> str:
+    data = json.loads(SEED_API_JSON.read_text(encoding="utf-8"))
+    (page,) = data["query"]["pages"].values()
+    return page["revisions"][0]["*"]
+
+
+def corpus_wikitext(title: str) -> str:
+    """The wikitext of one corpus page export (file named after the page title)."""
+    path = CORPUS / f"{title.replace('/', '_')}.xml"
+    if not path.exists():
+        pytest.skip(f"corpus page {title!r} not available")
+    return ET.parse(path).getroot().find("./revision/text").text

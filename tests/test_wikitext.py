@@ -1,0 +1,122 @@
+"""The template registry, the renderer and the list/name helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.lib import wikitext as wt
+from etl.lib.model import DAY, MONTH, YEAR, Name, PartialDate
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("[[Mike Figgis]]", "Mike Figgis"),
+        ("[[StudioCanal#Film library|Lumiére Pictures]]", "Lumiére Pictures"),
+        ("$49.8 million<ref name=NUM/>", "$49.8 million"),
+        ("$3.5–4 million<ref name=x>{{cite web|title=Box Office}}</ref>", "$3.5–4 million"),
+        ("16&nbsp;mm", "16 mm"),
+        ("A<br>B<br />C", "A\nB\nC"),
+        ("''[[Leaving Las Vegas (novel)|Leaving Las Vegas]]''", "Leaving Las Vegas"),
+        ("x<!-- hidden -->y", "xy"),
+        ("{{ubl|Lila Cazès|Annie Stewart}}", "Lila Cazès\nAnnie Stewart"),
+        ("{{Plainlist|\n* [[Nicolas Cage]]\n* [[Elisabeth Shue]]}}", "Nicolas Cage\nElisabeth Shue"),
+        ("{{US$|12.3 million}}", "US$12.3 million"),
+        ("{{INR}}170 million", "INR 170 million"),
+        ("{{¥|600 million}} {{small|(Japan)}}", "JPY 600 million (Japan)"),
+        ("{{nowrap|The Rock}}", "The Rock"),
+        ("{{Film date|1995|10|27|Limited|1996|2|9|Wide}}", "October 27, 1995 (Limited)\nFebruary 9, 1996 (Wide)"),
+        ("{{won}}", "Won"),
+        ("{{nom}}", "Nominated"),
+        ("[[File:Poster.jpg|thumb|A poster]]Text", "Text"),
+        ("{{cite web|url=http://x|title=T}}", ""),
+        ("{{Inflation|US|225|1976}}", ""),
+    ],
+)
+def test_render(source, expected):
+    assert wt.render(source) == expected
+
+
+def test_unknown_templates_are_counted_not_dropped_silently():
+    ctx = wt.Context()
+    assert wt.render("a {{Some new template|x}} b {{some_new template}}", ctx) == "a b"
+    assert ctx.unknown == {"some new template": 2}
+
+
+def test_known_silent_templates_are_not_counted():
+    ctx = wt.Context()
+    wt.render("x{{efn|a note}}{{sfn|Palin|2006|p=225}}{{citation needed|date=May 2020}}", ctx)
+    assert not ctx.unknown
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("{{ubl|Lila Cazès|Annie Stewart}}", ["Lila Cazès", "Annie Stewart"]),
+        ("[[United Artists]]<br>[[StudioCanal#Film library|Lumiére Pictures]]",
+         ["[[United Artists]]", "[[StudioCanal#Film library|Lumiére Pictures]]"]),
+        ("{{Unbulleted list|Ajit Kumar Barjatya<br />Kamal Kumar Barjatya<br />Rajkumar Barjatya}}",
+         ["Ajit Kumar Barjatya", "Kamal Kumar Barjatya", "Rajkumar Barjatya"]),
+        ("{{Plain list|\n* [[Julia Phillips]]\n* [[Michael Phillips (producer)|Michael Phillips]]\n}}",
+         ["[[Julia Phillips]]", "[[Michael Phillips (producer)|Michael Phillips]]"]),
+        ("{{Plainlist|<!-- note -->\n* [[Warner Bros. Pictures]]\n* Guber-Peters Company\n}}",
+         ["[[Warner Bros. Pictures]]", "Guber-Peters Company"]),
+        ("{{hlist|A|B}}", ["A", "B"]),
+        ("{{flatlist|\n* A\n* B\n}}", ["A", "B"]),
+        ("Single", ["Single"]),
+    ],
+)
+def test_split_items(source, expected):
+    assert wt.split_items(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("[[Mike Figgis]]", Name("Mike Figgis", "Mike Figgis")),
+        ("Mike Figgis<ref>x</ref>", Name("Mike Figgis", None)),
+        ("[[Richard Lewis (comedian)|Richard Lewis]]", Name("Richard Lewis", "Richard Lewis (comedian)")),
+        ("[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]",
+         Name("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures")),
+        ("[[mGM_Home Entertainment]]", Name("mGM_Home Entertainment", "MGM Home Entertainment")),
+    ],
+)
+def test_name_of(source, expected):
+    assert wt.name_of(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("{{Film date|1995|10|27|Limited|1996|2|9|Wide}}",
+         [(PartialDate(dt.date(1995, 10, 27), DAY), "Limited"), (PartialDate(dt.date(1996, 2, 9), DAY), "Wide")]),
+        ("{{Film date|df=y|1975|04|03|United Kingdom{{sfn|Palin|2006|p=225}}|1975|04|27|United States}}",
+         [(PartialDate(dt.date(1975, 4, 3), DAY), "United Kingdom"),
+          (PartialDate(dt.date(1975, 4, 27), DAY), "United States")]),
+        ("{{Film date|1999|11|05|df=y}}", [(PartialDate(dt.date(1999, 11, 5), DAY), None)]),
+        ("{{Film date|2011|06|18|[[Hollywood]]|2011|6|24|United States|ref2=<ref>x</ref>}}",
+         [(PartialDate(dt.date(2011, 6, 18), DAY), "Hollywood"), (PartialDate(dt.date(2011, 6, 24), DAY), "United States")]),
+        ("{{Film date|1987|03}}", [(PartialDate(dt.date(1987, 3, 1), MONTH), None)]),
+        ("{{Film date|1987}}", [(PartialDate(dt.date(1987, 1, 1), YEAR), None)]),
+        ("{{Start date|1995|10|27}}", [(PartialDate(dt.date(1995, 10, 27), DAY), None)]),
+    ],
+)
+def test_film_date_entries(source, expected):
+    (template,) = wt.parse(source).filter_templates(recursive=False)
+    assert wt.film_date_entries(template) == expected
+
+
+def test_film_infobox_found_when_the_page_parse_falls_back_to_text():
+    # An unclosed italic quote inside a ref makes the whole-page parse give up on the infobox.
+    page = "{{Infobox film\n| name = X\n| runtime = 84 minutes<ref>{{cite web|title=''X' (18)}}</ref>\n}}\n'''X''' is a film."
+    box = wt.film_infobox(page)
+    assert box is not None and wt.render(box.get("name").value) == "X"
+
+
+def test_sections_at_any_level():
+    page = "lead\n==Release==\nr\n===Home media===\nh\n==Reception==\n===Accolades===\na\n"
+    assert [(s.title, s.level) for s in wt.sections(page)] == [
+        ("Release", 2), ("Home media", 3), ("Reception", 2), ("Accolades", 3)]
+    assert [s.title for s in wt.section_titled(page, "home media", "home video")] == ["Home media"]
