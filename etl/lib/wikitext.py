@@ -83,7 +83,8 @@ def named(template: Template, *names: str) -> str | None:
 SILENT = {
     "efn", "efn-ua", "efn-lr", "efn-lg", "sfn", "sfnp", "sfnm", "r", "rp", "refn", "ref",
     "notetag", "ref label", "note label", "citation needed", "cn", "fact", "better source needed",
-    "better source", "more footnotes", "more citations needed", "refimprove", "unreferenced",
+    "better source", "better", "deadurl", "more footnotes", "more citations needed", "refimprove",
+    "unreferenced", "to usd", "to usd round", "exchange rate",
     "dead link", "failed verification", "when", "by whom", "clarify", "according to whom",
     "inflation", "inflation-fn", "inflation/fn", "inflation-year", "inflation/year", "format price",
     "short description", "use mdy dates", "use dmy dates", "use american english",

@@ -1,0 +1,46 @@
+"""Intake and parse: from a folder of files to the film facts each document states."""
+
+
+import dagster as dg
+
+from etl.defs.resources import InputsResource
+from etl.lib import corpus
+from etl.lib.corpus import Intake, Parsed
+from etl.lib.report import rejections_markdown
+
+
+@dg.asset(group_name="extract", kinds={"python"})
+def source_files(context: dg.AssetExecutionContext, inputs: InputsResource) -> Intake:
+    """Every file of the input folder (recursively) with its sha256 and its kind, detected
+    from its content: MediaWiki API JSON or XML (plain, gzip, bzip2), wikitext, Wikipedia
+    extract, IMDb-style title or reviews page. Unreadable files are rejected here."""
+    root = inputs.folder()
+    context.log.info(f"scanning {root}")
+    result = corpus.detect_all(root, progress=context.log.info)
+    context.add_output_metadata({
+        "input_folder": str(root),
+        "files": len(result.sources),
+        "rejected_files": len(result.rejections),
+        "files_by_kind": dg.MetadataValue.json(dict(sorted(result.kinds().items()))),
+    })
+    return result
+
+
+@dg.asset(group_name="extract", kinds={"python"})
+def parsed_documents(context: dg.AssetExecutionContext, inputs: InputsResource,
+                     source_files: Intake) -> Parsed:
+    """Every page of every readable file, parsed into the facts it states about a film.
+    Pages that are not films (redirects, people, TV series) are rejected with a reason.
+    Templates the extractors do not know are counted, never silently dropped."""
+    parsed = corpus.parse_all(inputs.folder(), source_files.sources, progress=context.log.info)
+    unknown = parsed.unknown_templates()
+    context.add_output_metadata({
+        "film_documents": len(parsed.documents),
+        "rejected_pages": len(parsed.rejections),
+        "unknown_templates": sum(unknown.values()),
+        "unknown_templates_top": dg.MetadataValue.json(dict(unknown.most_common(25))),
+        "unreadable_values": dg.MetadataValue.json(dict(parsed.problems().most_common(25))),
+        "rejections": dg.MetadataValue.md(rejections_markdown(source_files.rejections + parsed.rejections)),
+    })
+    return parsed
+

@@ -1,0 +1,99 @@
+"""Asset checks on the warehouse tables. Each guards one property, carries a severity, and the
+ERROR ones block the views and the publication of a wrong warehouse."""
+
+
+import dagster as dg
+import polars as pl
+
+from etl.defs.resources import InputsResource, WarehouseResource
+from etl.lib import intake, quality
+from etl.lib.report import frame_markdown
+
+
+def _read(warehouse_db: WarehouseResource, *tables: str) -> list[pl.DataFrame]:
+    with warehouse_db.connect() as conn:
+        return [conn.table(t).pl() for t in tables]
+
+
+def _result(bad: pl.DataFrame, what: str, severity=dg.AssetCheckSeverity.ERROR) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(
+        passed=bad.height == 0,
+        severity=severity,
+        description=f"{bad.height} {what}" if bad.height else f"no {what}",
+        metadata={"offending_rows": bad.height, "examples": dg.MetadataValue.md(frame_markdown(bad, 10))},
+    )
+
+
+def _unique_key_check(table: str, key: list[str]) -> dg.AssetChecksDefinition:
+    @dg.asset_check(asset=table, name=f"unique_{'_'.join(key)}", blocking=True, pool="duckdb",
+                    description=f"{', '.join(key)} is present and unique in {table}.")
+    def check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+        (frame,) = _read(warehouse_db, table)
+        return _result(quality.duplicate_keys(frame, key), f"rows with a null or repeated {'/'.join(key)}")
+
+    return check
+
+
+def _foreign_keys_check(table: str, refs: list[tuple[str, str, str]]) -> dg.AssetChecksDefinition:
+    parents = sorted({parent for _, parent, _ in refs})
+
+    @dg.asset_check(asset=table, name="foreign_keys_resolve", blocking=True, pool="duckdb",
+                    additional_deps=parents,
+                    description=f"Every key of {table} that points to another table finds its row there.")
+    def check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+        child, *parent_frames = _read(warehouse_db, table, *parents)
+        frames = dict(zip(parents, parent_frames))
+        bad = {f"{col} -> {parent}.{pcol}": quality.orphans(child, col, frames[parent], pcol).height
+               for col, parent, pcol in refs}
+        broken = {k: v for k, v in bad.items() if v}
+        return dg.AssetCheckResult(
+            passed=not broken,
+            severity=dg.AssetCheckSeverity.ERROR,
+            description="; ".join(f"{v} rows with {k} missing" for k, v in broken.items()) or "all keys resolve",
+            metadata={"orphans_by_key": dg.MetadataValue.json(bad)},
+        )
+
+    return check
+
+
+unique_key_checks = [_unique_key_check(t, k) for t, k in quality.PRIMARY_KEYS.items()]
+foreign_key_checks = [_foreign_keys_check(t, refs) for t, refs in quality.FOREIGN_KEYS.items()]
+
+
+@dg.asset_check(asset="dim_source", blocking=True, pool="duckdb")
+def every_input_file_accounted_for(inputs: InputsResource, warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Every file of the input folder is in dim_source and has loaded at least one document or
+    has a row in rejected_document: nothing is dropped silently."""
+    root = inputs.folder()
+    scanned = [p.relative_to(root).as_posix() for p in intake.scan(root)]
+    (sources,) = _read(warehouse_db, "dim_source")
+    missing = quality.unaccounted_files(sources, scanned)
+    return dg.AssetCheckResult(
+        passed=not missing,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=f"{len(missing)} files neither loaded nor rejected" if missing else
+        f"all {len(scanned)} files loaded or rejected",
+        metadata={"files": len(scanned), "unaccounted": dg.MetadataValue.json(missing[:50])},
+    )
+
+
+@dg.asset_check(asset="fact_box_office", blocking=True, pool="duckdb")
+def amount_low_not_above_high(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Every money amount has amount_low <= amount_high."""
+    (frame,) = _read(warehouse_db, "fact_box_office")
+    return _result(quality.inverted_amounts(frame), "amounts with low above high")
+
+
+@dg.asset_check(asset="extraction_issue", pool="duckdb")
+def unknown_templates_are_few(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Templates the extractors do not interpret, counted per name (a warning: the values they
+    held may be missing from the facts)."""
+    (issues,) = _read(warehouse_db, "extraction_issue")
+    unknown = (issues.filter(pl.col("issue_kind") == "unknown template")
+               .group_by("detail").agg(pl.col("count").sum()).sort(["count", "detail"], descending=[True, False]))
+    return dg.AssetCheckResult(
+        passed=unknown.height == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"{unknown.height} unknown template names, {unknown['count'].sum()} uses",
+        metadata={"top": dg.MetadataValue.md(frame_markdown(unknown, 25))},
+    )

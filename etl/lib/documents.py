@@ -1,0 +1,174 @@
+"""From a page to what it says about a film: the parse stage.
+
+``parse_page`` turns one ``intake.Page`` into a ``ParsedDocument`` (the film facts of that
+document) or a ``Rejection`` with a reason (a redirect, a person, a TV series, a page with no
+recognisable film). The wikitext article is assembled here from the per-family extractors;
+each of them lives in its own module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from etl.lib import accolades, home_media, imdb, infobox, prose, releases, soundtrack
+from etl.lib import wikitext as wt
+from etl.lib.intake import (
+    EXTRACT,
+    IMDB_REVIEWS,
+    IMDB_TITLE,
+    WIKI_KINDS,
+    Page,
+    Rejection,
+    SourceFile,
+)
+from etl.lib.model import FilmFacts
+
+
+@dataclass
+class ParsedDocument:
+    source: SourceFile
+    kind: str
+    facts: FilmFacts
+    page_title: str | None = None
+    page_id: int | None = None
+    revision_id: int | None = None
+    accolade_rows_seen: int = 0
+    accolade_rows_skipped: dict = field(default_factory=dict)
+
+    @property
+    def is_wikipedia_article(self) -> bool:
+        return self.kind in WIKI_KINDS
+
+
+_OTHER_INFOBOXES = (
+    (re.compile(r"\{\{\s*infobox\s+(television|tv)", re.I), "a television series (Infobox television)"),
+    (re.compile(r"\{\{\s*infobox\s+(person|actor|director|writer|musical artist|officeholder|scientist|artist)", re.I),
+     "a person (Infobox person)"),
+    (re.compile(r"\{\{\s*infobox\s+(album|song|single)", re.I), "a music release (Infobox album/song)"),
+    (re.compile(r"\{\{\s*infobox\s+(book|novel)", re.I), "a book (Infobox book)"),
+    (re.compile(r"\{\{\s*infobox\s+(video game)", re.I), "a video game (Infobox video game)"),
+    (re.compile(r"\{\{\s*infobox\s+(company|organization)", re.I), "an organisation (Infobox company)"),
+    (re.compile(r"\{\{\s*(disambiguation|disambig|dab|set index)", re.I), "a disambiguation page"),
+)
+
+
+def not_a_film_reason(page: Page) -> str | None:
+    """Why a wiki page is not a film article, or None when it is one."""
+    if page.redirect or wt.is_redirect(page.text):
+        target = page.redirect
+        if target is None:
+            m = re.search(r"\[\[([^\]|#]+)", page.text)
+            target = m.group(1).strip() if m else "another page"
+        return f"redirect page (to {target!r}), not a film article"
+    if page.namespace not in (None, 0):
+        return f"not an article (namespace {page.namespace})"
+    if wt.film_infobox(page.text) is not None:
+        return None
+    for rx, what in _OTHER_INFOBOXES:
+        if rx.search(page.text):
+            return f"not a film: the page is about {what} and has no {{{{Infobox film}}}}"
+    return "not a film article: no {{Infobox film}} on the page"
+
+
+def parse_page(page: Page) -> ParsedDocument | Rejection:
+    src = page.source
+    try:
+        if page.kind in WIKI_KINDS:
+            return _parse_wiki(page)
+        if page.kind == IMDB_TITLE:
+            facts = imdb.parse_imdb_title(page.text)
+        elif page.kind == IMDB_REVIEWS:
+            facts = imdb.parse_imdb_reviews(page.text)
+        elif page.kind == EXTRACT:
+            facts = prose.parse_extract(page.text)
+        else:
+            return Rejection(src.path, src.sha256, f"no parser for kind {page.kind!r}", page.kind)
+    except Exception as exc:  # one broken document never stops the build
+        return Rejection(src.path, src.sha256, f"parser failed: {type(exc).__name__}: {exc}",
+                         page.kind, page.title)
+    if not facts.title:
+        return Rejection(src.path, src.sha256, "could not find which film the document is about (no title)",
+                         page.kind, page.title)
+    return ParsedDocument(src, page.kind, facts, page.title)
+
+
+def _parse_wiki(page: Page) -> ParsedDocument | Rejection:
+    src = page.source
+    reason = not_a_film_reason(page)
+    if reason is not None:
+        return Rejection(src.path, src.sha256, reason, page.kind, page.title)
+    try:
+        doc = parse_article(page.title, page.text)
+    except Exception as exc:  # one broken article never stops the build
+        return Rejection(src.path, src.sha256, f"parser failed: {type(exc).__name__}: {exc}",
+                         page.kind, page.title)
+    doc.source, doc.kind, doc.page_id, doc.revision_id = src, page.kind, page.page_id, page.revision_id
+    return doc
+
+
+def parse_article(page_title: str | None, text: str) -> ParsedDocument:
+    """Every fact family of a Wikipedia film article.
+
+    The infobox decides whether the page is a film. Each other family is read on its own: an
+    extractor that fails on an unusual article loses only its family, recorded as a problem
+    of the document, never the film."""
+    ctx = wt.Context()
+    code = wt.parse(text)
+    facts = infobox.parse_article(page_title or "", text, ctx)
+    if facts is None:  # guarded by not_a_film_reason; kept for direct callers
+        raise ValueError("no {{Infobox film}} on the page")
+    if page_title is None:
+        facts.wiki_title = None
+    doc = ParsedDocument(source=None, kind="", facts=facts, page_title=page_title)
+
+    def read(family: str, extract, default):
+        try:
+            return extract()
+        except Exception as exc:  # noqa: BLE001 - recorded and visible, never silent
+            facts.problems[f"{family} extractor failed: {type(exc).__name__}: {exc}"] += 1
+            return default
+
+    result = read("accolades", lambda: accolades.parse_accolades(code, facts.title, ctx), None)
+    if result is not None:
+        facts.nominations = result.nominations
+        doc.accolade_rows_seen, doc.accolade_rows_skipped = result.rows_seen, dict(result.skipped)
+        for reason, n in result.skipped.items():
+            facts.problems[f"accolade row skipped: {reason}"] += n
+    facts.home_media = read("home media", lambda: home_media.parse_home_media(code, ctx), [])
+    facts.companies.extend(read("home media", lambda: home_media.home_media_distributors(code, ctx), []))
+    facts.companies.extend(read("release", lambda: releases.distributors_from_release_prose(code, ctx), []))
+    facts.soundtrack_release, facts.tracks = read("soundtrack", lambda: soundtrack.parse_soundtrack(code, ctx), (None, []))
+    release_text = read("release", lambda: releases.release_section_text(code, ctx), "")
+    facts.releases.extend(_new_releases(facts, read("release", lambda: prose.releases_from_prose(release_text), [])))
+    facts.box_office.extend(b for b in read("release", lambda: prose.box_office_from_prose(release_text), [])
+                            if b.measure == "marketing")
+    reception = read("reception", lambda: "\n".join(
+        wt.render(s.code, ctx) for s in wt.section_titled(code, "reception", "critical response")), "")
+    facts.ratings = read("ratings", lambda: prose.ratings_from_prose(reception), [])
+    facts.unknown_templates = ctx.unknown
+    return doc
+
+
+def _new_releases(facts: FilmFacts, found):
+    """Prose release events the infobox does not give. An event the infobox has (same date and
+    type, or same date without a type) only lends it the territory the prose names."""
+    by_date = {}
+    for r in facts.releases:
+        by_date.setdefault(r.date, []).append(r)
+    for r in found:
+        same = [k for k in by_date.get(r.date, []) if k.release_type == r.release_type
+                or r.release_type in (None, "theatrical")]
+        if same:
+            for k in same:
+                k.territory = k.territory or r.territory
+                k.company = k.company or r.company
+            continue
+        by_date.setdefault(r.date, []).append(r)
+        yield r
+
+
+def parse_pages(items: Iterable[Page | Rejection]) -> Iterator[ParsedDocument | Rejection]:
+    for item in items:
+        yield item if isinstance(item, Rejection) else parse_page(item)

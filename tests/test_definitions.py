@@ -1,0 +1,47 @@
+"""The definitions `dagster dev` loads (etl.definitions, per pyproject's [tool.dagster])."""
+
+from __future__ import annotations
+
+import tomllib
+
+import dagster as dg
+
+from etl.lib.tables import TABLES
+from tests.conftest import ROOT
+
+
+def _defs() -> dg.Definitions:
+    module = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["dagster"]["module_name"]
+    assert module == "etl.definitions"
+    from etl.definitions import defs
+
+    return defs()
+
+
+def test_definitions_load_with_every_stage_and_table():
+    defs = _defs()
+    graph = defs.resolve_asset_graph()
+    keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
+    assert {"source_files", "parsed_documents", "star_schema_frames", "warehouse_views",
+            "published_warehouse"} | set(TABLES) <= keys
+    groups = {graph.get(dg.AssetKey(k)).group_name for k in keys}
+    assert groups == {"extract", "clean", "warehouse", "views"}
+    assert defs.resolve_job_def("build_warehouse") is not None
+    assert set(defs.resources) == {"inputs", "warehouse_db"}
+
+
+def test_every_asset_has_a_description_and_kinds():
+    graph = _defs().resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        assert node.description, key
+        assert node.kinds, key
+
+
+def test_checks_guard_keys_files_and_amounts():
+    graph = _defs().resolve_asset_graph()
+    checks = {(k.asset_key.to_user_string(), k.name) for k in graph.asset_check_keys}
+    assert ("dim_film", "unique_film_id") in checks
+    assert ("fact_nomination", "foreign_keys_resolve") in checks
+    assert ("dim_source", "every_input_file_accounted_for") in checks
+    assert ("fact_box_office", "amount_low_not_above_high") in checks

@@ -1,0 +1,169 @@
+"""The whole graph materialized in-process into a temporary DuckDB file: seeds plus the shared
+corpus, broken files beside them, twice, and the published file opened by the DuckDB CLI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from etl.defs.resources import InputsResource, WarehouseResource
+from etl.definitions import defs as load_defs
+from etl.lib.tables import TABLES
+
+pytestmark = pytest.mark.slow
+
+BROKEN = {
+    "broken/empty.json": b"",
+    "broken/picture.bin": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    "broken/truncated.json": b'{"query": {"pages": {"1": {"pageid": 1, "title": "Half',
+    "broken/broken.xml": b"<mediawiki><page><title>Half</title><revision><text>{{Infobox film",
+}
+
+
+def materialize(inputs: Path, target: Path) -> dg.ExecuteInProcessResult:
+    defs = load_defs()  # the same Definitions `dagster dev` loads, with test resources
+    return dg.materialize(
+        [*defs.assets, *defs.asset_checks],
+        resources={"inputs": InputsResource(seeds_dir=str(inputs)),
+                   "warehouse_db": WarehouseResource(path=str(target))},
+        selection=dg.AssetSelection.all(),
+    )
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory, seeds_dir, corpus_dir) -> Path:
+    folder = tmp_path_factory.mktemp("inputs")
+    shutil.copytree(seeds_dir, folder / "seeds")
+    shutil.copytree(corpus_dir, folder / "corpus")
+    for rel, content in BROKEN.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(content)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(inputs, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
+    result = materialize(inputs, target)
+    assert result.success
+    failed = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed
+              and e.severity == dg.AssetCheckSeverity.ERROR]
+    assert failed == []
+    return target
+
+
+def query(path: Path, sql: str, params=None):
+    with duckdb.connect(str(path), read_only=True) as conn:
+        return conn.execute(sql, params or []).fetchall()
+
+
+def rows(path: Path, table: str):
+    with duckdb.connect(str(path), read_only=True) as conn:
+        return conn.table(table).fetchall()
+
+
+def test_thirteen_films_and_three_non_films_plus_broken_files(built):
+    titles = [r[0] for r in query(built, "select title from dim_film order by title")]
+    assert titles == ["Batman", "Cars 2", "Evil Dead II", "Hum Saath Saath Hain", "Leaving Las Vegas",
+                      "Lupin III: The Castle of Cagliostro", "Mamma Mia! Here We Go Again",
+                      "Midnight Cowboy", "Monty Python and the Holy Grail", "Rocky", "Spirited Away",
+                      "Taxi Driver", "X-Men: First Class"]
+    rejected = dict(query(built, "select path, reason from rejected_document"))
+    assert set(rejected) == {"corpus/Matlock (TV series).xml", "corpus/Werner Herzog.xml", "corpus/redirect.xml",
+                             *BROKEN}
+    assert "television series" in rejected["corpus/Matlock (TV series).xml"]
+    assert "a person" in rejected["corpus/Werner Herzog.xml"]
+    assert rejected["corpus/redirect.xml"].startswith("redirect page (to 'Baazi (1968 film)')")
+    assert rejected["broken/empty.json"] == "empty file (0 bytes)"
+    assert rejected["broken/truncated.json"].startswith("invalid or truncated JSON")
+    assert rejected["broken/broken.xml"].startswith("broken XML")
+    assert rejected["broken/picture.bin"].startswith("binary content")
+
+
+def test_every_file_is_a_source_with_its_kind(built, inputs):
+    rows = dict(query(built, "select path, kind from dim_source"))
+    assert len(rows) == 5 + 15 + len(BROKEN)
+    assert rows["seeds/003_b6dd9beaf186b8b0.txt"] == "mediawiki_api_json"
+    assert rows["seeds/004_6f20dbbd59d93bf6.txt"] == "imdb_reviews"
+    assert rows["corpus/Rocky.xml"] == "mediawiki_xml"
+
+
+def test_seed_documents_join_one_film(built):
+    (film_id, wiki_title, year, runtime, countries, languages, docs), = query(
+        built, "select film_id, wiki_title, release_year, runtime_minutes, countries, languages, documents "
+               "from dim_film where title = 'Leaving Las Vegas'")
+    assert (wiki_title, year, runtime, countries, languages, docs) == (
+        "Leaving Las Vegas", 1995, 111, ["United States"], ["English"], 5)
+
+
+def test_seed_credits_in_the_warehouse(built):
+    rows = query(built, """
+        select c.role, p.name from fact_credit c join dim_person p using (person_id)
+        join dim_film f using (film_id) join dim_source s on s.source_id = c.source_id
+        where f.title = 'Leaving Las Vegas' and s.kind = 'mediawiki_api_json' and c.role <> 'cast'
+        order by c.role, c.ordinal""")
+    assert rows == [("based_on", "John O'Brien"), ("cinematography", "Declan Quinn"), ("director", "Mike Figgis"),
+                    ("editing", "John Smith"), ("music", "Anthony Marinelli"), ("music", "Mike Figgis"),
+                    ("producer", "Lila Cazès"), ("producer", "Annie Stewart"), ("screenplay", "Mike Figgis"),
+                    ("starring", "Nicolas Cage"), ("starring", "Elisabeth Shue"), ("starring", "Julian Sands")]
+    cast = query(built, """
+        select p.name, c.character from fact_credit c join dim_person p using (person_id)
+        join dim_source s on s.source_id = c.source_id
+        where c.role = 'cast' and s.kind = 'mediawiki_api_json' order by c.ordinal""")
+    assert len(cast) == 28 and cast[0] == ("Nicolas Cage", "Ben Sanderson")
+
+
+def test_seed_companies_releases_money(built):
+    companies = query(built, """
+        select fc.role, c.name from fact_film_company fc join dim_company c using (company_id)
+        join dim_film f using (film_id) where f.title = 'Leaving Las Vegas' and fc.role in ('studio')
+        order by c.name""")
+    assert companies == [("studio", "Lumiére Pictures"), ("studio", "United Artists")]
+    distributors = {r[0] for r in query(built, """
+        select c.name from fact_film_company fc join dim_company c using (company_id) join dim_film f using (film_id)
+        where f.title = 'Leaving Las Vegas' and fc.role = 'distributor'""")}
+    assert "MGM/UA Distribution Co." in distributors
+    releases = query(built, """
+        select cast(r.release_date as varchar), r.date_precision, r.release_type from fact_release r
+        join dim_film f using (film_id) join dim_source s using (source_id)
+        where f.title = 'Leaving Las Vegas' and s.kind = 'mediawiki_api_json' order by r.release_date""")
+    assert releases == [("1995-10-27", "day", "limited"), ("1996-02-09", "day", "wide")]
+    money = query(built, """
+        select b.measure, b.amount_low, b.amount_high, b.currency from fact_box_office b
+        join dim_film f using (film_id) join dim_source s using (source_id)
+        where f.title = 'Leaving Las Vegas' and s.kind = 'mediawiki_api_json' and b.measure in ('budget', 'gross')
+        order by b.measure""")
+    assert money == [("budget", 3_500_000, 4_000_000, "USD"), ("gross", 49_800_000, 49_800_000, "USD")]
+
+
+def test_one_person_row_per_person_across_documents(built):
+    (n,) = query(built, "select count(*) from dim_person where name = 'Mike Figgis'")[0]
+    assert n == 1
+
+
+def test_building_twice_gives_identical_tables(built, inputs, tmp_path):
+    again = tmp_path / "again.duckdb"
+    assert materialize(inputs, again).success
+    for table in TABLES:  # row for row, in stored order
+        assert rows(built, table) == rows(again, table), table
+
+
+def test_the_stock_duckdb_cli_opens_the_published_file(built):
+    cli = Path(sys.executable).with_name("duckdb")
+    assert cli.exists(), "duckdb-cli is a dev dependency"
+    version = subprocess.run([str(cli), "--version"], capture_output=True, text=True, check=True).stdout
+    assert version.startswith("v1.5")
+    out = subprocess.run([str(cli), "-readonly", "-csv", str(built), "-c", "select count(*) from dim_film"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["count_star()", "13"]
+
+
+def test_no_working_files_left_beside_the_published_one(built):
+    names = sorted(p.name for p in built.parent.iterdir())
+    assert "warehouse.duckdb" in names and not any(n.endswith(".publishing") for n in names)
