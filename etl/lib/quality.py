@@ -21,7 +21,7 @@ PRIMARY_KEYS: dict[str, list[str]] = {
 
 # (fact table, column) -> (dimension table, key column). A null foreign key is allowed.
 FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
-    "dim_film": [("source_id", "dim_source", "source_id")],
+    "dim_film": [("master_source_id", "dim_source", "source_id")],
     "dim_award_category": [("award_body_id", "dim_award_body", "award_body_id")],
     "dim_ceremony": [("award_body_id", "dim_award_body", "award_body_id")],
     "fact_nomination": [("film_id", "dim_film", "film_id"),
