@@ -101,6 +101,11 @@ SILENT = {
     "isbn", "oclc", "doi", "asin",
 }
 
+# Templates whose structure a dedicated extractor reads (track listings, album infoboxes,
+# award rows); in running text they render as nothing, and they are not unknown.
+STRUCTURED = {"track listing", "tracklist", "track list", "infobox album", "filmaward",
+              "film award", "awards table", "awards table end", "episode list"}
+
 # Citation templates all start like this ("cite web", "cite news", "cite book", "cite av media").
 SILENT_PREFIXES = ("cite ", "citation", "infobox ", "navbox", "sfn", "harv", "use ")
 
@@ -235,7 +240,7 @@ def render_template(t: Template, ctx: Context) -> str:
         return TEMPLATES[name](t, ctx)
     if name in LIST_TEMPLATES:
         return "\n".join(render(i, ctx) for i in list_template_items(t))
-    if name in SILENT or name.startswith(SILENT_PREFIXES):
+    if name in SILENT or name in STRUCTURED or name.startswith(SILENT_PREFIXES):
         return ""
     ctx.unknown[name] += 1
     return ""

@@ -1,5 +1,7 @@
 -- Every dated or undated event of a film's life, in order: releases, home media, the
--- soundtrack album and dated award ceremonies; undated events last.
+-- soundtrack album and dated award ceremonies; undated events last. An event several
+-- documents state is one row (`sources` counts them); a bare "theatrical" date that another
+-- document types more precisely (limited, wide, ...) is that event, not another one.
 create or replace view release_timeline as
 
 with films as (
@@ -104,22 +106,54 @@ events as (
 
 ),
 
+merged as (
+
+    select
+        film_id,
+        event_date,
+        date_precision,
+        event,
+        detail,
+        max(territory) as territory,
+        max(company) as company,
+        max(languages) as languages,
+        max(note) as note,
+        count(distinct source_id) as sources
+    from events
+    group by film_id, event_date, date_precision, event, detail
+
+),
+
+typed_dates as (
+
+    select distinct film_id, event_date
+    from merged
+    where event = 'theatrical' and detail <> 'theatrical'
+
+),
+
 final as (
 
     select
-        events.film_id,
+        merged.film_id,
         films.film_title,
-        events.event_date,
-        events.date_precision,
-        events.event,
-        events.detail,
-        events.territory,
-        events.company,
-        events.languages,
-        events.note,
-        events.source_id
-    from events
-    inner join films on films.film_id = events.film_id
+        merged.event_date,
+        merged.date_precision,
+        merged.event,
+        merged.detail,
+        merged.territory,
+        merged.company,
+        merged.languages,
+        merged.note,
+        merged.sources
+    from merged
+    inner join films on films.film_id = merged.film_id
+    left join typed_dates
+        on typed_dates.film_id = merged.film_id
+        and typed_dates.event_date = merged.event_date
+        and merged.event = 'theatrical'
+        and merged.detail = 'theatrical'
+    where typed_dates.film_id is null
 
 )
 

@@ -1,6 +1,7 @@
 -- Facts on which the sources of one film give different values, one row per source and value.
--- Nothing is picked: each value stays with its source. Grosses of different territories are
--- shown with their territory, so "worldwide" and "US" read as what they are.
+-- Nothing is picked: each value stays with its source. Values are compared on what they say
+-- (currency and amounts, or score and scale); grosses of different territories are shown with
+-- their territory, so "worldwide" and "US" read as what they are.
 create or replace view source_disagreements as
 
 with box_office as (
@@ -9,6 +10,10 @@ with box_office as (
         film_id,
         measure as fact,
         source_id,
+        string_agg(
+            coalesce(currency, '?') || ' ' || amount_low || '-' || amount_high,
+            '; ' order by amount_low, amount_high
+        ) as value_key,
         string_agg(
             coalesce(currency || ' ', '')
             || format('{:,.0f}', amount_low)
@@ -29,6 +34,7 @@ ratings as (
         film_id,
         rating_source || ' ' || metric as fact,
         source_id,
+        string_agg(value / coalesce(scale, 1), '; ' order by value) as value_key,
         string_agg(
             printf('%.15g', value) || coalesce('/' || printf('%.15g', scale), ''),
             '; ' order by value
@@ -44,6 +50,7 @@ first_releases as (
         film_id,
         'first release date' as fact,
         source_id,
+        cast(min(release_date) as varchar) as value_key,
         cast(min(release_date) as varchar) as value
     from fact_release
     where release_date is not null
@@ -66,7 +73,7 @@ disputed as (
     select film_id, fact
     from facts
     group by all
-    having count(distinct value) > 1
+    having count(distinct value_key) > 1
 
 ),
 
