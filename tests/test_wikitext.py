@@ -81,6 +81,9 @@ def test_split_items(source, expected):
         ("[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]",
          Name("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures")),
         ("[[mGM_Home Entertainment]]", Name("mGM_Home Entertainment", "MGM Home Entertainment")),
+        ("{{sortname|Graham|Chapman}}", Name("Graham Chapman", "Graham Chapman")),
+        ("{{sortname|Terry|Jones|Terry Jones (actor)}}", Name("Terry Jones", "Terry Jones (actor)")),
+        ("{{sortname|A|B|nolink=1}}", Name("A B", None)),
     ],
 )
 def test_name_of(source, expected):

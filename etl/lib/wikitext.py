@@ -17,6 +17,7 @@ import datetime as dt
 import html
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -47,7 +48,9 @@ class Context:
 
 
 def parse(text: Code) -> Wikicode:
-    return text if isinstance(text, Wikicode) else mwp.parse(text)
+    """Parse wikitext. ``''`` and ``'''`` are left as text (the renderer drops them): read as
+    style tags, one unbalanced quote swallows the headings after it and whole sections vanish."""
+    return text if isinstance(text, Wikicode) else mwp.parse(text, skip_style_tags=True)
 
 
 def template_name(template: Template) -> str:
@@ -91,7 +94,7 @@ SILENT = {
     "use british english", "use indian english", "use australian english", "engvarb",
     "italic title", "dts-bare", "toc limit", "div col", "div col end", "colend", "col-end",
     "col-begin", "col-2", "col-3", "refbegin", "refend", "reflist", "clear", "-", "anchor",
-    "portal", "main", "see also", "further", "about", "other uses", "for", "redirect", "distinguish",
+    "portal", "main", "main article", "see also", "further", "about", "other uses", "for", "redirect", "distinguish",
     "good article", "featured article", "pp-protected", "pp-semi-indef", "pp-move-indef",
     "pp", "pp-vandalism", "authority control", "imdb title", "allmovie title", "rotten tomatoes",
     "metacritic film", "box office mojo film", "sic", "!", "!!", "=", "break", "wbr", "zwsp",
@@ -103,8 +106,10 @@ SILENT = {
 
 # Templates whose structure a dedicated extractor reads (track listings, album infoboxes,
 # award rows); in running text they render as nothing, and they are not unknown.
-STRUCTURED = {"track listing", "tracklist", "track list", "infobox album", "filmaward",
-              "film award", "awards table", "awards table end", "episode list"}
+STRUCTURED = {"track listing", "tracklist", "track list", "tracklisting", "track listing/sandbox",
+              "infobox album", "filmaward", "film award", "awards table", "awards table end",
+              "episode list", "album ratings", "music ratings", "certification table top",
+              "certification table entry", "certification table bottom"}
 
 # Citation templates all start like this ("cite web", "cite news", "cite book", "cite av media").
 SILENT_PREFIXES = ("cite ", "citation", "infobox ", "navbox", "sfn", "harv", "use ")
@@ -173,10 +178,25 @@ handles("ndash", "–", "snd", "spaced ndash", "dash", "spnd", "en dash")(lambda
 handles("mdash", "—", "spaced mdash", "em dash")(lambda t, c: " — ")
 handles("'", "' \"", "\" '")(lambda t, c: "'")
 handles("·", "dot", "middot", "•", "bull")(lambda t, c: " · ")
-handles("won", "won-yes")(lambda t, c: "Won")
-handles("nom", "nominated")(lambda t, c: "Nominated")
+# Result cells of accolades tables (the accolades extractor maps the template names; these
+# are what a reader sees).
+handles("won", "won-yes", "win", "awarded")(lambda t, c: "Won")
+handles("nom", "nominated", "nom-no", "nominee")(lambda t, c: "Nominated")
 handles("pending")(lambda t, c: "Pending")
-handles("tba")(lambda t, c: "TBA")
+handles("tba", "tbd", "tbc", "upcoming")(lambda t, c: "TBA")
+handles("runner-up", "runner up", "runnerup")(lambda t, c: "Runner-up")
+
+TEXT_CELL_TEMPLATES = {"yes": "Yes", "no": "No", "draw": "Draw", "partial": "Partial",
+                           "sho": "Shortlisted", "n/a": "N/A", "na": "N/A", "unknown": "Unknown",
+                           "won-partial": "Won"}
+
+
+@handles(*TEXT_CELL_TEMPLATES)
+def _table_cell(t: Template, ctx: Context) -> str:
+    """``{{yes|2nd place}}``, ``{{draw|4th Place}}``: their text, else their default word."""
+    args = positional(t)
+    text = named(t, "text") or (args[0] if args else "")
+    return render(text, ctx) if text else TEXT_CELL_TEMPLATES[template_name(t)]
 
 
 @handles("sortname")
@@ -345,7 +365,7 @@ def split_items(code: Code) -> list[str]:
 
 def _expand_lists(text: str) -> str:
     pieces: list[str] = []
-    for node in mwp.parse(text).nodes:
+    for node in parse(text).nodes:
         if isinstance(node, Template) and template_name(node) in LIST_TEMPLATES:
             pieces.append("\n" + "\n".join(list_template_items(node)) + "\n")
         elif isinstance(node, Tag) and str(node.tag).lower() == "br":
@@ -374,13 +394,21 @@ def name_of(item: Code, ctx: Context | None = None) -> Name | None:
 
 
 def link_for(item: Code, shown: str) -> str | None:
-    """The target of the link in ``item`` whose displayed text is ``shown``, if any."""
-    for link in parse(str(item)).filter_wikilinks():
+    """The target of the link in ``item`` whose displayed text is ``shown``, if any.
+    ``{{sortname|First|Last}}`` links to "First Last" (or its third parameter) unless
+    ``nolink`` is set."""
+    code = parse(str(item))
+    for link in code.filter_wikilinks():
         if _is_file_link(link):
             continue
         text = re.sub(r"\s+", " ", render(link.text if link.text is not None else str(link.title))).strip()
         if text == shown:
             return _link_target(link)
+    for t in code.filter_templates():
+        if template_name(t) == "sortname" and not t.has("nolink") and render(t) == shown:
+            args = positional(t)
+            target = args[2] if len(args) > 2 and args[2] else shown
+            return target[:1].upper() + target[1:]
     return None
 
 
@@ -399,7 +427,7 @@ def _is_file_link(link: Wikilink) -> bool:
 
 def remove_refs(code: Code) -> Wikicode:
     """A copy without ``<ref>`` tags and comments (a ref's text is a citation, not a value)."""
-    code = mwp.parse(str(code))
+    code = parse(str(code))
     for tag in code.filter_tags(matches=lambda n: str(n.tag).lower() == "ref"):
         try:
             code.remove(tag)
@@ -506,7 +534,7 @@ def film_infobox(code: Code) -> Template | None:
     for m in _INFOBOX_START.finditer(text):
         chunk = balanced_braces(text, m.start())
         if chunk:
-            for t in mwp.parse(chunk).filter_templates(recursive=False):
+            for t in parse(chunk).filter_templates(recursive=False):
                 if template_name(t) in FILM_INFOBOXES:
                     return t
     return None
@@ -553,8 +581,57 @@ def sections(code: Code, matches: Callable[[str], bool] | None = None) -> list[S
         heading = sec.filter_headings(recursive=False)[0]
         title = render(heading.title).strip()
         if matches is None or matches(title):
-            body = mwp.parse(str(sec)[len(str(heading)):])
+            body = parse(str(sec)[len(str(heading)):])
             out.append(Section(title, heading.level, body))
+    return out
+
+
+@dataclass(frozen=True)
+class FlatSection:
+    title: str  # rendered heading text
+    level: int
+    code: Wikicode  # the section's own text: no heading, no subsections
+    path: tuple[str, ...]  # titles of the enclosing sections, outermost first
+
+
+def page_sections(code: Code) -> list[FlatSection]:
+    """Every section of the page (any level), flat, in page order, with its enclosing titles."""
+    return list(_page_sections(str(code)))
+
+
+@lru_cache(maxsize=4)
+def _page_sections(text: str) -> tuple[FlatSection, ...]:
+    # Cached: the extractors of one article each ask for the same page. Nothing mutates it.
+    out: list[FlatSection] = []
+    stack: list[tuple[int, str]] = []
+    for sec in parse(text).get_sections(include_lead=False, flat=True):
+        headings = sec.filter_headings(recursive=False)
+        if not headings:
+            continue
+        heading = headings[0]
+        title = render(str(heading.title)).strip()
+        while stack and stack[-1][0] >= heading.level:
+            stack.pop()
+        body = str(sec)[len(str(heading)):]
+        out.append(FlatSection(title, heading.level, parse(body), tuple(t for _, t in stack)))
+        stack.append((heading.level, title))
+    return tuple(out)
+
+
+def select_sections(code: Code, matches: Callable[[str], bool],
+                    excluded: Callable[[str], bool] | None = None) -> list[FlatSection]:
+    """Sections whose title ``matches``, with the subsections under them; a subsection whose
+    title is ``excluded`` (and everything under it) is left out."""
+    out = []
+    for sec in page_sections(code):
+        chain = sec.path + (sec.title,)
+        hits = [i for i, t in enumerate(chain) if matches(t)]
+        if not hits:
+            continue
+        below = chain[hits[-1] + 1:]
+        if excluded is not None and any(excluded(t) for t in below):
+            continue
+        out.append(sec)
     return out
 
 

@@ -1,0 +1,1368 @@
+"""Accolades of a film article: every award entry of its accolades tables and lists.
+
+``parse_accolades(code, film_title)`` reads the whole article and returns one ``Nomination`` per
+entry, with counts of what it saw and did not load. Nothing here knows about Dagster or Polars.
+
+How the article is read
+-----------------------
+- The wikitext is scanned line by line on a *masked* copy, in which everything inside
+  templates, links, ``<ref>``s and comments is hidden. Line starts, ``|``/``||``/``!!`` and
+  headings are thus only seen where MediaWiki sees them (a multi-line ``{{cite web}}`` in a cell
+  is not a row), and the original text is sliced at the same offsets.
+- Tables (``{|`` ... ``|}``, also inside ``<center>``/``<section>`` wrappers, and
+  ``{{Awards table}}`` ... ``{{end}}``) are split into rows and cells the way MediaWiki does,
+  then laid out on a grid with the HTML table algorithm (``rowspan``/``colspan`` in any column).
+  A table is read when it stands under an accolade-like heading (Accolades, Awards, Honors,
+  Awards and nominations, ... at any level) and has a result column, or anywhere when its
+  header names an award column and a category or result column.
+- Columns are found by header text, corrected by content: the column whose cells hold results
+  (``{{won}}``, "Nominated", ...) is the result column whatever its header says; a column
+  linking edition pages (``[[68th Academy Awards|...]]``) is the award column; two "recipient"
+  headers without a category header make the first one the category ("Subject" / "Nominee");
+  an "Award" column holding ``[[X Award for Y]]`` links is a category column whose body is
+  "X Awards"; without any header, years, results and bodies are recognised and the remaining
+  columns are category then recipient. Title rows (``! colspan=5 | 1996``) give the year, or
+  the body when there is no award column; an award-like sub-heading or a body linked with an
+  edition in the section's prose ("... at the [[49th Academy Awards]]") fills what the rows lack.
+- Bullet lists are read under accolade-like headings only. Bold lines, ``;`` lines, award-like
+  sub-headings and parent bullets without a result are headers (an award body, or a result for
+  a "Won"/"Nominated" group); entries are split on dashes and colons
+  (``* Best Actor (Name) — '''Won'''``, ``* [[Academy Award for Best Actor]] – Name (won)``,
+  ``* 1996 MTV Movie Awards: Best Kiss – Name – Nominated``). Prose lines end a list. A list
+  line counts as an entry when it has a result or stands under a body; ranking bullets
+  ("* AFI's 100 Years...100 Movies – #78") without either are not award entries.
+
+Decisions
+---------
+- Results map to the contract's values with ``RESULT_WORDS`` / ``RESULT_TEMPLATES``. "Runner-up"
+  is ``runner-up`` with placement 2 ("2nd runner-up": placement 3); "2nd place" (plain text,
+  ``{{draw|2nd Place}}``, ``{{yes|2nd place}}``) is ``placed`` with its placement; "1st place"
+  and ``{{won|place=1st}}`` are ``won`` with placement 1. Anything else (``{{draw}}``, "Finalist",
+  "#7") is counted in ``unknown_results`` and the row is skipped, never guessed.
+- The film is the recipient (``recipient = film_title``, no persons) when the recipient cell is
+  empty or missing, is the same cell as the category (a colspan), or names the film / "Film".
+- Recipients: ``persons`` are the names of the cell split on "and", "&", ",", ";", ``<br>`` and
+  list templates, each with its link target; a linked name is one entry even when its text has
+  "and" (a duo's page). Items in italics are works, not persons. Notes (parenthesised or
+  ``{{small}}`` text, "as Character", quoted song titles) go to ``note``, never in a name.
+- Award body: the name as displayed, whitespace collapsed, an edition ("68th") or year moved to
+  ``edition`` / ``ceremony_year`` and a trailing "(BAFTA)" dropped; ``award_body_wiki_title`` is
+  the link target without its edition ("68th Academy Awards" -> "Academy Awards").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from mwparserfromhell.nodes import Tag, Template, Wikilink
+
+from etl.lib.dates import parse_date
+from etl.lib.model import Name, Nomination, PartialDate
+from etl.lib.wikitext import (
+    LIST_TEMPLATES,
+    SILENT,
+    TEMPLATES,
+    TEXT_CELL_TEMPLATES,
+    Context,
+    list_template_items,
+    name_of,
+    named,
+    parse,
+    remove_refs,
+    render,
+    template_name,
+)
+
+
+
+@dataclass
+class AccoladesResult:
+    nominations: list[Nomination] = field(default_factory=list)
+    rows_seen: int = 0  # table rows / list entries that looked like award entries
+    skipped: Counter = field(default_factory=Counter)  # reason -> count
+    unknown_results: Counter = field(default_factory=Counter)  # result text -> count
+
+
+# =============================================================================================
+# Results
+# =============================================================================================
+
+# Templates that are a result by themselves: name -> (result, placement).
+RESULT_TEMPLATES = {
+    "won": ("won", None), "won-yes": ("won", None), "win": ("won", None), "awarded": ("won", None),
+    "nom": ("nominated", None), "nominated": ("nominated", None), "nom-no": ("nominated", None),
+    "nominee": ("nominated", None),
+    "pending": ("pending", None), "tba": ("pending", None), "tbd": ("pending", None),
+    "tbc": ("pending", None), "upcoming": ("pending", None),
+    "runner-up": ("runner-up", 2), "runner up": ("runner-up", 2), "runnerup": ("runner-up", 2),
+}
+# Table-cell templates whose text says the result ({{yes|Honored}}, {{draw|2nd Place}}).
+TEXT_RESULT_TEMPLATES = set(TEXT_CELL_TEMPLATES)
+
+RESULT_WORDS = {
+    "won": "won", "win": "won", "winner": "won", "winners": "won", "awarded": "won",
+    "recipient": "won", "won (tie)": "won", "co-winner": "won", "joint winner": "won",
+    "nominated": "nominated", "nomination": "nominated", "nominee": "nominated",
+    "nom": "nominated",
+    "honored": "honored", "honoured": "honored", "honoree": "honored", "inducted": "honored",
+    "honorable mention": "honored", "honourable mention": "honored",
+    "special mention": "honored",
+    "pending": "pending", "tba": "pending", "tbd": "pending", "tbc": "pending",
+    "to be announced": "pending", "to be determined": "pending", "upcoming": "pending",
+    "awaiting": "pending",
+}
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+     "tenth"], start=1)}
+_ORDINAL = r"(\d{1,3})(?:st|nd|rd|th|d)"
+_PLACE = re.compile(rf"^(?:tied? (?:for )?)?(?:{_ORDINAL}|({'|'.join(_ORDINAL_WORDS)}))"
+                    r"(?: place(?:d)?)?$")
+_RUNNER_UP = re.compile(rf"^(?:(?:{_ORDINAL}|({'|'.join(_ORDINAL_WORDS)})) )?runners?[- ]ups?$")
+
+
+@dataclass
+class _Result:
+    result: str | None  # None: not a known result (``unknown`` says what it was)
+    placement: int | None = None
+    note: str | None = None
+    unknown: str | None = None
+
+
+def _ordinal_value(number: str | None, word: str | None) -> int:
+    return int(number) if number else _ORDINAL_WORDS[word]
+
+
+def _result_from_text(text: str, bare_ordinal: bool = False) -> tuple[str, int | None] | None:
+    """A result word or phrase as (result, placement), or None when it is not one."""
+    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .:;!*'\"").lower()
+    if t in RESULT_WORDS:
+        return RESULT_WORDS[t], None
+    m = _RUNNER_UP.match(t)
+    if m:
+        rank = _ordinal_value(m.group(1), m.group(2)) if (m.group(1) or m.group(2)) else 1
+        return "runner-up", rank + 1
+    m = _PLACE.match(t)
+    if m and (bare_ordinal or "place" in t):
+        place = _ordinal_value(m.group(1), m.group(2))
+        return ("won", 1) if place == 1 else ("placed", place)
+    return None
+
+
+def _looks_like_result(code: str) -> bool:
+    parsed = _read_result(code, Context())
+    return parsed is not None and parsed.result is not None
+
+
+def _read_result(code: str | None, ctx: Context) -> _Result | None:
+    """The result of a cell or list segment; None when it holds nothing at all."""
+    if code is None:
+        return None
+    wikicode = remove_refs(code)
+    for t in wikicode.filter_templates(recursive=False):
+        name = template_name(t)
+        if name in RESULT_TEMPLATES or name in TEXT_RESULT_TEMPLATES:
+            rest = str(wikicode).replace(str(t), " ", 1)
+            return _result_of_template(t, name, _notes_text(rest, ctx), ctx)
+    text, notes = _strip_notes(str(wikicode), ctx)
+    text = text.split("\n")[0].strip()
+    if not text:
+        unknown = [template_name(t) for t in wikicode.filter_templates(recursive=False)
+                   if template_name(t) not in SILENT and not template_name(t).startswith("cite")]
+        return _Result(None, unknown=f"{{{{{unknown[0]}}}}}") if unknown else None
+    found = _result_from_text(text)
+    if found is None:
+        return _Result(None, unknown=text)
+    return _Result(found[0], found[1], "; ".join(notes) or None)
+
+
+def _result_of_template(t: Template, name: str, note: str | None, ctx: Context) -> _Result:
+    if name in RESULT_TEMPLATES:
+        result, placement = RESULT_TEMPLATES[name]
+        place = named(t, "place")
+        if place:
+            found = _result_from_text(render(place, ctx), bare_ordinal=True)
+            placement = found[1] if found else placement
+        return _Result(result, placement, note)
+    text = TEMPLATES[name](t, ctx) if name in TEMPLATES else ""
+    found = _result_from_text(text, bare_ordinal=True) if text else None
+    if found is None:
+        return _Result(None, unknown=text or f"{{{{{name}}}}}")
+    return _Result(found[0], found[1], note)
+
+
+# =============================================================================================
+# Masking: where MediaWiki's line and pipe syntax applies
+# =============================================================================================
+
+_MASK = "\x01"
+_REF_OPEN = re.compile(r"<ref\b[^>]*?(/?)>", re.I)
+_REF_CLOSE = re.compile(r"</ref\s*>", re.I)
+_NOWIKI = re.compile(r"<nowiki>.*?</nowiki>", re.I | re.S)
+
+
+def _strip_comments(text: str) -> str:
+    return re.sub(r"<!--.*?(?:-->|$)", "", text, flags=re.S)
+
+
+def _construct_end(text: str, i: int) -> int:
+    """End of the ``{{...}}``/``[[...]]``/``<ref>``/``<nowiki>`` construct starting at ``i``,
+    or -1 when it is not closed (it is then plain text, as MediaWiki would show it)."""
+    stack: list[str] = []
+    j = i
+    while j < len(text):
+        special = _special_end(text, j)
+        if special is not None:
+            if special < 0:
+                return -1
+            j = special
+            if not stack:
+                return j
+            continue
+        two = text[j:j + 2]
+        if two in ("{{", "[["):
+            stack.append(two)
+            j += 2
+            continue
+        if (two == "}}" and stack and stack[-1] == "{{") or (two == "]]" and stack and stack[-1] == "[["):
+            stack.pop()
+            j += 2
+            if not stack:
+                return j
+            continue
+        if text[j] == "\n" and stack and stack[-1] == "[[":
+            stack.pop()  # links do not span lines: that "[[" was text
+            if not stack:
+                return -1
+        j += 1
+    return -1
+
+
+def _special_end(text: str, j: int) -> int | None:
+    """End of a ``<ref>`` or ``<nowiki>`` starting at ``j`` (-1: unclosed), None if none."""
+    if text[j] != "<":
+        return None
+    m = _REF_OPEN.match(text, j)
+    if m:
+        if m.group(1):
+            return m.end()
+        close = _REF_CLOSE.search(text, m.end())
+        return close.end() if close else -1
+    m = _NOWIKI.match(text, j)
+    return m.end() if m else None
+
+
+def mask(text: str) -> str:
+    """``text`` with the inside of templates, links, refs and nowiki replaced by ``\\x01``
+    (same length, so offsets are shared). Comments must be removed beforehand."""
+    out = list(text)
+    i = 0
+    while i < len(text):
+        end = -1
+        if text.startswith(("{{", "[["), i):
+            end = _construct_end(text, i)
+        elif text[i] == "<":
+            end = _special_end(text, i) or -1
+        if end > i:
+            out[i:end] = _MASK * (end - i)
+            i = end
+            continue
+        i += 1
+    return "".join(out)
+
+
+def _split_top(code: str, pattern: str) -> list[str]:
+    """``code`` split on ``pattern`` where it occurs outside templates, links and refs."""
+    masked = mask(code)
+    pieces, start = [], 0
+    for m in re.finditer(pattern, masked):
+        pieces.append(code[start:m.start()])
+        start = m.end()
+    pieces.append(code[start:])
+    return pieces
+
+
+def _pull_top(code: str, pattern: str) -> tuple[str, list[str]]:
+    """Remove the top-level matches of ``pattern`` (group 1 kept) from ``code``."""
+    masked = mask(code)
+    found, out, start = [], [], 0
+    for m in re.finditer(pattern, masked):
+        out.append(code[start:m.start()])
+        found.append(code[m.start(1):m.end(1)])
+        start = m.end()
+    out.append(code[start:])
+    return " ".join(out), found
+
+
+# =============================================================================================
+# Text helpers
+# =============================================================================================
+
+_NOTE_TEMPLATES = {"small", "smaller", "efn", "notetag", "refn", "sup"}
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+def _unparen(text: str) -> str:
+    text = _clean(text)
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    return text
+
+
+def _strip_notes(code: str, ctx: Context) -> tuple[str, list[str]]:
+    """Rendered text without its notes (``{{small}}``, ``<small>``, parenthesised text), and
+    the notes. Line breaks are kept."""
+    code, notes = _pull_small(code, ctx)
+    code, parens = _pull_top(code, r"\s*\(([^()\n]*)\)")
+    notes += [n for n in (_unparen(render(p, ctx)) for p in parens) if n]
+    return render(code, ctx), notes
+
+
+def _notes_text(code: str, ctx: Context) -> str | None:
+    text, notes = _strip_notes(code, ctx)
+    notes = ([_unparen(text)] if _unparen(text) else []) + notes
+    return "; ".join(notes) or None
+
+
+def _pull_small(code: str, ctx: Context) -> tuple[str, list[str]]:
+    """``{{small|...}}`` and ``<small>...</small>`` taken out of ``code`` as notes."""
+    wikicode = parse(code)
+    notes, kept = [], []
+    for node in wikicode.nodes:
+        is_note = (isinstance(node, Template) and template_name(node) in _NOTE_TEMPLATES) or \
+                  (isinstance(node, Tag) and str(node.tag).lower() in ("small", "sup"))
+        if is_note:
+            text = _unparen(render(str(node), ctx))
+            if text:
+                notes.append(text)
+        else:
+            kept.append(str(node))
+    return "".join(kept), notes
+
+
+def _norm_title(text: str) -> str:
+    return re.sub(r"[^\w]+", "", text.replace("''", "").casefold())
+
+
+def _film_names(film_title: str) -> set[str]:
+    bare = re.sub(r"\s*\([^()]*\)$", "", film_title.strip())
+    return {_norm_title(film_title), _norm_title(bare)} | {"film", "thefilm", "movie", "themovie"}
+
+
+def _first_link(code: str) -> Wikilink | None:
+    for link in parse(code).filter_wikilinks():
+        target = str(link.title).strip().lower()
+        if not target.startswith(("file:", "image:", "category:", "media:")):
+            return link
+    return None
+
+
+def _target(link: Wikilink) -> str:
+    target = _clean(str(link.title).replace("_", " ")).lstrip(":")
+    return target[:1].upper() + target[1:]
+
+
+# =============================================================================================
+# Award bodies, editions, categories, dates
+# =============================================================================================
+
+_YEAR = r"(?:1[89]|20)\d\d"
+_AWARDISH = re.compile(
+    r"\b(awards?|prizes?|festival|critics|guild|society|association|academy|circle|board|"
+    r"oscars?|globes?|bafta|institute|foundation|council|league|union|ceremony|honou?rs?)\b", re.I)
+_AWARD_FOR = re.compile(r"^(.*?\bAwards?)\s+for\s+(.+)$")
+_EDITION_LINK = re.compile(rf"^(?:the\s+)?{_ORDINAL}\s+\S|^{_YEAR}\s+\S|\S\s+{_YEAR}$", re.I)
+
+
+@dataclass
+class _Body:
+    name: str
+    wiki_title: str | None = None
+    edition: int | None = None
+    year: int | None = None
+    date: PartialDate | None = None
+
+
+_EDITION_PREFIX = re.compile(rf"^(?:the\s+)?{_ORDINAL}\s+(?:annual\s+)?(.+)$", re.I)
+_YEAR_PREFIX = re.compile(rf"^(?:the\s+)?({_YEAR})(?:[–/-]\d{{2,4}})?\s+(.+)$", re.I)
+_YEAR_SUFFIX = re.compile(rf"^(.+?)[\s,]+\(?({_YEAR})\)?$")
+
+
+def split_edition(text: str) -> tuple[str, int | None, int | None]:
+    """"68th Academy Awards" -> ("Academy Awards", 68, None); "1996 MTV Movie Awards" and
+    "Boston Society of Film Critics Awards 1995" -> (name, None, year)."""
+    name, edition, year = _clean(text), None, None
+    m = _EDITION_PREFIX.match(name)
+    if m:
+        edition, name = int(m.group(1)), m.group(2)
+    m = _YEAR_PREFIX.match(name)
+    if m:
+        year, name = int(m.group(1)), m.group(2)
+    elif m := _YEAR_SUFFIX.match(name):
+        name, year = m.group(1), int(m.group(2))
+    return name.strip(" ,:;/–-"), edition, year
+
+
+def _read_body(code: str, ctx: Context) -> _Body | None:
+    code = str(remove_refs(code))
+    lines = [ln for ln in render(code, ctx).split("\n") if ln.strip()]
+    if not lines:
+        return None
+    name, edition, year = split_edition(lines[0])
+    name = re.sub(r"\s*\[\d+\]$|\s*\([^()]*\)$", "", name).strip(" :;,")  # "(BAFTA)", "[1]"
+    if not name:
+        return None
+    body = _Body(name, None, edition, year)
+    link = _first_link(code)
+    if link is not None:
+        _apply_link(body, _target(link))
+    for extra in lines[1:]:
+        body.date = body.date or parse_date(extra)
+    return body
+
+
+def _apply_link(body: _Body, target: str) -> None:
+    """Body wiki title, edition and year from a link target (an edition page or an anchor)."""
+    page, _, anchor = target.partition("#")
+    title, edition, year = split_edition(page)
+    body.wiki_title = title or page
+    body.edition = body.edition or edition
+    body.year = body.year or year
+    if anchor:
+        _, a_edition, _ = split_edition(anchor)
+        a_year = re.search(rf"\b({_YEAR})\b", anchor)
+        body.edition = body.edition or a_edition
+        body.year = body.year or (int(a_year.group(1)) if a_year else None)
+
+
+def _edition_from_links(code: str | None) -> int | None:
+    for link in parse(code or "").filter_wikilinks():
+        _, edition, _ = split_edition(_target(link).partition("#")[0])
+        if edition:
+            return edition
+    return None
+
+
+def _body_from_category(code: str, ctx: Context) -> _Body | None:
+    """"[[Academy Award for Best Actor|...]]" -> body "Academy Awards" (no wiki title: the
+    body's page name is not known from a category link)."""
+    link = _first_link(code)
+    texts = ([_target(link)] if link is not None else []) + [render(code, ctx)]
+    for text in texts:
+        m = _AWARD_FOR.match(_clean(text))
+        if m:
+            name = m.group(1)
+            name, edition, year = split_edition(name + ("s" if name.endswith("Award") else ""))
+            return _Body(name, None, edition, year)
+    return None
+
+
+def _read_category(code: str, ctx: Context, body_from_it: bool) -> tuple[str, str | None, list[str]]:
+    """Category as displayed, its link target, and notes (a quoted song title)."""
+    code = str(remove_refs(code))
+    text, notes = _pull_small(code, ctx)
+    text = _clean(render(text, ctx))
+    works = re.findall(r"[\"“]([^\"”]+)[\"”]", text)
+    text = re.sub(r"\s*(?:\bfor\b|[–—:-])?\s*[\"“][^\"”]+[\"”]", "", text).strip(" ,;:–—-")
+    if body_from_it:
+        m = _AWARD_FOR.match(text)
+        text = m.group(2) if m else text
+    link = _first_link(code)
+    title = _target(link) if link is not None else None
+    if body_from_it and title and not _AWARD_FOR.match(title):
+        title = None  # "[[Golden Globe Award]] for Best Actor": the link is the body's
+    return text, title, works + notes
+
+
+def _year_of(code: str | None, ctx: Context) -> int | None:
+    m = re.search(rf"\b({_YEAR})\b", render(code or "", ctx))
+    return int(m.group(1)) if m else None
+
+
+# =============================================================================================
+# Recipients
+# =============================================================================================
+
+
+@dataclass
+class _Recipient:
+    shown: str
+    persons: list[Name]
+    notes: list[str]
+    is_film: bool
+
+
+_CONNECTOR = re.compile(
+    r"^[\s–—:,-]*(?:(?:(?:music|lyrics|words|written|performed|composed|sung|produced)"
+    r"(?:\s+(?:and|&)\s+\w+)?\s+)?by\b)?[\s–—:,-]*", re.I)
+_SUFFIXES = re.compile(r"^(?:jr|sr|ii|iii|iv|inc|ltd)\.?$", re.I)
+
+
+def _read_recipient(code: str | None, film: set[str], ctx: Context) -> _Recipient:
+    if code is None or not render(code, ctx).strip():
+        return _Recipient("", [], [], True)
+    code = _expand_lines(str(remove_refs(code)))
+    code, notes = _pull_small(code, ctx)
+    code, parens = _pull_top(code, r"\s*\(([^()\n]*)\)")
+    notes += [n for n in (_unparen(render(p, ctx)) for p in parens) if n]
+    code, works = _pull_top(code, r"[\"“]([^\"”\n]+)[\"”]")
+    works = [_clean(render(w, ctx)) for w in works]
+    code, characters = _pull_top(code, r"\s+as\s+([^\n,;&]+?)(?=\s+and\s+|\s*[\n,;&]|\s*$)")
+    notes += [f"as {_clean(render(c, ctx))}" for c in characters]
+    code = _CONNECTOR.sub("", code)
+    persons = []
+    for item in _split_top(code, r"\n|,|;|&(?![#\w]+;)|\band\b"):
+        kind, name = _item(item, film, ctx)
+        if kind == "person" and persons and _SUFFIXES.match(name.name):
+            persons[-1] = Name(f"{persons[-1].name}, {name.name}", persons[-1].wiki_title)
+        elif kind == "person":
+            persons.append(name)
+    shown = _shown(code, ctx)
+    is_film = not persons and (not works and not shown or _norm_title(shown) in film)
+    if not shown:  # the entry names only a work ("Song"): that work is the recipient
+        return _Recipient("; ".join(works), [], notes, is_film)
+    return _Recipient(shown, persons, notes + works, is_film)
+
+
+def _expand_lines(code: str) -> str:
+    """List templates and ``<br>`` as line breaks."""
+    out = []
+    for node in parse(code).nodes:
+        if isinstance(node, Template) and template_name(node) in LIST_TEMPLATES:
+            out.append("\n" + "\n".join(list_template_items(node)) + "\n")
+        elif isinstance(node, Tag) and str(node.tag).lower() == "br":
+            out.append("\n")
+        else:
+            out.append(str(node))
+    return "".join(out)
+
+
+def _item(item: str, film: set[str], ctx: Context) -> tuple[str, Name | None]:
+    """("person" | "work" | "film" | "none", Name) for one item of a recipient cell; an item
+    in italics is a work, not a person."""
+    stripped = item.strip(" \n,;:–—-")
+    name = name_of(stripped, ctx) if stripped else None
+    if name is None or not re.search(r"\w", name.name):
+        return "none", None
+    if _norm_title(name.name) in film:
+        return "film", name
+    if re.fullmatch(r"''[^']+(?:'[^']+)*''", stripped) and not stripped.startswith("'''"):
+        return "work", name
+    return "person", name
+
+
+def _shown(code: str, ctx: Context) -> str:
+    """The cell's text on one line: its lines joined with commas ("A<br>B and C" -> "A, B and
+    C"; a line starting with "and" continues the previous one)."""
+    text = ""
+    for line in render(code, ctx).split("\n"):
+        line = re.sub(r"(?:\s+(?:and|&))+$", "", line.strip(" ,;:–—-")).strip(" ,;")
+        if line:
+            joiner = " " if re.match(r"(?:and|&)\s", line) else ", "
+            text = f"{text}{joiner}{line}" if text else line
+    return _clean(text)
+
+
+# =============================================================================================
+# Entries: what a table row or list item says, before interpretation
+# =============================================================================================
+
+
+@dataclass
+class _Raw:
+    body: str | None = None  # wikitext of each field
+    category: str | None = None
+    recipient: str | None = None  # None: no recipient cell (the film)
+    result: str | None = None
+    year: str | None = None
+    date: str | None = None
+    note: str | None = None
+    film_is_recipient: bool = False
+    body_in_category: bool = False  # "[[X Award for Y]]" names both
+    fallback_body: str | None = None  # from a title row or a sub-heading
+    context_year: int | None = None
+
+
+@dataclass
+class _Env:
+    film: set[str]
+    film_title: str
+    ctx: Context
+    out: AccoladesResult
+    context_bodies: dict[str, _Body] = field(default_factory=dict)
+
+
+def _add(raw: _Raw, env: _Env) -> None:
+    env.out.rows_seen += 1
+    built = _build(raw, env)
+    if isinstance(built, str):
+        env.out.skipped[built] += 1
+    else:
+        env.out.nominations.append(built)
+
+
+def _build(raw: _Raw, env: _Env) -> Nomination | str:
+    """A Nomination, or the reason the entry is skipped."""
+    ctx = env.ctx
+    result = _read_result(raw.result, ctx)
+    if result is None:
+        return "no result"
+    if result.result is None:
+        env.out.unknown_results[result.unknown] += 1
+        return "unknown result"
+    body = _read_body(raw.body, ctx) if raw.body and not raw.body_in_category else None
+    from_category = body is None and raw.category is not None and \
+        (body := _body_from_category(raw.category, ctx)) is not None
+    if body is None and raw.fallback_body:
+        body = _read_body(raw.fallback_body, ctx)
+    if body is None:
+        return "no award body"
+    category, category_title, category_notes = _read_category(raw.category or "", ctx, from_category)
+    if not category:
+        return "no category"
+    recipient = _read_recipient(None if raw.film_is_recipient else raw.recipient, env.film, ctx)
+    return _nomination(raw, body, result, (category, category_title, category_notes), recipient, env)
+
+
+def _nomination(raw: _Raw, body: _Body, result: _Result, category: tuple, recipient: _Recipient,
+                env: _Env) -> Nomination:
+    ctx = env.ctx
+    date = parse_date(render(raw.date, ctx)) if raw.date else None
+    date = date or body.date
+    year = (date.year if date else None) or _year_of(raw.year, ctx) or _year_of(raw.date, ctx) \
+        or body.year or raw.context_year
+    _fill_from_context(body, env, dated=year is not None)
+    year = year or body.year
+    notes = recipient.notes + category[2] + ([result.note] if result.note else [])
+    if raw.note and render(raw.note, ctx):
+        notes.append(_clean(render(raw.note, ctx)))
+    return Nomination(
+        award_body=body.name,
+        category=category[0],
+        recipient=env.film_title if recipient.is_film else recipient.shown,
+        result=result.result,
+        award_body_wiki_title=body.wiki_title,
+        category_wiki_title=category[1],
+        edition=body.edition or _edition_from_links(raw.date) or _edition_from_links(raw.year),
+        ceremony_year=year,
+        ceremony_date=date,
+        persons=[] if recipient.is_film else recipient.persons,
+        placement=result.placement,
+        note="; ".join(dict.fromkeys(n for n in notes if n)) or None,
+    )
+
+
+def _fill_from_context(body: _Body, env: _Env, dated: bool) -> None:
+    """Wiki title, and edition for an entry that names no edition nor year, from the section's
+    prose ("... at the [[49th Academy Awards]]")."""
+    known = env.context_bodies.get(_body_key(body.name))
+    if known is None:
+        return
+    body.wiki_title = body.wiki_title or known.wiki_title
+    if body.edition is None and not dated:
+        body.edition, body.year = known.edition, known.year
+
+
+def _body_key(name: str) -> str:
+    return re.sub(r"s$", "", _norm_title(name))
+
+
+def _context_bodies(lines: list[str]) -> dict[str, _Body]:
+    """Bodies linked from a section's prose, by name: wiki title, and the edition or year when
+    the prose names only one."""
+    found: dict[str, _Body] = {}
+    editions: dict[str, set] = {}
+    for line in lines:
+        for link in parse(line).filter_wikilinks():
+            body = _Body("")
+            _apply_link(body, _target(link))
+            key = _body_key(body.wiki_title or "")
+            found.setdefault(key, _Body(body.wiki_title or "", body.wiki_title))
+            if body.edition or body.year:
+                editions.setdefault(key, set()).add((body.edition, body.year))
+    for key, seen in editions.items():
+        if len(seen) == 1:
+            found[key].edition, found[key].year = next(iter(seen))
+    return found
+
+
+# =============================================================================================
+# The article: sections, tables and loose lines
+# =============================================================================================
+
+_HEADING = re.compile(r"^(={1,6})(.+?)\1\s*$")
+_TABLE_START = re.compile(r"^[\s:]*(?:<[^>\n]*>\s*)*\{\|")
+_TABLE_END = re.compile(r"^\s*\|\}")
+_AWARDS_TABLE = re.compile(r"^\s*\{\{\s*(?:template\s*:\s*)?awards?[ _]table", re.I)
+_END_TEMPLATE = re.compile(r"^\s*\{\{\s*end\s*\}\}", re.I)
+_ACCOLADE_HEADING = re.compile(
+    r"\b(accolades?|awards?|honou?rs?|nominations?|recognition|prizes?)\b", re.I)
+_GENERIC_WORDS = re.compile(
+    r"\b(accolades?|awards?|honou?rs?|nominations?|recognition|prizes?|and|other|major|"
+    r"list|of|received|wins?|won|critical|reception|film|festival|festivals)\b|&", re.I)
+
+
+@dataclass
+class _Line:
+    text: str  # original wikitext of one logical line
+    masked: str
+
+
+@dataclass
+class _Table:
+    lines: list[_Line]
+
+
+@dataclass
+class _Section:
+    path: list[str]  # rendered heading titles, outermost first
+    items: list = field(default_factory=list)  # _Line | _Table, in page order
+
+
+def _logical_lines(text: str) -> list[_Line]:
+    masked = mask(text)
+    out, start = [], 0
+    for m in re.finditer("\n", masked):
+        out.append(_Line(text[start:m.start()], masked[start:m.start()]))
+        start = m.end()
+    out.append(_Line(text[start:], masked[start:]))
+    return out
+
+
+def _sections(text: str) -> list[_Section]:
+    """The article cut at its headings; each section holds its own lines and tables only."""
+    lines = _logical_lines(text)
+    stack: list[tuple[int, str]] = []
+    sections = [_Section([])]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        heading = _HEADING.match(line.masked.strip())
+        if heading:
+            level = len(heading.group(1))
+            title = line.text.strip()[level:len(line.text.strip()) - level]
+            stack = [h for h in stack if h[0] < level] + [(level, render(title))]
+            sections.append(_Section([t for _, t in stack]))
+        elif _opens_table(line):
+            end = _table_end(lines, i)
+            sections[-1].items.append(_Table(lines[i:end + 1]))
+            i = end
+        else:
+            sections[-1].items.append(line)
+        i += 1
+    return sections
+
+
+def _opens_table(line: _Line) -> bool:
+    return bool(_TABLE_START.match(line.masked) or _AWARDS_TABLE.match(line.text))
+
+
+def _table_end(lines: list[_Line], start: int) -> int:
+    depth = 0
+    for i in range(start, len(lines)):
+        if _opens_table(lines[i]):
+            depth += 1
+        elif _TABLE_END.match(lines[i].masked) or (depth == 1 and _END_TEMPLATE.match(lines[i].text)):
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(lines) - 1
+
+
+def _is_accolade_path(path: list[str]) -> bool:
+    return any(_ACCOLADE_HEADING.search(title) for title in path)
+
+
+def _is_generic(text: str) -> bool:
+    """A heading or label naming no body ("Accolades", "Awards and nominations")."""
+    return not re.search(r"\w", _GENERIC_WORDS.sub(" ", render(text)))
+
+
+def _is_body_name(text: str, strict: bool = False) -> bool:
+    """An award body's name ("Academy Awards", "Saturn Awards"), not a generic label. Strict:
+    an award-like word besides the generic ones is needed ("Academy Awards", not "Box office
+    and awards")."""
+    if _is_generic(text):
+        return False
+    rendered = render(text)
+    return bool(_AWARDISH.search(_GENERIC_WORDS.sub(" ", rendered) if strict else rendered))
+
+
+def _heading_headers(path: list[str]) -> tuple[str | None, str | None]:
+    """(body, result) named by the first accolade-like heading (strictly) or the headings
+    below it ("==Accolades== / ===Academy Awards===", "===Wins===")."""
+    body = result = None
+    inside = False
+    for title in path:
+        first = not inside and bool(_ACCOLADE_HEADING.search(title))
+        inside = inside or first
+        if not inside:
+            continue
+        if _header_result(title):
+            result = title
+        elif _is_body_name(title, strict=first):
+            body = title
+    return body, result
+
+
+def _header_result(text: str) -> bool:
+    t = _clean(render(text)).strip(" :").lower()
+    return t in ("wins", "awards won", "won awards", "nominations", "nominated for",
+                 "nominees") or _result_from_text(t) is not None
+
+
+# =============================================================================================
+# Tables: cells as MediaWiki splits them, laid out as a browser does
+# =============================================================================================
+
+_ATTR = re.compile(r"""([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s"']+))""")
+_ATTRS_BEFORE_TEMPLATE = re.compile(
+    r"""^\s*((?:[A-Za-z][\w-]*\s*=\s*(?:"[^"\n]*"?|'[^'\n]*'|[^\s"'{|]+)\s*)+)(?=\{\{)""")
+
+
+@dataclass(eq=False)
+class _Cell:
+    header: bool
+    attrs: dict[str, str]
+    text: str
+
+    def span(self, name: str) -> int:
+        m = re.match(r"\s*(\d+)", self.attrs.get(name, ""))
+        return max(1, min(int(m.group(1)), 1000)) if m else 1
+
+    @property
+    def row_header(self) -> bool:
+        return self.header and self.attrs.get("scope", "").strip().lower() in ("row", "rowgroup")
+
+
+@dataclass
+class _GridRow:
+    own: list[_Cell]
+    slots: list[_Cell | None]
+    covered: bool  # some slot is filled by a cell of an earlier row
+
+
+def _parse_table(lines: list[_Line]) -> list[list[_Cell]]:
+    """Rows of cells, as MediaWiki's table syntax defines them (rows without cells dropped)."""
+    rows: list[list[_Cell]] = []
+    row: list[_Cell] | None = None
+    cell: _Cell | None = None
+    depth = 0
+    for line in lines:
+        lead = len(line.masked) - len(line.masked.lstrip())
+        masked, text = line.masked[lead:], line.text[lead:]
+        nested = depth > 1
+        if _opens_table(line):
+            depth += 1
+            nested = depth > 1
+        elif _TABLE_END.match(line.masked) or (depth == 1 and _END_TEMPLATE.match(line.text)):
+            depth -= 1
+        if nested or depth > 1:
+            if cell is not None:
+                cell.text += "\n" + line.text
+            continue
+        if depth != 1 or _opens_table(line):
+            continue
+        if masked.startswith("|-"):
+            row = cell = None
+        elif masked.startswith("|+"):
+            cell = None
+        elif masked.startswith(("|", "!")):
+            if row is None:
+                row = []
+                rows.append(row)
+            header = masked[0] == "!"
+            for cell_masked, cell_text in _split_cells(masked[1:], text[1:], header):
+                cell = _make_cell(header, cell_text, cell_masked)
+                row.append(cell)
+        elif cell is not None:
+            cell.text += "\n" + line.text
+    return rows
+
+
+def _split_cells(masked: str, text: str, header: bool) -> list[tuple[str, str]]:
+    out, start = [], 0
+    for m in re.finditer(r"\|\||!!" if header else r"\|\|", masked):
+        out.append((masked[start:m.start()], text[start:m.start()]))
+        start = m.end()
+    out.append((masked[start:], text[start:]))
+    return out
+
+
+def _make_cell(header: bool, text: str, masked: str) -> _Cell:
+    """``attributes | content``; attributes written before a template without a pipe
+    (``|rowspan=12 {{nom}}``) are attributes too, as the template brings the pipe."""
+    k = masked.find("|")
+    attrs, content = ("", text)
+    if k >= 0 and _MASK not in masked[:k]:
+        attrs, content = text[:k], text[k + 1:]
+    m = _ATTRS_BEFORE_TEMPLATE.match(content)
+    if not attrs and m:
+        attrs, content = m.group(1), content[m.end(1):]
+    values = {a.group(1).lower(): next(g for g in a.groups()[1:] if g is not None)
+              for a in _ATTR.finditer(attrs)}
+    return _Cell(header, values, content)
+
+
+def _layout(rows: list[list[_Cell]]) -> list[_GridRow]:
+    """The HTML table algorithm: each cell takes the first free slot of its row and fills
+    ``rowspan`` x ``colspan`` slots."""
+    taken: dict[int, dict[int, _Cell]] = {}
+    placed = []
+    for r, row in enumerate(rows):
+        covered = bool(taken.get(r))
+        col = 0
+        for cell in row:
+            while col in taken.get(r, {}):
+                col += 1
+            for dr in range(cell.span("rowspan")):
+                if r + dr < len(rows):
+                    for dc in range(cell.span("colspan")):
+                        taken.setdefault(r + dr, {})[col + dc] = cell
+            col += cell.span("colspan")
+        placed.append((row, covered))
+    width = max((max(cols) + 1 for cols in taken.values() if cols), default=0)
+    return [_GridRow(row, [taken.get(r, {}).get(c) for c in range(width)], covered)
+            for r, (row, covered) in enumerate(placed)]
+
+
+def _row_kind(row: _GridRow) -> str:
+    """"header" (column names; a second header row under ``rowspan=2`` headers too), "title"
+    (one cell across the table: ``! colspan=5 | 1996``) or "data"."""
+    borrowed = [s for s in row.slots if s is not None and all(s is not c for c in row.own)]
+    if all(c.header and not c.row_header for c in row.own) and all(s.header for s in borrowed):
+        return "title" if len(row.own) == 1 and not borrowed else "header"
+    if not row.covered and len(row.own) == 1 and len(row.slots) > 1 and \
+            all(s is row.own[0] for s in row.slots):
+        return "title"
+    return "data"
+
+
+def _row_kinds(grid: list[_GridRow]) -> list[str]:
+    """Kind of each row; a first row of plain cells that only name columns (bold "Award",
+    "Result") is the header."""
+    kinds = [_row_kind(row) for row in grid]
+    first = next((i for i, kind in enumerate(kinds) if kind != "title"), None)
+    if first is not None and kinds[first] == "data":
+        texts = [render(c.text) for c in grid[first].own]
+        if len(texts) >= 2 and all(t and _header_role(t) for t in texts):
+            kinds[first] = "header"
+    return kinds
+
+
+# Column roles ------------------------------------------------------------------------------
+
+_HEADER_ROLES = [
+    ("ref", re.compile(r"^(refs?|references?|sources?|citations?)$")),
+    ("date", re.compile(r"\bdate\b")),
+    ("year", re.compile(r"\byears?\b")),
+    ("result", re.compile(r"\b(results?|outcomes?|status)\b")),
+    ("recipient", re.compile(r"\b(recipients?|nominees?|winners?|subjects?|honou?rees?|laureates?|"
+                             r"nominated work|works?|names?|persons?|people)\b")),
+    ("category", re.compile(r"\b(categor(y|ies)|division|prizes?)\b")),
+    ("award", re.compile(r"\b(awards?|organi[sz]ations?|ceremony|ceremonies|associations?|"
+                         r"festivals?|events?|body|bodies|presenters?|groups?|competitions?)\b")),
+    ("note", re.compile(r"\b(notes?|remarks?|comments?)\b")),
+]
+
+
+def _header_role(text: str) -> str | None:
+    t = re.sub(r"\(s\)", "", text.lower())
+    t = _clean(re.sub(r"[^\w\s]", " ", t))
+    for role, pattern in _HEADER_ROLES:
+        if pattern.search(t):
+            return role
+    return None
+
+
+def _header_roles(row: _GridRow, ctx: Context) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    previous = None
+    for col, cell in enumerate(row.slots):
+        if cell is None or cell is previous:
+            continue
+        previous = cell
+        role = _header_role(render(cell.text, ctx))
+        if role is None:
+            continue
+        if role not in roles:
+            roles[role] = col
+        elif role == "recipient" and "category" not in roles:
+            roles["category"], roles["recipient"] = roles["recipient"], col
+        elif role == "award" and "category" not in roles:
+            roles["category"] = col
+    return roles
+
+
+def _column_cells(rows: list[_GridRow], col: int) -> list[_Cell]:
+    seen: list[_Cell] = []
+    for row in rows:
+        cell = row.slots[col] if col < len(row.slots) else None
+        if cell is not None and cell.text.strip() and (not seen or seen[-1] is not cell):
+            seen.append(cell)
+    return seen
+
+
+def _share(rows: list[_GridRow], col: int, test) -> float:
+    cells = _column_cells(rows, col)
+    return sum(1 for c in cells if test(c.text)) / len(cells) if cells else 0.0
+
+
+def _is_edition_cell(code: str) -> bool:
+    """The cell links an edition page ("[[68th Academy Awards|...]]")."""
+    link = _first_link(code)
+    return link is not None and bool(_EDITION_LINK.search(_target(link).partition("#")[0]))
+
+
+def _is_award_cell(code: str) -> bool:
+    return _is_edition_cell(code) or bool(_AWARDISH.search(render(code)))
+
+
+def _is_year_cell(code: str) -> bool:
+    return bool(re.fullmatch(rf"{_YEAR}(?:\s*[–/-]\s*\d{{2,4}})?", render(code).strip()))
+
+
+def _is_award_for_cell(code: str) -> bool:
+    link = _first_link(code)
+    texts = ([_target(link)] if link is not None else []) + [render(code)]
+    return any(_AWARD_FOR.match(_clean(t)) for t in texts)
+
+
+class _Roles(dict):
+    """Column index by role ("award", "category", "recipient", "result", "year", ...)."""
+
+    def assign(self, role: str, col: int) -> None:
+        for other in [r for r, c in self.items() if c == col]:
+            del self[other]
+        self[role] = col
+
+    def free(self, width: int) -> list[int]:
+        return [c for c in range(width) if c not in self.values()]
+
+
+def _roles(named: dict[str, int], rows: list[_GridRow], width: int) -> dict[str, int]:
+    """Column roles from the header, corrected and completed by the cells' content: the
+    column holding results is the result column; a column linking edition pages is the award
+    column; without a header, a column of years is the year column and the others are
+    category and recipient, in this order."""
+    roles = _Roles(named)
+    shares = {c: _share(rows, c, _looks_like_result) for c in range(width)}
+    best = max(shares, key=lambda c: shares[c], default=None)
+    if best is not None and shares[best] >= 0.5 and shares.get(roles.get("result"), 0) < 0.5:
+        roles.assign("result", best)
+    if not named:
+        years = [c for c in roles.free(width) if _share(rows, c, _is_year_cell) >= 0.5]
+        if years:
+            roles.assign("year", years[0])
+    _award_by_content(roles, rows, width)
+    if not named:
+        filled = [c for c in roles.free(width) if _column_cells(rows, c)]
+        for role, col in zip(("category", "recipient"), filled):
+            roles[role] = col
+    return dict(roles)
+
+
+def _award_by_content(roles: _Roles, rows: list[_GridRow], width: int) -> None:
+    """The award column when the header names none, or names a column that holds no body
+    while another links edition pages."""
+    award = roles.get("award")
+    if award is not None and _share(rows, award, _is_award_cell) >= 0.5:
+        return
+    others = [c for c in range(width) if c != award and roles.get("result") != c
+              and c not in (roles.get("year"), roles.get("date"))]
+    editions = [c for c in others if _share(rows, c, _is_edition_cell) >= 0.5]
+    if editions:
+        if award is not None:
+            role_there = next((r for r, c in roles.items() if c == editions[0]), None)
+            if role_there:
+                roles[role_there] = award
+        roles["award"] = editions[0]
+    elif award is None:
+        awardish = [c for c in roles.free(width) if _share(rows, c, _is_award_cell) >= 0.5]
+        if awardish:
+            roles.assign("award", awardish[0])
+
+
+# Rows --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _TableState:
+    roles: dict[str, int]
+    award_is_category: bool = False
+    fallback_body: str | None = None
+    year: int | None = None
+
+
+def _read_table(table: _Table, accolade: bool, heading_body: str | None, env: _Env) -> None:
+    grid = _layout(_parse_table(table.lines))
+    kinds = _row_kinds(grid)
+    state: _TableState | None = None
+    started = False  # columns are read at each header row, or at the first row without one
+    fallback = heading_body
+    for i, (row, kind) in enumerate(zip(grid, kinds)):
+        if kind == "header" or (kind == "data" and not started):
+            started = True
+            state = _table_state(grid, kinds, i, accolade, env)
+            if state is not None:
+                state.fallback_body = fallback
+        if kind == "title":
+            fallback = _title_row(row.own[0].text, state, fallback, env.ctx)
+        if kind == "data" and state is not None and any(render(c.text, env.ctx) for c in row.own):
+            _add(_row_raw(row, state), env)
+
+
+def _table_state(grid: list[_GridRow], kinds: list[str], start: int, accolade: bool,
+                 env: _Env) -> _TableState | None:
+    """Roles of the columns for the rows from ``start`` to the next header row; None when the
+    table is not an accolades table."""
+    named = _header_roles(grid[start], env.ctx) if kinds[start] == "header" else {}
+    by_header = "award" in named and ("category" in named or "result" in named)
+    if not (by_header or accolade):
+        return None
+    end = next((j for j in range(start + 1, len(grid)) if kinds[j] == "header"), len(grid))
+    rows = [grid[j] for j in range(start, end) if kinds[j] == "data"]
+    roles = _roles(named, rows, len(grid[start].slots))
+    if not (by_header or "result" in roles):
+        return None
+    award_is_category = "award" in roles and "category" not in roles and \
+        _share(rows, roles["award"], _is_award_for_cell) >= 0.5
+    return _TableState(roles, award_is_category)
+
+
+def _title_row(code: str, state: _TableState | None, fallback: str | None, ctx: Context) -> str | None:
+    """A title row (``! colspan=5 | 1996``): its year, or the body of the rows below it when
+    the table has no award column."""
+    text = render(code, ctx)
+    if re.fullmatch(rf"\s*{_YEAR}\s*", text):
+        if state is not None:
+            state.year = int(text.strip())
+        return fallback
+    if not _is_generic(code) and (state is None or "award" not in state.roles or state.award_is_category):
+        if state is not None:
+            state.fallback_body = code
+        return code
+    return fallback
+
+
+def _row_raw(row: _GridRow, state: _TableState) -> _Raw:
+    def cell(role: str) -> _Cell | None:
+        col = state.roles.get(role)
+        return row.slots[col] if col is not None and col < len(row.slots) else None
+
+    def text(c: _Cell | None) -> str | None:
+        return c.text if c is not None else None
+
+    body, category, recipient = cell("award"), cell("category"), cell("recipient")
+    if state.award_is_category:
+        body, category = None, body
+    raw = _Raw(
+        body=text(body), category=text(category), recipient=text(recipient),
+        result=text(cell("result")), year=text(cell("year")), date=text(cell("date")),
+        note=text(cell("note")),
+        film_is_recipient=recipient is None or recipient is category or recipient is body,
+        body_in_category=state.award_is_category, fallback_body=state.fallback_body,
+        context_year=state.year)
+    if "recipient" not in state.roles and raw.category:
+        raw.category, raw.recipient = _recipient_in_category(raw.category)
+        raw.film_is_recipient = raw.recipient is None
+    return raw
+
+
+def _recipient_in_category(code: str) -> tuple[str, str | None]:
+    """A table without a recipient column may name the recipient with the category:
+    "Best Actress – [[Frances McDormand]]" or "Best Actress ([[Frances McDormand]])". Only a
+    linked name is taken as a recipient ("Best Motion Picture – Drama" stays whole)."""
+    segments = _split_top(code, _DASH)
+    rest = " – ".join(segments[1:])
+    if len(segments) > 1 and _first_link(rest) is not None:
+        return segments[0], rest
+    category, found = _pull_top(code, r"\s*\(([^()\n]+)\)\s*$")
+    if found and _first_link(found[0]) is not None:
+        return category, found[0]
+    return code, None
+
+
+# =============================================================================================
+# Bullet lists
+# =============================================================================================
+
+_BULLET = re.compile(r"^([*#:]+)\s*(.*)$", re.S)
+_DASH = r"\s+[–—−-]{1,2}\s+|\s*—\s*"
+_DASH_TEMPLATES = re.compile(
+    r"\{\{\s*(snd|spnd|spaced ndash|spaced en dash|ndash|en dash|mdash|spaced mdash|em dash|"
+    r"dash|–|—)\s*\}\}", re.I)
+
+
+@dataclass
+class _Header:
+    depth: int
+    kind: str  # "body", "result" or "category"
+    code: str
+
+
+def _read_lists(items: list, heading_body: str | None, heading_result: str | None,
+                env: _Env) -> None:
+    base = [_Header(-1, "body", heading_body)] if heading_body else []
+    base += [_Header(-1, "result", heading_result)] if heading_result else []
+    stack = list(base)
+    lines = [item if isinstance(item, _Line) else None for item in items]
+    for i, line in enumerate(lines):
+        if line is None:
+            stack = list(base)
+            continue
+        text = line.text.strip()
+        bullet = _BULLET.match(text)
+        if not text:
+            continue
+        if bullet is None:
+            header = _line_header(text, env.ctx)
+            if header is not None:
+                stack = base + [header]
+            elif render(text, env.ctx):  # prose ends the list; layout templates do not
+                stack = list(base)
+            continue
+        depth, content = len(bullet.group(1)), bullet.group(2)
+        stack = [h for h in stack if h.depth < depth]
+        if _has_children(lines, i, depth) and _heads_a_group(content):
+            stack.append(_bullet_header(depth, content))
+            continue
+        raw = _bullet_raw(content, stack, env.ctx)
+        if raw is not None:
+            _add(raw, env)
+
+
+def _line_header(text: str, ctx: Context) -> _Header | None:
+    """A bold line, a ``;`` line or a short "Name:" line heading the bullets below it."""
+    m = re.fullmatch(r";\s*(.+)", text) or re.fullmatch(r"'''((?:(?!''').)+)'''\s*:?", text)
+    if m is None:
+        m = re.fullmatch(r"([^.!?]{1,80}):", text)
+        if m is None or not (_is_body_name(m.group(1)) or _header_result(m.group(1))):
+            return None
+    code = m.group(1).strip()
+    if _is_generic(code) and not _header_result(code):
+        return None
+    return _Header(0, "result" if _header_result(code) else "body", code)
+
+
+def _has_children(lines: list, i: int, depth: int) -> bool:
+    for line in lines[i + 1:]:
+        if line is None:
+            return False
+        if not line.text.strip():
+            continue
+        bullet = _BULLET.match(line.text.strip())
+        return bullet is not None and len(bullet.group(1)) > depth
+    return False
+
+
+def _heads_a_group(content: str) -> bool:
+    """A parent bullet heads its children ("* Golden Globe Awards", "** Won") unless it is an
+    entry itself: a category with its result."""
+    segments, result = _bullet_parts(content)
+    return result is None or not segments
+
+
+def _bullet_header(depth: int, content: str) -> _Header:
+    if _header_result(content):
+        return _Header(depth, "result", content)
+    return _Header(depth, "body" if _is_body_name(content) else "category", content)
+
+
+def _bullet_parts(content: str) -> tuple[list[str], str | None]:
+    """The entry's dash-separated segments and its result (template, last segment, trailing
+    "(won)", or a leading "'''Won'''" / "Won:")."""
+    code = _DASH_TEMPLATES.sub(" – ", str(remove_refs(content)))
+    code = code.replace("&nbsp;", " ").replace("&ndash;", "–").replace("&mdash;", "—")
+    for t in parse(code).filter_templates(recursive=False):
+        if template_name(t) in RESULT_TEMPLATES or template_name(t) in TEXT_RESULT_TEMPLATES:
+            rest = code.replace(str(t), " ", 1)
+            return [s for s in _split_top(rest, _DASH) if s.strip(" :,")], str(t)
+    segments = [s for s in _split_top(code, _DASH) if s.strip()]
+    if not segments:
+        return [], None
+    if _looks_like_result(segments[-1]) and len(segments) > 1:
+        return segments[:-1], segments[-1]
+    rest, found = _pull_top(segments[-1], r"\s*\(([^()\n]*)\)\s*$")
+    if found and _result_from_text(render(found[0])):
+        return segments[:-1] + [rest], found[0]
+    m = re.match(r"^\s*(?:'''(.+?)'''|([^:\[\]{}]+):)\s*(.*)$", segments[0], re.S)
+    if m and _looks_like_result(m.group(1) or m.group(2)):
+        return [m.group(3)] + segments[1:] if m.group(3).strip() else segments[1:], m.group(1) or m.group(2)
+    if _looks_like_result(segments[0]) and len(segments) > 1:
+        return segments[1:], segments[0]
+    return segments, None
+
+
+def _bullet_raw(content: str, stack: list[_Header], ctx: Context) -> _Raw | None:
+    segments, result = _bullet_parts(content)
+    headers = {h.kind: h.code for h in stack}
+    result = result or headers.get("result")
+    year = None
+    for k, segment in enumerate(segments):
+        segments[k], years = _pull_top(segment, rf"\s*\(({_YEAR})\)")
+        year = year or (years[0] if years else None)
+    raw = _Raw(result=result, year=year, body=headers.get("body"))
+    if segments:
+        _bullet_body(raw, segments)
+    if "category" in headers:
+        segments.insert(0, headers["category"])
+    raw.category = segments[0] if segments else None
+    raw.recipient = " – ".join(segments[1:]) or None
+    if raw.recipient is None and raw.category:
+        raw.category, found = _pull_top(raw.category, r"\s*\(([^()\n]+)\)\s*$")
+        raw.recipient = found[0] if found else None
+    raw.film_is_recipient = raw.recipient is None
+    if raw.result is None and raw.body is None and not raw.body_in_category:
+        return None
+    return raw
+
+
+def _bullet_body(raw: _Raw, segments: list[str]) -> None:
+    """The body named by the entry itself, taken out of its first segment: "1996: ...",
+    "[[1996 MTV Movie Awards]]: Best Kiss", "[[Academy Award for Best Actor]]" or
+    "Academy Awards – Best Actor – ..."."""
+    before, after = _colon_split(segments[0])
+    if after and _is_year_cell(before):
+        raw.year, segments[0] = before, after
+        before, after = _colon_split(segments[0])
+    if after and _is_body_name(before):
+        raw.body, segments[0] = before, after
+    elif raw.body is None and _is_award_for_cell(segments[0]):
+        raw.body_in_category = True
+    elif raw.body is None and len(segments) > 1 and _is_body_name(segments[0]):
+        raw.body = segments.pop(0)
+
+
+def _colon_split(code: str) -> tuple[str, str | None]:
+    pieces = _split_top(code, r":\s")
+    if len(pieces) < 2:
+        return code, None
+    return pieces[0], ": ".join(pieces[1:])
+
+
+# =============================================================================================
+# Entry point
+# =============================================================================================
+
+
+def parse_accolades(code, film_title: str, ctx: Context | None = None) -> AccoladesResult:
+    """Every award entry of the article's accolades tables and lists (see the module doc)."""
+    ctx = ctx if ctx is not None else Context()
+    text = _strip_comments(str(code)).replace("{{!!}}", "||").replace("{{!}}", "|")
+    env = _Env(_film_names(film_title), film_title, ctx, AccoladesResult())
+    for section in _sections(text):
+        accolade = _is_accolade_path(section.path)
+        heading_body, heading_result = _heading_headers(section.path)
+        prose = [item.text for item in section.items if isinstance(item, _Line)]
+        env.context_bodies = _context_bodies(prose) if accolade else {}
+        for item in section.items:
+            if isinstance(item, _Table):
+                _read_table(item, accolade, heading_body, env)
+        if accolade:
+            _read_lists(section.items, heading_body, heading_result, env)
+    return env.out
