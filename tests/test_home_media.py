@@ -1,0 +1,354 @@
+"""Home-media releases and home-media distributors (etl.lib.home_media).
+
+Every expected row below was established by reading the article's wikitext (the seed's
+"Home media" section, the corpus films' "Home media" / "Home video" sections), not by running
+the code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from etl.lib.home_media import home_media_distributors, parse_home_media
+from etl.lib.model import DAY, MONTH, YEAR, CompanyRole, HomeMedia, Name, PartialDate
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikipedia-xml"
+FIXTURES = ROOT / "tests" / "fixtures" / "releases"
+SEED = ROOT / "seeds" / "003_b6dd9beaf186b8b0.txt"
+
+
+def seed_wikitext() -> str:
+    data = json.loads(SEED.read_text(encoding="utf-8"))
+    page = next(iter(data["query"]["pages"].values()))
+    return page["revisions"][0]["*"]
+
+
+def corpus_wikitext(title: str) -> str:
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus folder {CORPUS} is absent")
+    root = ET.parse(CORPUS / f"{title}.xml").getroot()
+    return root.find(".//revision/text").text or ""
+
+
+def d(text: str) -> PartialDate:
+    """'1996-11-12' (day), '1996-11' (month) or '1996' (year)."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return PartialDate(dt.date(*parts), DAY)
+    if len(parts) == 2:
+        return PartialDate(dt.date(parts[0], parts[1], 1), MONTH)
+    return PartialDate(dt.date(parts[0], 1, 1), YEAR)
+
+
+def hm(fmt: str, date: str | None = None, *, languages=(), regions=(), company=None,
+       wiki=None, note=None) -> HomeMedia:
+    return HomeMedia(fmt, d(date) if date else None, list(languages), list(regions),
+                     Name(company, wiki) if company else None, note)
+
+
+# --------------------------------------------------------------------------------------------
+# The seed (exact, from the issue)
+# --------------------------------------------------------------------------------------------
+
+MGM = ("MGM Home Entertainment", "MGM Home Entertainment")
+EDITIONS = "Australian and UK editions later were released"
+
+
+def test_seed_home_media_rows():
+    assert parse_home_media(seed_wikitext()) == [
+        hm("VHS", "1996-11-12", languages=["English", "Russian"], company=MGM[0], wiki=MGM[1],
+           note=EDITIONS),
+        hm("DVD", "1998-01-01", languages=["English"], regions=["USA", "Canada"],
+           company=MGM[0], wiki=MGM[1], note=EDITIONS),
+        # Cited with a 2016 news item: that is the citation's date, not a release date.
+        hm("Blu-ray"),
+        hm("HD DVD"),
+        hm("LaserDisc"),
+    ]
+
+
+def test_seed_home_media_distributor():
+    assert home_media_distributors(seed_wikitext()) == [
+        CompanyRole("home_media_distributor", Name(*MGM), None),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus films
+# --------------------------------------------------------------------------------------------
+
+WDSHE = "Walt Disney Studios Home Entertainment"
+LIONSGATE_HE = "Lionsgate Home Entertainment"
+FOX_VIDEO = ("20th Century Fox Video", "20th Century Fox Home Entertainment")
+SONY_HE = "Sony Pictures Home Entertainment"
+BVHE = ("Buena Vista Home Entertainment", WDSHE)
+
+CORPUS_ROWS = {
+    # ===Home media=== under ==Release==.
+    "Cars 2": [
+        hm("DVD", "2011-11-01", company=WDSHE, wiki=WDSHE),
+        hm("Blu-ray", "2011-11-01", company=WDSHE, wiki=WDSHE),
+        hm("3D Blu-ray", "2011-11-01", company=WDSHE, wiki=WDSHE),
+        hm("digital", "2011-11-01", company=WDSHE, wiki=WDSHE),  # "digital download"
+        # The packages, "Movie Download", sales and chart sentences add no release.
+        hm("4K Ultra HD", "2019"),  # "In 2019, ... released on 4K Ultra HD Blu-ray."
+    ],
+    # ==Home media== at level 2; several re-releases of the same format.
+    "Evil Dead II": [
+        hm("VHS", "1998-02-17", company="Anchor Bay Entertainment",
+           wiki="Anchor Bay Entertainment"),
+        # "numerous DVD releases" (undated) is the DVD released on August 29, 2000.
+        hm("DVD", "2000-08-29", company="Anchor Bay", note="Limited Edition Tin"),
+        hm("DVD", "2005-09-27", company="Anchor Bay"),  # "..., and was re-released by Anchor Bay"
+        hm("Blu-ray", "2007-10-02"),
+        hm("Blu-ray", "2011-11-15", company=LIONSGATE_HE, wiki=LIONSGATE_HE,
+           note="25th Anniversary Edition"),
+        hm("DVD", "2011-11-15", company=LIONSGATE_HE, wiki=LIONSGATE_HE,
+           note="25th Anniversary Edition"),
+        hm("Blu-ray", "2016-09-13", company="Lionsgate"),
+        hm("DVD", "2003", regions=["UK", "Region 2"], note="Evil Dead trilogy box set"),
+        hm("Blu-ray", "2013", regions=["UK"], company="StudioCanal", wiki="StudioCanal"),
+        hm("Blu-ray", "2014", regions=["Australia"], note="Evil Dead Anthology box set"),
+        # "A 25th Anniversary Wood Edition was released in Germany" names no format: no row.
+        hm("4K Ultra HD", "2018-12-11"),  # "4k Ultra HD Blu-ray ... set to release on"
+    ],
+    # ==Home media== at level 2.
+    "Mamma Mia! Here We Go Again": [
+        hm("digital", "2018-10-09"),
+        hm("DVD", "2018-10-23"),
+        hm("Blu-ray", "2018-10-23"),
+        hm("4K Ultra HD", "2018-10-23"),  # "4K UHD Combo Pack"
+        # "the week ending on October 27, 2018" is a chart week, not a release.
+    ],
+    # ===Home media=== under ==Release==.
+    "Monty Python and the Holy Grail": [
+        hm("LaserDisc", regions=["Region 1"], company="The Criterion Collection",
+           wiki="The Criterion Collection", note="Criterion Collection"),
+        hm("DVD", "2001", company="Columbia Tristar", wiki="Columbia Tristar",
+           note="two-disc Special Edition"),
+        hm("DVD", note="limited-edition"),  # "A limited-edition DVD release"
+        hm("Blu-ray", "2012-03-06", regions=["US"], note="35th anniversary edition"),
+    ],
+    # ===Home media=== under ==Legacy==: a list, each item opening with its date.
+    "Rocky": [
+        # "1982 – CED Videodisc and VHS; VHS release is rental only; 20th Century Fox Video
+        # release"
+        hm("CED", "1982", company=FOX_VIDEO[0], wiki=FOX_VIDEO[1]),
+        hm("VHS", "1982", company=FOX_VIDEO[0], wiki=FOX_VIDEO[1], note="rental"),
+        hm("VHS", "1990-10-27"),
+        hm("LaserDisc", "1990-10-27"),
+        hm("VHS", "1996-04-16"),
+        hm("LaserDisc", "1996-04-16"),
+        hm("DVD", "1997-03-24"),
+        hm("DVD", "2001-04-24", note="Five-Disc Boxed Set"),
+        hm("VHS", "2001", note="25th anniversary edition"),
+        hm("DVD", "2004-12-14", note="Rocky Anthology box set"),
+        hm("DVD", "2005-02-08", note="Rocky Anthology box set"),
+        # "the DVD was the first version released by Fox ... the Blu-ray was the first version
+        # released by Sony Pictures Home Entertainment"
+        hm("DVD", "2006-12-05", company="Fox", note="2-Disc Collector's Edition"),
+        hm("Blu-ray", "2006-12-05", company=SONY_HE, wiki=SONY_HE,
+           note="2-Disc Collector's Edition"),
+        hm("DVD", "2007-12-04", note="box set"),
+        hm("Blu-ray", "2009-11-03", note="box set"),
+        hm("Blu-ray", "2015-10-13",
+           note="box set; Rocky Heavyweight Collection 40th Anniversary Edition"),
+    ],
+    # ===Home media=== under ==Release== (the page's unbalanced '' hides it from a naive
+    # section split).
+    "Spirited Away": [
+        hm("VHS", "2002-07-19", regions=["Japan"], company=BVHE[0], wiki=BVHE[1]),
+        hm("DVD", "2002-07-19", regions=["Japan"], company=BVHE[0], wiki=BVHE[1]),
+        hm("DVD", "2003-04-15", regions=["North America"],
+           company="Walt Disney Home Entertainment"),
+        hm("VHS", "2003-04-15", regions=["North America"],
+           company="Walt Disney Home Entertainment"),
+        # "The film was released nationwide in the UK by Optimum Releasing on 12 September 2003
+        # [theatrical: no format, no row] and was later released on DVD and VHS as a rental
+        # release through independent distributor High Fliers Films PLC"
+        hm("DVD", regions=["UK"], company="High Fliers Films PLC", note="rental"),
+        hm("VHS", regions=["UK"], company="High Fliers Films PLC", note="rental"),
+        hm("DVD", "2004-03-29", regions=["UK"], company="Optimum Releasing",
+           wiki="Optimum Releasing"),
+        hm("Blu-ray", "2014", regions=["Japan", "UK"]),
+        hm("Blu-ray", "2015-06-16", regions=["North America"]),
+        hm("Blu-ray", "2017-10-17", company="GKIDS", wiki="GKIDS"),
+        hm("DVD", "2017-10-17", company="GKIDS", wiki="GKIDS"),
+    ],
+    # ==Home media== at level 2.
+    "Taxi Driver": [
+        hm("DVD", "1999", note="Collector's Edition; single-disc edition"),
+        hm("DVD", "2006", note="30th-anniversary 2-disc Collector's Edition"),
+        hm("Blu-ray", "2011-04-05"),
+        # "an audio commentary by Scorsese released in 1991 for the Criterion Collection,
+        # previously released on Laserdisc"; the screenings on "March 19 and 22" are not a
+        # release.
+        hm("LaserDisc", "1991", note="Criterion Collection"),
+    ],
+    # ===Home media=== under ==Release and reception==.
+    "X-Men: First Class": [
+        hm("DVD", "2011-09-09", regions=["US"]),
+        hm("Blu-ray", "2011-09-09", regions=["US"]),
+        hm("DVD", "2011-10-31", regions=["UK"]),  # "..., and in the UK on October 31, 2011"
+        hm("Blu-ray", "2011-10-31", regions=["UK"]),
+        hm("4K Ultra HD", "2016-10-04"),  # "4K UHD Blu-ray"
+    ],
+    # No home-media section at all.
+    "Midnight Cowboy": [],
+    "Hum Saath-Saath Hain": [],
+}
+
+
+@pytest.mark.parametrize("title", sorted(CORPUS_ROWS))
+def test_corpus_home_media_rows(title):
+    assert parse_home_media(corpus_wikitext(title)) == CORPUS_ROWS[title]
+
+
+CORPUS_DISTRIBUTORS = {
+    "Cars 2": [(WDSHE, WDSHE, None)],
+    "Evil Dead II": [
+        ("Anchor Bay Entertainment", "Anchor Bay Entertainment", None),
+        ("Anchor Bay", None, None),
+        (LIONSGATE_HE, LIONSGATE_HE, None),
+        ("Lionsgate", None, None),
+        ("StudioCanal", "StudioCanal", "United Kingdom"),
+    ],
+    "Spirited Away": [
+        (*BVHE, "Japan"),
+        ("Walt Disney Home Entertainment", None, "North America"),
+        ("High Fliers Films PLC", None, "United Kingdom"),
+        ("Optimum Releasing", "Optimum Releasing", "United Kingdom"),
+        ("GKIDS", "GKIDS", None),
+    ],
+    "Rocky": [(*FOX_VIDEO, None), ("Fox", None, None), (SONY_HE, SONY_HE, None)],
+    "Mamma Mia! Here We Go Again": [],
+    "X-Men: First Class": [],
+}
+
+
+@pytest.mark.parametrize("title", sorted(CORPUS_DISTRIBUTORS))
+def test_corpus_home_media_distributors(title):
+    expected = [CompanyRole("home_media_distributor", Name(n, w), t)
+                for n, w, t in CORPUS_DISTRIBUTORS[title]]
+    assert home_media_distributors(corpus_wikitext(title)) == expected
+
+
+def test_batman_home_video_section_at_level_three():
+    # ===Home video=== under ==Reception==: "released on various formats, including VHS,
+    # Laserdisc, DVD and Blu-ray"; a Blu-ray set "in 2009"; "DVD and Blu-ray set in 2012";
+    # "Other Blu-ray reissues include a ... Digibook ..., and a steelcase edition; both also
+    # include a Digital Copy". "November 15" has no year; "The 2005 Batman: The Motion
+    # Picture Anthology 1989-1997" is a title, not a release date.
+    rows = parse_home_media(corpus_wikitext("Batman (1989 film)"))
+    assert [(r.format, r.date) for r in rows] == [
+        ("VHS", None),
+        ("LaserDisc", None),
+        ("DVD", d("2012")),
+        ("Blu-ray", d("2009")),
+        ("Blu-ray", None),
+        ("digital", None),
+        ("Blu-ray", d("2012")),
+    ]
+    assert rows[4].note == "steelcase edition; Digibook"
+    assert all(r.date is None or r.date.year >= 1989 for r in rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Rules, on a small fixture
+# --------------------------------------------------------------------------------------------
+
+
+def test_fixture_rules():
+    text = (FIXTURES / "home_media_rules.wiki").read_text(encoding="utf-8")
+    assert parse_home_media(text) == [
+        # "first released on home video in Japan in 1990": "home video" is not a format.
+        # The citation's date (March 3, 2015) is not a release date.
+        hm("VHS", "1991", company="Example Home Video", wiki="Example Home Video"),
+        hm("Betamax", "1991", company="Example Home Video", wiki="Example Home Video"),
+        # "The LaserDisc followed on March 3, 1992, and the DVD on May 5, 2001": each format
+        # its nearest date.
+        hm("LaserDisc", "1992-03-03"),
+        hm("DVD", "2001-05-05"),
+        hm("DVD", "2004-04-04", languages=["English", "French"], regions=["Region 2", "France"],
+           company="Example Vidéo", wiki="Example Vidéo",
+           note="Special and collector's editions were later released"),
+        # "in the United Kingdom and in Germany in 2010, and in Region A on 1 February 2011"
+        hm("Blu-ray", "2010", regions=["United Kingdom", "Germany"]),
+        hm("Blu-ray", "2011-02-01", regions=["Region A"]),
+        # The 4K restoration's festival premiere is another event; "4K" alone is no format.
+        hm("4K Ultra HD", "2019-12-10"),
+        # "on November 26" takes the year of the sentence's previous date.
+        hm("digital", "2019-11-26"),
+        # "DVD player" is not a DVD; "sold 2 million video cassettes by June 1995" is sales.
+    ]
+    assert home_media_distributors(text) == [
+        CompanyRole("home_media_distributor", Name("Example Home Video", "Example Home Video")),
+        CompanyRole("home_media_distributor", Name("Example Vidéo", "Example Vidéo"), "France"),
+    ]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It was released on DVD and Blu-ray in the United Kingdom on 5 June 2010 by "
+     "[[Entertainment One]].",
+     [hm("DVD", "2010-06-05", regions=["United Kingdom"], company="Entertainment One",
+         wiki="Entertainment One"),
+      hm("Blu-ray", "2010-06-05", regions=["United Kingdom"], company="Entertainment One",
+         wiki="Entertainment One")]),
+    ("[[Universal Pictures Home Entertainment]] released the film on Blu-ray, DVD and digital HD "
+     "on March 1, 2016.",
+     [hm(f, "2016-03-01", company="Universal Pictures Home Entertainment",
+         wiki="Universal Pictures Home Entertainment") for f in ("Blu-ray", "DVD", "digital")]),
+    ("The film was released on video cassette in 1985 by [[Vestron Video]] and on Betamax.",
+     [hm("VHS", "1985", company="Vestron Video", wiki="Vestron Video"),
+      hm("Betamax", "1985", company="Vestron Video", wiki="Vestron Video")]),
+    ("The DVD was released in Region 2 on 12 March 2002 and in Region 1 on 3 September 2002.",
+     [hm("DVD", "2002-03-12", regions=["Region 2"]),
+      hm("DVD", "2002-09-03", regions=["Region 1"])]),
+    ("The film was released on UMD on 15 November 2005. A Video CD came out in 1997 in Hong Kong.",
+     [hm("UMD", "2005-11-15"), hm("Video CD", "1997", regions=["Hong Kong"])]),
+    ("It was made available for streaming on [[Netflix]] on June 1, 2020.",
+     [hm("digital", "2020-06-01")]),
+    ("A Blu-ray 3D was released in 2012. The film has never been released on HD DVD.",
+     [hm("3D Blu-ray", "2012")]),
+])
+def test_sentences(sentence, expected):
+    text = f"==Release==\n===Home media===\n{sentence}\n\n==Reception==\nGood.\n"
+    assert parse_home_media(text) == expected
+
+
+def test_section_titles():
+    for title in ("Home media", "Home video", "Home release", "Home media release",
+                  "Video release", "Home entertainment"):
+        text = f"==Plot==\nA DVD.\n\n=={title}==\nA DVD was released in 2001.\n"
+        assert parse_home_media(text) == [hm("DVD", "2001")], title
+    # Not a home-media section: nothing is read there.
+    assert parse_home_media("==Release==\nA DVD was released in 2001.\n") == []
+
+
+def test_list_items_and_table_rows():
+    # List items and table rows need no release word; a bare year counts after a dash or in
+    # its own cell.
+    text = """==Home media==
+Releases:
+* DVD – March 24, 1997
+* Blu-ray (Region B) – 2010
+{| class="wikitable"
+! Format !! Region !! Date
+|-
+| DVD || Region 1 || April 8, 2008
+|-
+| Blu-ray || Region 2 || 2009
+|}
+"""
+    assert parse_home_media(text) == [
+        hm("DVD", "1997-03-24"),
+        hm("Blu-ray", "2010", regions=["Region B"]),
+        hm("DVD", "2008-04-08", regions=["Region 1"]),
+        hm("Blu-ray", "2009", regions=["Region 2"]),
+    ]
