@@ -167,3 +167,61 @@ def test_the_stock_duckdb_cli_opens_the_published_file(built):
 def test_no_working_files_left_beside_the_published_one(built):
     names = sorted(p.name for p in built.parent.iterdir())
     assert "warehouse.duckdb" in names and not any(n.endswith(".publishing") for n in names)
+
+
+SEED_BODIES = {  # (entries, wins) per body, counted by hand in the seed's accolades table
+    "Academy Awards": (4, 1), "Independent Spirit Awards": (6, 4),
+    "Los Angeles Film Critics Association Awards": (5, 4),
+    "Dallas-Fort Worth Film Critics Association Awards": (4, 4),
+    "National Society of Film Critics Awards": (3, 3), "Golden Globe Awards": (4, 1),
+    "New York Film Critics Circle Awards": (4, 2),
+}
+
+
+def test_seed_wins_by_award_body(built):
+    rows = {r[0]: (r[1], r[2]) for r in query(built, """
+        select award_body, nominations, wins from wins_by_award_body where film_title = 'Leaving Las Vegas'""")}
+    assert len(rows) == 23
+    assert sum(n for n, _ in rows.values()) == 61
+    assert {body: rows[body] for body in SEED_BODIES} == SEED_BODIES
+
+
+def test_seed_results_and_placements(built):
+    results = dict(query(built, """
+        select result, count(*) from fact_nomination n join dim_film f using (film_id)
+        where f.title = 'Leaving Las Vegas' group by result"""))
+    assert results == {"won": 31, "nominated": 25, "runner-up": 1, "placed": 4}
+    placements = [r[0] for r in query(built, """
+        select placement from fact_nomination n join dim_film f using (film_id)
+        where f.title = 'Leaving Las Vegas' and result = 'placed' order by placement""")]
+    assert placements == [2, 2, 4, 10]
+
+
+def test_seed_recipients(built):
+    def people(body: str, category_like: str):
+        return [r[0] for r in query(built, """
+            select p.name from fact_nomination n join dim_film f using (film_id)
+            join dim_award_body b using (award_body_id) join dim_award_category c using (award_category_id)
+            left join bridge_nomination_person bp using (nomination_id) left join dim_person p using (person_id)
+            where f.title = 'Leaving Las Vegas' and b.name = ? and c.name like ? order by bp.ordinal""",
+            [body, category_like])]
+
+    assert people("Academy Awards", "Best Director") == ["Mike Figgis"]
+    assert people("Sant Jordi Awards", "%") == ["Nicolas Cage"]
+    assert people("Screen Actors Guild Awards", "%Male Actor%") == ["Nicolas Cage"]
+    assert people("Dallas-Fort Worth Film Critics Association Awards", "Best Picture") == [None]
+    assert people("Turkish Film Critics Association Awards", "%") == [None]
+    (recipient,) = query(built, """
+        select n.recipient from fact_nomination n join dim_award_body b using (award_body_id)
+        where b.name = 'Turkish Film Critics Association Awards'""")[0]
+    assert recipient == "Leaving Las Vegas"
+    assert people("Awards Circuit Community Awards", "Best Motion Picture") == ["Lila Cazès", "Annie Stewart"]
+
+
+def test_one_award_body_row_across_films(built):
+    rows = query(built, """
+        select b.name, count(distinct n.film_id) from fact_nomination n join dim_award_body b using (award_body_id)
+        where b.name in ('Academy Awards', 'British Academy Film Awards') group by b.name order by 1""")
+    # Academy: Leaving Las Vegas, Midnight Cowboy, Rocky, Taxi Driver ("Academy Award"), Spirited Away.
+    # BAFTA: Leaving Las Vegas, Midnight Cowboy, Taxi Driver ("BAFTA Award"), Spirited Away (57th).
+    assert rows == [("Academy Awards", 5), ("British Academy Film Awards", 4)]

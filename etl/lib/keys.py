@@ -40,5 +40,19 @@ def entity_key(name: str, wiki_title: str | None) -> str:
     return normalise(name)
 
 
+_AWARD_SUFFIX = re.compile(r"\s+(?:awards?|prizes?)$")
+
+
+def award_body_key(name: str, wiki_title: str | None = None) -> str:
+    """One key per award body, however an article writes it: singular or plural ("Academy
+    Award" / "Academy Awards"), with or without "Awards" ("New York Film Critics Circle"), or as
+    an acronym linked to the body's article ("[[British Academy Film Awards|BAFTA Award]]").
+    The linked article wins over the displayed text; a disambiguation in parentheses and the
+    award suffix are dropped."""
+    base = wiki_title or name
+    base = re.sub(r"\s*\([^()]*\)\s*$", "", base.split("#")[0]) or name
+    return _AWARD_SUFFIX.sub("", re.sub(r"^the ", "", normalise(base)))
+
+
 def date_id(value) -> int | None:
     return None if value is None else value.year * 10000 + value.month * 100 + value.day

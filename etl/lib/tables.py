@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from etl.lib.intake import Rejection, SourceFile
-from etl.lib.keys import date_id, entity_key, make_id, normalise
+from etl.lib.keys import award_body_key, date_id, entity_key, make_id, normalise
 from etl.lib.model import Name, PartialDate
 
 if TYPE_CHECKING:  # the schema itself needs none of the parsers
@@ -105,6 +105,30 @@ class _Entities:
         return rows
 
 
+class _AwardBodies:
+    """Award bodies keyed by ``keys.award_body_key``. The name shown is one that spells the
+    body out (not an acronym), then the most used, then the longest: deterministic."""
+
+    def __init__(self):
+        self.names: dict[str, Counter] = defaultdict(Counter)
+        self.wiki: dict[str, Counter] = defaultdict(Counter)
+
+    def id(self, name: str, wiki_title: str | None) -> str:
+        key = award_body_key(name, wiki_title)
+        self.names[key][name] += 1
+        if wiki_title:
+            self.wiki[key][wiki_title] += 1
+        return make_id("award_body", key)
+
+    def rows(self) -> list[dict]:
+        rows = []
+        for key, names in self.names.items():
+            name = min(names, key=lambda n: (award_body_key(n) != key, -names[n], -len(n), n))
+            wiki = min(self.wiki[key], key=lambda w: (-self.wiki[key][w], w)) if self.wiki[key] else None
+            rows.append({"award_body_id": make_id("award_body", key), "name": name, "wiki_title": wiki})
+        return rows
+
+
 def _date(d: PartialDate | None):
     return (d.date, d.precision) if d is not None else (None, None)
 
@@ -112,7 +136,7 @@ def _date(d: PartialDate | None):
 def build_tables(corpus: Corpus, films: list["Film"], superseded: list["Superseded"]) -> dict[str, pl.DataFrame]:
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     people, companies = _Entities("person"), _Entities("company")
-    bodies: dict[str, dict] = {}
+    bodies = _AwardBodies()
     categories: dict[str, dict] = {}
     ceremonies: dict[str, dict] = {}
     dates: set = set()
@@ -214,7 +238,7 @@ def build_tables(corpus: Corpus, films: list["Film"], superseded: list["Supersed
 
     rows["dim_person"] = people.rows("person_id")
     rows["dim_company"] = companies.rows("company_id")
-    rows["dim_award_body"] = list(bodies.values())
+    rows["dim_award_body"] = bodies.rows()
     rows["dim_award_category"] = list(categories.values())
     rows["dim_ceremony"] = list(ceremonies.values())
     rows["dim_date"] = [{"date_id": date_id(d), "date": d, "year": d.year, "month": d.month,
@@ -233,11 +257,7 @@ def _first(film: "Film", attr: str):
 def _nominations(rows, fid, sid, f, people, bodies, categories, ceremonies, dates) -> None:
     seen: Counter = Counter()
     for number, n in enumerate(f.nominations, start=1):
-        body_id = make_id("award_body", normalise(n.award_body))
-        body = bodies.setdefault(body_id, {"award_body_id": body_id, "name": n.award_body,
-                                           "wiki_title": n.award_body_wiki_title})
-        if body["wiki_title"] is None and n.award_body_wiki_title:
-            body["wiki_title"] = n.award_body_wiki_title
+        body_id = bodies.id(n.award_body, n.award_body_wiki_title)
         cat_id = make_id("award_category", body_id, normalise(n.category))
         categories.setdefault(cat_id, {"award_category_id": cat_id, "award_body_id": body_id,
                                        "name": n.category, "wiki_title": n.category_wiki_title})
