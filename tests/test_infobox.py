@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from etl.lib import infobox
-from etl.lib.model import DAY, YEAR, Name
+from etl.lib.model import DAY, Name
 from tests.conftest import corpus_wikitext, seed_wikitext
 
 
