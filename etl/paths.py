@@ -27,3 +27,20 @@ def seeds_dir(explicit: str | os.PathLike | None = None) -> Path:
 def warehouse_path(explicit: str | os.PathLike | None = None) -> Path:
     value = explicit or os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE
     return Path(value).expanduser().resolve()
+
+
+SCHEDULE_CRON_ENV = "ETL_BUILD_CRON"
+SCHEDULE_TIMEZONE_ENV = "ETL_BUILD_TIMEZONE"
+DEFAULT_SCHEDULE_CRON = "0 3 * * *"  # daily at 03:00
+DEFAULT_SCHEDULE_TIMEZONE = "UTC"
+
+
+def schedule_settings() -> tuple[str, str]:
+    """The rebuild schedule's cron string and timezone (read when definitions load)."""
+    return (os.environ.get(SCHEDULE_CRON_ENV) or DEFAULT_SCHEDULE_CRON,
+            os.environ.get(SCHEDULE_TIMEZONE_ENV) or DEFAULT_SCHEDULE_TIMEZONE)
+
+
+def parse_cache_dir(published: Path) -> Path:
+    """Where parsed documents are kept between builds, keyed by content: beside the warehouse."""
+    return published.with_name(published.name + ".parse-cache")

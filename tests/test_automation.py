@@ -1,0 +1,61 @@
+"""The schedule and the input-folder sensor, evaluated without a daemon."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from etl import paths
+from etl.defs.resources import InputsResource
+from etl.defs.sensors import input_folder_sensor
+from etl.definitions import defs as load_defs
+
+
+def test_schedule_rebuilds_daily_and_is_on_by_default():
+    schedule = load_defs().get_schedule_def("rebuild_warehouse_schedule")
+    assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 3 * * *", "UTC")
+    assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
+    assert schedule.job_name == "build_warehouse"
+
+
+def test_schedule_settings_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv(paths.SCHEDULE_CRON_ENV, "30 5 * * 1")
+    monkeypatch.setenv(paths.SCHEDULE_TIMEZONE_ENV, "Europe/Paris")
+    assert paths.schedule_settings() == ("30 5 * * 1", "Europe/Paris")
+
+
+def tick(folder, cursor):
+    context = dg.build_sensor_context(cursor=cursor, resources={"inputs": InputsResource(seeds_dir=str(folder))})
+    result = input_folder_sensor(context)
+    return result, context.cursor
+
+
+def test_sensor_requests_a_run_per_new_folder_state(tmp_path):
+    assert input_folder_sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    (tmp_path / "a.txt").write_text("one")
+
+    first, cursor = tick(tmp_path, None)
+    assert isinstance(first, dg.RunRequest)
+
+    same, cursor = tick(tmp_path, cursor)
+    assert isinstance(same, dg.SkipReason)
+
+    (tmp_path / "b.txt").write_text("two")
+    added, cursor = tick(tmp_path, cursor)
+    assert isinstance(added, dg.RunRequest) and added.run_key != first.run_key
+    assert added.tags["etl/input_change"] == "1 added"
+
+    (tmp_path / "a.txt").write_text("one, edited")
+    changed, cursor = tick(tmp_path, cursor)
+    assert changed.tags["etl/input_change"] == "1 changed"
+
+    (tmp_path / "b.txt").unlink()
+    (tmp_path / "a.txt").write_text("one")
+    back, cursor = tick(tmp_path, cursor)
+    # Back to the first state: the same content gives the same run key, so it never runs twice.
+    assert back.run_key == first.run_key
+    assert back.tags["etl/input_change"] == "1 changed, 1 removed"
+
+
+def test_sensor_skips_a_missing_folder(tmp_path):
+    result, _ = tick(tmp_path / "missing", None)
+    assert isinstance(result, dg.SkipReason)
