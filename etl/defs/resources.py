@@ -34,6 +34,9 @@ class WarehouseResource(dg.ConfigurableResource):
     def working_path(self) -> Path:
         return warehouse.build_path(self.published_path())
 
+    def parse_cache_path(self) -> Path:
+        return paths.parse_cache_dir(self.published_path())
+
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to the working file, closed on exit."""

@@ -10,6 +10,7 @@ from typing import Callable
 from etl.lib import intake
 from etl.lib.documents import ParsedDocument, parse_page
 from etl.lib.intake import Rejection, SourceFile
+from etl.lib.parse_cache import ParseCache
 
 Progress = Callable[[str], None]
 
@@ -27,6 +28,8 @@ class Intake:
 class Parsed:
     documents: list[ParsedDocument] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    files_parsed: int = 0  # files read and parsed in this build
+    files_cached: int = 0  # files whose content was parsed before (results from the cache)
 
     def unknown_templates(self) -> Counter:
         total: Counter = Counter()
@@ -53,22 +56,33 @@ def detect_all(root: Path, progress: Progress | None = None) -> Intake:
     return Intake(sources, rejections)
 
 
-def parse_all(root: Path, sources: list[SourceFile], progress: Progress | None = None) -> Parsed:
+def parse_all(root: Path, sources: list[SourceFile], progress: Progress | None = None,
+              cache: ParseCache | None = None) -> Parsed:
     """Parse every page of every readable source; keep only the facts (a dump's text is
-    streamed and dropped page by page)."""
+    streamed and dropped page by page). With a cache, a file parsed before with the same
+    content and the same parser code is read back instead of parsed again."""
     parsed = Parsed()
     pages = 0
     for src in sources:
         if src.kind == intake.UNKNOWN:
             continue
-        for item in intake.pages(root, src):
-            pages += 1
-            result = item if isinstance(item, Rejection) else parse_page(item)
+        items = cache.get(src) if cache is not None else None
+        if items is not None:
+            parsed.files_cached += 1
+        else:
+            items = []
+            for item in intake.pages(root, src):
+                items.append(item if isinstance(item, Rejection) else parse_page(item))
+                pages += 1
+                if progress and pages % 200 == 0:
+                    progress(f"parsed {pages} pages: {len(parsed.documents)} film documents, "
+                             f"{len(parsed.rejections)} rejected")
+            parsed.files_parsed += 1
+            if cache is not None:
+                cache.put(src, items)
+        for result in items:
             if isinstance(result, Rejection):
                 parsed.rejections.append(result)
             else:
                 parsed.documents.append(result)
-            if progress and pages % 200 == 0:
-                progress(f"parsed {pages} pages: {len(parsed.documents)} film documents, "
-                         f"{len(parsed.rejections)} rejected")
     return parsed

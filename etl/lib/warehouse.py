@@ -92,6 +92,12 @@ def count_rows(conn: duckdb.DuckDBPyConnection, table: str) -> int:
     return _count(conn, table)
 
 
+def discard(working: Path) -> None:
+    """Remove a working file and its WAL (left by an earlier, maybe killed, build)."""
+    for path in (Path(working), Path(str(working) + ".wal")):
+        path.unlink(missing_ok=True)
+
+
 def publish(working: Path, published: Path) -> None:
     """Checkpoint the working file, copy it beside ``published`` and rename it into place.
 

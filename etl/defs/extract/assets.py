@@ -3,8 +3,8 @@
 
 import dagster as dg
 
-from etl.defs.resources import InputsResource
-from etl.lib import corpus
+from etl.defs.resources import InputsResource, WarehouseResource
+from etl.lib import corpus, parse_cache
 from etl.lib.corpus import Intake, Parsed
 from etl.lib.report import rejections_markdown
 
@@ -28,13 +28,27 @@ def source_files(context: dg.AssetExecutionContext, inputs: InputsResource) -> I
 
 @dg.asset(group_name="extract", kinds={"python"})
 def parsed_documents(context: dg.AssetExecutionContext, inputs: InputsResource,
-                     source_files: Intake) -> Parsed:
+                     warehouse_db: WarehouseResource, source_files: Intake) -> Parsed:
     """Every page of every readable file, parsed into the facts it states about a film.
     Pages that are not films (redirects, people, TV series) are rejected with a reason.
-    Templates the extractors do not know are counted, never silently dropped."""
-    parsed = corpus.parse_all(inputs.folder(), source_files.sources, progress=context.log.info)
+    Templates the extractors do not know are counted, never silently dropped. A file whose
+    content was parsed before (by the same parser code) is read back from the parse cache."""
+    cache = parse_cache.ParseCache(warehouse_db.parse_cache_path())
+    changed = parse_cache.changes(cache.previous_files(), source_files.sources)
+    context.log.info(f"parsing {len(source_files.sources)} files from {inputs.folder()}")
+    parsed = corpus.parse_all(inputs.folder(), source_files.sources, progress=context.log.info,
+                              cache=cache)
+    cache.finish(source_files.sources)
+    context.log.info(", ".join(f"{len(v)} {k}" for k, v in changed.items()) + " documents")
     unknown = parsed.unknown_templates()
     context.add_output_metadata({
+        "documents_new": len(changed["new"]),
+        "documents_changed": len(changed["changed"]),
+        "documents_unchanged": len(changed["unchanged"]),
+        "documents_removed": len(changed["removed"]),
+        "changes": dg.MetadataValue.json({k: v[:100] for k, v in changed.items() if k != "unchanged"}),
+        "files_parsed": parsed.files_parsed,
+        "files_from_cache": parsed.files_cached,
         "film_documents": len(parsed.documents),
         "rejected_pages": len(parsed.rejections),
         "unknown_templates": sum(unknown.values()),

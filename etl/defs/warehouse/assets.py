@@ -57,6 +57,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse_db: WarehouseR
                      star_schema_frames: dict[str, pl.DataFrame]):
     """Replace every table of the working DuckDB file in one transaction, so a failed load
     leaves the previous tables as they were."""
+    warehouse.discard(warehouse_db.working_path())  # every build starts from an empty file
     with warehouse_db.connect() as conn:
         counts = warehouse.write_tables(conn, star_schema_frames)
     context.log.info(f"wrote {sum(counts.values())} rows into {len(counts)} tables at {warehouse_db.working_path()}")
