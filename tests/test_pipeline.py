@@ -225,3 +225,84 @@ def test_one_award_body_row_across_films(built):
     # Academy: Leaving Las Vegas, Midnight Cowboy, Rocky, Taxi Driver ("Academy Award"), Spirited Away.
     # BAFTA: Leaving Las Vegas, Midnight Cowboy, Taxi Driver ("BAFTA Award"), Spirited Away (57th).
     assert rows == [("Academy Awards", 5), ("British Academy Film Awards", 4)]
+
+
+def test_seed_ratings_from_every_source(built):
+    rows = query(built, """
+        select s.kind, r.rating_source, r.metric, r.value, r.scale, r.sample_size
+        from fact_rating r join dim_source s on s.source_id = r.source_id join dim_film f using (film_id)
+        where f.title = 'Leaving Las Vegas' and s.path like 'seeds/%' order by all""")
+    assert rows == [
+        ("imdb_title", "IMDb", "user_rating", 7.6, 10, 54198),
+        ("imdb_title", "Metacritic", "score", 82, 100, None),
+        ("mediawiki_api_json", "Metacritic", "score", 82, 100, 23),
+        ("mediawiki_api_json", "Rotten Tomatoes", "approval", 91, 100, 53),
+        ("mediawiki_api_json", "Rotten Tomatoes", "average", 7.6, 10, 53),
+        ("wikipedia_extract", "Metacritic", "score", 82, 100, 23),
+        ("wikipedia_extract", "Rotten Tomatoes", "approval", 91, 100, 53),
+        ("wikipedia_extract", "Rotten Tomatoes", "average", 7.7, 10, 53),
+    ]
+
+
+def test_seed_reviews_join_the_one_film(built):
+    (n, films, rated), = query(built, """
+        select count(*), count(distinct film_id), count(rating)
+        from fact_review r join dim_source s using (source_id) where s.path like 'seeds/%'""")
+    assert (n, films, rated) == (25, 1, 8)
+    review = query(built, """
+        select author, cast(review_date as varchar), helpful_votes, total_votes, date_ambiguous
+        from fact_review where title = 'Powerful Film About Loneliness And Acceptance'""")
+    assert review == [("flipgirl38", "2005-05-15", 231, 268, True)]
+
+
+def test_seed_disagreements(built):
+    rows = query(built, """
+        select fact, source, value from source_disagreements where film_title = 'Leaving Las Vegas'
+        and source_path like 'seeds/%' order by fact, source, value""")
+    assert rows == [
+        ("Rotten Tomatoes average", "mediawiki_api_json", "7.6/10"),
+        ("Rotten Tomatoes average", "wikipedia_extract", "7.7/10"),
+        ("budget", "imdb_title", "USD 3,600,000 (estimated)"),
+        ("budget", "mediawiki_api_json", "USD 3,500,000–4,000,000"),
+        ("gross", "imdb_title", "USD 31,968,347 (US)"),
+        ("gross", "mediawiki_api_json", "USD 49,800,000 (worldwide)"),
+        ("gross", "wikipedia_extract", "USD 49,800,000"),
+    ]
+
+
+def test_seed_release_timeline_in_order(built):
+    rows = query(built, """
+        select cast(event_date as varchar), event, detail, territory, languages
+        from release_timeline where film_title = 'Leaving Las Vegas'""")
+    assert rows == [
+        ("1995-10-27", "theatrical", "limited", "United States", None),
+        ("1995-11-07", "soundtrack", "album", None, None),
+        ("1996-02-09", "theatrical", "wide", None, None),
+        ("1996-11-12", "home media", "VHS", None, "English, Russian"),
+        ("1998-01-01", "home media", "DVD", "USA, Canada", "English"),
+        (None, "home media", "Blu-ray", None, None),
+        (None, "home media", "HD DVD", None, None),
+        (None, "home media", "LaserDisc", None, None),
+    ]
+
+
+def test_seed_soundtrack_tracks(built):
+    rows = query(built, """
+        select t.track_number, t.title, t.writers, t.performers, t.length_seconds
+        from fact_soundtrack_track t join dim_film f using (film_id) where f.title = 'Leaving Las Vegas'
+        order by t.track_number""")
+    assert len(rows) == 25
+    assert rows[1] == (2, "Angel Eyes", ["Matt Dennis", "Earl Brent"], ["Sting"], 242)
+
+
+def test_seed_distributors_per_territory(built):
+    rows = query(built, """
+        select c.name, fc.territory from fact_film_company fc join dim_company c using (company_id)
+        join dim_source s on s.source_id = fc.source_id
+        where s.path like 'seeds/%' and fc.role = 'distributor' and fc.territory is not null order by all""")
+    assert rows == [("21st Century Film Corporation", "Australia"), ("Atalanta Filmes", "Europe"),
+                    ("RCV Film Distribution", "Europe"), ("United Artists", "North America")]
+    (home,) = query(built, """
+        select c.name from fact_film_company fc join dim_company c using (company_id)
+        where fc.role = 'home_media_distributor' and c.name like 'MGM%'""")[0]
+    assert home == "MGM Home Entertainment"

@@ -40,3 +40,52 @@ def test_every_foreign_key_points_to_a_declared_key():
     for table, refs in quality.FOREIGN_KEYS.items():
         for _column, parent, parent_column in refs:
             assert parent in quality.PRIMARY_KEYS or parent == "dim_date", (table, parent)
+
+
+def _nominations(**overrides):
+    base = {"film_id": ["f", "f"], "award_body_id": ["b", "b"], "award_category_id": ["c1", "c2"],
+            "ceremony_id": [None, None], "recipient": ["X", "X"], "result": ["won", "nominated"]}
+    base.update(overrides)
+    return pl.DataFrame(base)
+
+
+def test_incomplete_entries_good_and_bad():
+    assert quality.incomplete_entries(_nominations()).height == 0
+    bad = _nominations(award_body_id=["b", None], result=["won", "maybe"])
+    assert quality.incomplete_entries(bad).height == 1
+    assert quality.incomplete_entries(_nominations(result=["won", "maybe"])).height == 1
+
+
+def test_duplicate_entries_good_and_bad():
+    assert quality.duplicate_entries(_nominations()).height == 0
+    assert quality.duplicate_entries(_nominations(award_category_id=["c1", "c1"], result=["won", "won"])).height == 2
+
+
+def test_wins_above_nominations_cannot_happen_in_a_good_frame():
+    assert quality.wins_above_nominations(_nominations()).height == 0
+    assert quality.wins_above_nominations(_nominations(result=["won", "won"])).height == 0
+
+
+def test_unaccounted_accolade_rows_good_and_bad():
+    docs = pl.DataFrame({"accolade_rows_seen": [61, 12], "nominations": [61, 10], "accolade_rows_skipped": [0, 2]})
+    assert quality.unaccounted_accolade_rows(docs).height == 0
+    bad = docs.with_columns(pl.Series("accolade_rows_skipped", [0, 1]))
+    assert quality.unaccounted_accolade_rows(bad).height == 1
+
+
+def test_ratings_out_of_scale_good_and_bad():
+    good = pl.DataFrame({"value": [7.6, 91.0, 82.0], "scale": [10.0, 100.0, None]})
+    bad = pl.DataFrame({"value": [11.0, -1.0], "scale": [10.0, 10.0]})
+    assert quality.ratings_out_of_scale(good).height == 0
+    assert quality.ratings_out_of_scale(bad).height == 2
+
+
+def test_reviews_without_author_or_date_good_and_bad():
+    import datetime as dt
+
+    good = pl.DataFrame({"author": ["a", "b"], "review_date": [dt.date(2005, 5, 15), None],
+                         "date_ambiguous": [True, True]})
+    bad = pl.DataFrame({"author": [None, "b"], "review_date": [dt.date(2005, 5, 15), None],
+                        "date_ambiguous": [False, False]})
+    assert quality.reviews_without_author_or_date(good).height == 0
+    assert quality.reviews_without_author_or_date(bad).height == 2

@@ -48,7 +48,10 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
                               ("source_id", "dim_source", "source_id")],
     "fact_soundtrack_release": [("film_id", "dim_film", "film_id"),
                                 ("source_id", "dim_source", "source_id")],
+    "source_document": [("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id")],
 }
+
+RESULTS = ("won", "nominated", "runner-up", "placed", "honored", "pending")
 
 
 def duplicate_keys(frame: pl.DataFrame, key: list[str]) -> pl.DataFrame:
@@ -76,3 +79,42 @@ def unaccounted_files(sources: pl.DataFrame, scanned_paths: list[str]) -> list[s
     missing = [p for p in scanned_paths if p not in known]
     silent = sources.filter((pl.col("documents_loaded") + pl.col("documents_rejected")) == 0)
     return sorted(missing + silent["path"].to_list())
+
+
+def incomplete_entries(nominations: pl.DataFrame) -> pl.DataFrame:
+    """Accolade entries without a body, a category, or with a result outside the contract."""
+    return nominations.filter(
+        pl.col("award_body_id").is_null() | pl.col("award_category_id").is_null()
+        | ~pl.col("result").is_in(RESULTS) | pl.col("result").is_null())
+
+
+def duplicate_entries(nominations: pl.DataFrame) -> pl.DataFrame:
+    """The same film, body, category, ceremony, recipient and result listed more than once."""
+    key = ["film_id", "award_body_id", "award_category_id", "ceremony_id", "recipient", "result"]
+    return nominations.filter(pl.struct(key).is_duplicated()).sort(key, nulls_last=True)
+
+
+def wins_above_nominations(nominations: pl.DataFrame) -> pl.DataFrame:
+    """Film and body pairs with more wins than entries (impossible unless counting is wrong)."""
+    return (nominations.group_by("film_id", "award_body_id")
+            .agg(pl.len().alias("nominations"), (pl.col("result") == "won").sum().alias("wins"))
+            .filter(pl.col("wins") > pl.col("nominations")))
+
+
+def unaccounted_accolade_rows(documents: pl.DataFrame) -> pl.DataFrame:
+    """Documents where accolade rows seen != entries loaded + rows skipped with a reason."""
+    return documents.filter(
+        pl.col("accolade_rows_seen") != pl.col("nominations") + pl.col("accolade_rows_skipped"))
+
+
+def ratings_out_of_scale(ratings: pl.DataFrame, value: str = "value", scale: str = "scale") -> pl.DataFrame:
+    """Ratings below zero or above their scale."""
+    return ratings.filter(pl.col(value).is_not_null() & (
+        (pl.col(value) < 0) | (pl.col(scale).is_not_null() & (pl.col(value) > pl.col(scale)))))
+
+
+def reviews_without_author_or_date(reviews: pl.DataFrame) -> pl.DataFrame:
+    """Reviews with no author, or with neither a date nor the ambiguous-date flag."""
+    return reviews.filter(
+        pl.col("author").is_null() | (pl.col("author") == "")
+        | (pl.col("review_date").is_null() & ~pl.col("date_ambiguous").fill_null(False)))

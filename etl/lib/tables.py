@@ -60,6 +60,9 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
                               "source_id": S},
     "fact_soundtrack_release": {"film_id": S, "release_date": D, "date_precision": S,
                                 "source_id": S},
+    "source_document": {"source_id": S, "film_id": S, "kind": S, "page_title": S, "page_id": I,
+                        "revision_id": I, "is_master": B, "accolade_rows_seen": I,
+                        "accolade_rows_skipped": I, "nominations": I},
     "extraction_issue": {"source_id": S, "film_id": S, "issue_kind": S, "detail": S, "count": I},
     "rejected_document": {"path": S, "sha256": S, "reason": S, "kind": S, "page_title": S},
 }
@@ -156,6 +159,12 @@ def build_tables(corpus: Corpus, films: list["Film"], superseded: list["Supersed
             sid = source_id(doc.source)
             loaded[doc.source.path] += 1
             f = doc.facts
+            rows["source_document"].append({
+                "source_id": sid, "film_id": fid, "kind": doc.kind, "page_title": doc.page_title,
+                "page_id": doc.page_id, "revision_id": doc.revision_id, "is_master": doc is m,
+                "accolade_rows_seen": doc.accolade_rows_seen,
+                "accolade_rows_skipped": sum(doc.accolade_rows_skipped.values()),
+                "nominations": len(f.nominations)})
             for c in f.credits:
                 rows["fact_credit"].append({"film_id": fid, "person_id": people.id(c.person),
                                             "role": c.role, "character": c.character,

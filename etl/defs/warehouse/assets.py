@@ -29,6 +29,7 @@ _DESCRIPTIONS = {
     "fact_review": "User reviews.",
     "fact_soundtrack_track": "Soundtrack album tracks.",
     "fact_soundtrack_release": "Soundtrack album release dates.",
+    "source_document": "Every loaded document (a page of a file) with the film it joined.",
     "extraction_issue": "What the extractors could not interpret, counted per document.",
     "rejected_document": "Every file or page not loaded, with the reason.",
 }

@@ -97,3 +97,67 @@ def unknown_templates_are_few(warehouse_db: WarehouseResource) -> dg.AssetCheckR
         description=f"{unknown.height} unknown template names, {unknown['count'].sum()} uses",
         metadata={"top": dg.MetadataValue.md(frame_markdown(unknown, 25))},
     )
+
+
+# ==== Accolades ====
+
+
+@dg.asset_check(asset="fact_nomination", blocking=True, pool="duckdb")
+def entries_have_body_category_and_known_result(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Every accolade entry has an award body, a category and a result of the contract."""
+    (frame,) = _read(warehouse_db, "fact_nomination")
+    return _result(quality.incomplete_entries(frame), "entries without body, category or known result")
+
+
+@dg.asset_check(asset="fact_nomination", pool="duckdb")
+def no_duplicate_entries(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """No entry is listed twice for the same film, body, category, ceremony and recipient
+    (a warning: articles sometimes repeat a row)."""
+    (frame,) = _read(warehouse_db, "fact_nomination")
+    return _result(quality.duplicate_entries(frame), "repeated entries", dg.AssetCheckSeverity.WARN)
+
+
+@dg.asset_check(asset="fact_nomination", blocking=True, pool="duckdb")
+def wins_not_above_nominations(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Per film and award body, wins never exceed entries."""
+    (frame,) = _read(warehouse_db, "fact_nomination")
+    return _result(quality.wins_above_nominations(frame), "film/body pairs with more wins than entries")
+
+
+@dg.asset_check(asset="source_document", blocking=True, pool="duckdb")
+def accolade_rows_accounted_for(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Every accolades row or list entry seen was loaded or skipped with a reason (the reasons
+    are in extraction_issue): nothing dropped silently."""
+    (frame,) = _read(warehouse_db, "source_document")
+    bad = quality.unaccounted_accolade_rows(frame)
+    result = _result(bad, "documents whose accolade rows are not all accounted for")
+    seen, skipped = int(frame["accolade_rows_seen"].sum()), int(frame["accolade_rows_skipped"].sum())
+    return dg.AssetCheckResult(passed=result.passed, severity=result.severity, description=result.description,
+                               metadata={**result.metadata, "rows_seen": seen, "rows_skipped": skipped,
+                                         "entries_loaded": int(frame["nominations"].sum())})
+
+
+# ==== Ratings and reviews ====
+
+
+@dg.asset_check(asset="fact_rating", blocking=True, pool="duckdb")
+def ratings_within_scale(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Every score lies between 0 and its scale."""
+    (frame,) = _read(warehouse_db, "fact_rating")
+    return _result(quality.ratings_out_of_scale(frame), "ratings outside their scale")
+
+
+@dg.asset_check(asset="fact_review", blocking=True, pool="duckdb")
+def review_ratings_within_scale(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Every reviewer's rating lies between 0 and its scale."""
+    (frame,) = _read(warehouse_db, "fact_review")
+    return _result(quality.ratings_out_of_scale(frame, "rating", "rating_scale"), "review ratings outside their scale")
+
+
+@dg.asset_check(asset="fact_review", pool="duckdb")
+def reviews_have_author_and_date(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    """Every review has an author, and a date or the flag saying its date is ambiguous (a
+    warning: a page may lack them)."""
+    (frame,) = _read(warehouse_db, "fact_review")
+    return _result(quality.reviews_without_author_or_date(frame.drop("body")),
+                   "reviews without author or date", dg.AssetCheckSeverity.WARN)
