@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikipedia-xml"
 SEED_API_JSON = SEEDS / "003_b6dd9beaf186b8b0.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -32,9 +33,15 @@ def seed_wikitext() -> str:
     return page["revisions"][0]["*"]
 
 
+def seed_text(prefix: str) -> str:
+    """A seed document by its number prefix ("002" is the IMDb-style title page)."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
 def corpus_wikitext(title: str) -> str:
     """The wikitext of one corpus page export (file named after the page title)."""
     path = CORPUS / f"{title.replace('/', '_')}.xml"
     if not path.exists():
         pytest.skip(f"corpus page {title!r} not available")
-    return ET.parse(path).getroot().find("./revision/text").text
+    return ET.parse(path).getroot().find("./revision/text").text or ""

@@ -8,21 +8,16 @@ The expected figures of the corpus films were counted by hand from each article'
 from __future__ import annotations
 
 import datetime as dt
-import json
-import xml.etree.ElementTree as ET
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from etl.lib.accolades import AccoladesResult, parse_accolades
 from etl.lib.model import DAY, RESULTS, Name, PartialDate
 from etl.lib.wikitext import Context
+from tests.conftest import FIXTURES as FIXTURE_ROOT, corpus_wikitext, seed_wikitext
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "accolades"
-SEED = ROOT / "seeds" / "003_b6dd9beaf186b8b0.txt"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikipedia-xml"
+FIXTURES = FIXTURE_ROOT / "accolades"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,8 +79,7 @@ def one_row_table(result_cell: str) -> AccoladesResult:
 
 @pytest.fixture(scope="module")
 def seed() -> AccoladesResult:
-    page = next(iter(json.loads(SEED.read_text(encoding="utf-8"))["query"]["pages"].values()))
-    result = parse_accolades(page["revisions"][0]["*"], page["title"])
+    result = parse_accolades(seed_wikitext(), "Leaving Las Vegas")
     check_invariants(result)
     return result
 
@@ -168,11 +162,7 @@ def test_seed_persons(seed):
 
 
 def corpus_film(title: str) -> AccoladesResult:
-    if not CORPUS.is_dir():
-        pytest.skip("development corpus not available")
-    root = ET.parse(CORPUS / f"{title}.xml").getroot()
-    text = root.find(".//revision/text").text or ""
-    result = parse_accolades(text, title)
+    result = parse_accolades(corpus_wikitext(title), title)
     check_invariants(result)
     return result
 

@@ -8,32 +8,14 @@ the code.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from etl.lib.home_media import home_media_distributors, parse_home_media
 from etl.lib.model import DAY, MONTH, YEAR, CompanyRole, HomeMedia, Name, PartialDate
+from tests.conftest import FIXTURES as FIXTURE_ROOT, corpus_wikitext, seed_wikitext
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikipedia-xml"
-FIXTURES = ROOT / "tests" / "fixtures" / "releases"
-SEED = ROOT / "seeds" / "003_b6dd9beaf186b8b0.txt"
-
-
-def seed_wikitext() -> str:
-    data = json.loads(SEED.read_text(encoding="utf-8"))
-    page = next(iter(data["query"]["pages"].values()))
-    return page["revisions"][0]["*"]
-
-
-def corpus_wikitext(title: str) -> str:
-    if not CORPUS.is_dir():
-        pytest.skip(f"corpus folder {CORPUS} is absent")
-    root = ET.parse(CORPUS / f"{title}.xml").getroot()
-    return root.find(".//revision/text").text or ""
+FIXTURES = FIXTURE_ROOT / "releases"
 
 
 def d(text: str) -> PartialDate:

@@ -6,19 +6,13 @@ Expected values are read by hand from seeds/002_*.txt, never copied from the par
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from etl.lib.imdb import filming_locations, is_imdb_reviews_page, is_imdb_title_page, parse_imdb_title
 from etl.lib.model import DAY, PartialDate, Rating
+from tests.conftest import seed_text as seed
 
-SEEDS = Path(__file__).parent.parent / "seeds"
-
-
-def seed(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

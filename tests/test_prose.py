@@ -7,7 +7,6 @@ Expected values are read by hand from seeds/000_*.txt (loose sentences) and seed
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -19,13 +18,8 @@ from etl.lib.prose import (
     ratings_from_prose,
     releases_from_prose,
 )
+from tests.conftest import seed_text as seed
 
-SEEDS = Path(__file__).parent.parent / "seeds"
-
-
-def seed(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
 
 
 def day(y, m, d):

@@ -7,18 +7,12 @@ The page holds 25 reviews (25 "found this helpful" lines, 25 "<author><date>" li
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from etl.lib.imdb import is_imdb_reviews_page, is_imdb_title_page, parse_imdb_reviews
+from tests.conftest import seed_text as seed
 
-SEEDS = Path(__file__).parent.parent / "seeds"
-
-
-def seed(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

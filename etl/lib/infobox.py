@@ -288,30 +288,28 @@ def parse_cast(code, ctx: wt.Context | None = None) -> list[Credit]:
     return credits
 
 
+def _pop_notes(text: str) -> tuple[str, list[str]]:
+    """Trailing parentheticals moved out of a name: ``X (as Y) (uncredited)`` -> X, [as Y, uncredited]."""
+    notes: list[str] = []
+    while (m := _NOTE.search(text)) and m.start() > 0:
+        notes.insert(0, m.group(1))
+        text = text[: m.start()].strip()
+    return text, notes
+
+
 def _cast_line(line: str, ordinal: int, ctx: wt.Context) -> Credit | None:
     text = wt.render(line, ctx)
     if not text:
         return None
     parts = _CAST_SPLIT.split(text, maxsplit=1)
-    actor = parts[0].strip()
+    actor, notes = _pop_notes(parts[0].strip())
     character = parts[1].strip() if len(parts) > 1 else None
-    notes = []
-    while True:
-        m = _NOTE.search(actor)
-        if not m:
-            break
-        notes.insert(0, m.group(1))
-        actor = actor[: m.start()].strip()
     if character:
         m = _CHARACTER_END.search(character)
         if m:
             character = character[: m.start()].strip()
-        while True:
-            m = _NOTE.search(character)
-            if not m:
-                break
-            notes.insert(0, m.group(1))
-            character = character[: m.start()].strip()
+        character, character_notes = _pop_notes(character)
+        notes += character_notes
         character = character.strip(" .,") or None
     if not actor:
         return None
