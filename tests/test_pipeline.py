@@ -306,3 +306,34 @@ def test_seed_distributors_per_territory(built):
         select c.name from fact_film_company fc join dim_company c using (company_id)
         where fc.role = 'home_media_distributor' and c.name like 'MGM%'""")[0]
     assert home == "MGM Home Entertainment"
+
+
+def test_same_articles_in_other_shapes_give_the_same_facts(built, tmp_path, corpus_dir, seeds_dir):
+    """The corpus as one bzip2 <mediawiki> dump and the seed article as a formatversion=2 API
+    response load exactly as the loose files did."""
+    import bz2
+    import json
+    import xml.etree.ElementTree as ET
+
+    folder = tmp_path / "shapes"
+    folder.mkdir()
+    pages = [ET.tostring(ET.parse(p).getroot(), encoding="unicode") for p in sorted(corpus_dir.glob("*.xml"))]
+    dump = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11">\n' + "\n".join(pages) + "\n</mediawiki>"
+    (folder / "dump").write_bytes(bz2.compress(dump.encode("utf-8")))
+    legacy = json.loads((seeds_dir / "003_b6dd9beaf186b8b0.txt").read_text())
+    (page,) = legacy["query"]["pages"].values()
+    current = {"batchcomplete": True, "query": {"pages": [{
+        "pageid": page["pageid"], "ns": 0, "title": page["title"],
+        "revisions": [{"slots": {"main": {"contentmodel": "wikitext", "content": page["revisions"][0]["*"]}}}]}]}}
+    (folder / "api.json").write_text(json.dumps(current))
+
+    target = tmp_path / "shapes.duckdb"
+    assert materialize(folder, target).success
+
+    sql = """select f.title, f.release_year, count(n.nomination_id), count(*) filter (where n.result = 'won')
+             from dim_film f left join fact_nomination n using (film_id) group by all order by all"""
+    assert query(target, sql) == query(built, sql)
+    credits = "select count(*) from fact_credit c join dim_source s using (source_id) where s.kind like 'mediawiki%'"
+    assert query(target, credits) == query(built, credits)
+    assert {r[0] for r in query(target, "select path from rejected_document")} == {"dump"}
+    assert query(target, "select count(*) from rejected_document")[0][0] == 3
