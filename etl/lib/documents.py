@@ -36,10 +36,13 @@ class ParsedDocument:
     revision_id: int | None = None
     accolade_rows_seen: int = 0
     accolade_rows_skipped: dict = field(default_factory=dict)
+    # A page about one aspect of a film ("List of accolades received by X"): it joins the film
+    # of X like an IMDb page does and is never the film's master record.
+    supplementary: bool = False
 
     @property
     def is_wikipedia_article(self) -> bool:
-        return self.kind in WIKI_KINDS
+        return self.kind in WIKI_KINDS and not self.supplementary
 
 
 _OTHER_INFOBOXES = (
@@ -52,6 +55,16 @@ _OTHER_INFOBOXES = (
     (re.compile(r"\{\{\s*infobox\s+(company|organization)", re.I), "an organisation (Infobox company)"),
     (re.compile(r"\{\{\s*(disambiguation|disambig|dab|set index)", re.I), "a disambiguation page"),
 )
+
+
+_ACCOLADES_LIST = re.compile(
+    r"^List of (?:accolades|awards(?: and nominations)?|honou?rs(?: and awards)?) (?:received by|for) (.+)$", re.I)
+
+
+def accolades_list_film(page: Page) -> str | None:
+    """The film a "List of accolades received by X" page is about, or None."""
+    m = _ACCOLADES_LIST.match(page.title or "")
+    return infobox.strip_disambiguation(m.group(1).strip().strip("'")) if m else None
 
 
 def not_a_film_reason(page: Page) -> str | None:
@@ -96,6 +109,9 @@ def parse_page(page: Page) -> ParsedDocument | Rejection:
 
 def _parse_wiki(page: Page) -> ParsedDocument | Rejection:
     src = page.source
+    film_title = accolades_list_film(page)
+    if film_title is not None and not wt.is_redirect(page.text) and not page.redirect:
+        return _parse_accolades_list(page, film_title)
     reason = not_a_film_reason(page)
     if reason is not None:
         return Rejection(src.path, src.sha256, reason, page.kind, page.title)
@@ -106,6 +122,24 @@ def _parse_wiki(page: Page) -> ParsedDocument | Rejection:
                          page.kind, page.title)
     doc.source, doc.kind, doc.page_id, doc.revision_id = src, page.kind, page.page_id, page.revision_id
     return doc
+
+
+def _parse_accolades_list(page: Page, film_title: str) -> ParsedDocument | Rejection:
+    """A film's accolades moved to their own page: its entries, joined to the film later."""
+    src = page.source
+    ctx = wt.Context()
+    code = wt.parse(page.text)
+    result = accolades.parse_accolades(code, film_title, ctx)
+    if not result.nominations:
+        return Rejection(src.path, src.sha256, f"accolades page of {film_title!r} with no readable entry",
+                         page.kind, page.title)
+    facts = FilmFacts(title=film_title, release_year=infobox.lead_year(code, ctx),
+                      nominations=result.nominations, unknown_templates=ctx.unknown)
+    for reason, n in result.skipped.items():
+        facts.problems[f"accolade row skipped: {reason}"] += n
+    return ParsedDocument(src, page.kind, facts, page.title, page.page_id, page.revision_id,
+                          accolade_rows_seen=result.rows_seen, accolade_rows_skipped=dict(result.skipped),
+                          supplementary=True)
 
 
 def parse_article(page_title: str | None, text: str) -> ParsedDocument:

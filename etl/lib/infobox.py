@@ -78,7 +78,7 @@ def parse_article(page_title: str, text: str, ctx: wt.Context | None = None) -> 
         if key in params:
             film.box_office.extend(money_facts(measure, params[key], ctx, yen=yen, film=film))
     dated = [r.date for r in film.releases if r.date is not None]
-    film.release_year = min(d.year for d in dated) if dated else _lead_year(code, ctx)
+    film.release_year = min(d.year for d in dated) if dated else lead_year(code, ctx)
     film.credits.extend(parse_cast(code, ctx))
     film.unknown_templates.update(ctx.unknown)
     return film
@@ -254,7 +254,7 @@ def money_facts(measure: str, value, ctx: wt.Context, *, yen: str = "JPY",
     return [BoxOffice(measure, a, territory=a.territory or default) for a in amounts]
 
 
-def _lead_year(code, ctx: wt.Context) -> int | None:
+def lead_year(code, ctx: wt.Context) -> int | None:
     """``'''X''' is a 1995 American drama film`` when the infobox has no date."""
     text = wt.render(wt.lead(code), ctx)
     m = re.search(r"\bis an?\s+(?:[\w-]+\s+){0,3}?(\d{4})\b[^.]*?\bfilm\b", text)

@@ -171,6 +171,8 @@ handles("nowrap", "small", "smaller", "big", "larger", "resize", "nobold", "noit
         "ill", "interlanguage link", "interlanguage link multi", "proper name", "title case",
         "plainlink", "nowiki", "keypress", "highlight", "tq", "qi", "c.", "circa", "gr",
         "midsize", "font", "color", "colored link", "linktext", "ly", "wikt-lang")(_first)
+handles("flagicon", "flag icon", "flagdeco")(lambda t, c: "")
+handles("flag", "flagu", "flag country")(_first)
 handles("lang", "sort", "hs", "lang-ja", "script", "ms", "sname", "antonym")(_second)
 handles("nts", "ntsh", "hidden sort key")(_last)
 handles("nbsp", "space", "thinsp", "nnbsp")(lambda t, c: " ")

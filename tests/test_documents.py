@@ -1,0 +1,89 @@
+"""From pages to film documents, and documents joined to films."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.lib import documents, resolve
+from etl.lib.documents import ParsedDocument
+from etl.lib.intake import API_JSON, EXTRACT, IMDB_TITLE, XML, Page, Rejection, SourceFile
+from etl.lib.model import FilmFacts
+from tests.conftest import FIXTURES, corpus_wikitext
+
+SRC = SourceFile("a.json", "0" * 64, 10, API_JSON)
+
+
+def page(text: str, title: str = "Some Film", **kw) -> Page:
+    return Page(SRC, API_JSON, text, title, **kw)
+
+
+@pytest.mark.parametrize(
+    ("text", "kw", "reason"),
+    [
+        ("#REDIRECT [[Other Film]]", {}, "redirect page (to 'Other Film'), not a film article"),
+        ("#redirect[[Other Film#Section]] {{R from move}}", {}, "redirect page (to 'Other Film'), not a film article"),
+        ("x", {"redirect": "Target"}, "redirect page (to 'Target'), not a film article"),
+        ("{{Infobox television|name=X}}", {}, "not a film: the page is about a television series (Infobox television) and has no {{Infobox film}}"),
+        ("{{Infobox person|name=X}}", {}, "not a film: the page is about a person (Infobox person) and has no {{Infobox film}}"),
+        ("'''X''' may refer to:\n* a\n{{disambiguation}}", {}, "not a film: the page is about a disambiguation page and has no {{Infobox film}}"),
+        ("{{Infobox film|name=X}}", {"namespace": 10}, "not an article (namespace 10)"),
+        ("Just prose about something.", {}, "not a film article: no {{Infobox film}} on the page"),
+    ],
+)
+def test_not_a_film_reasons(text, kw, reason):
+    assert documents.not_a_film_reason(page(text, **kw)) == reason
+
+
+def test_a_film_page_is_a_film():
+    assert documents.not_a_film_reason(page("{{Infobox film|name=X}}")) is None
+
+
+def test_accolades_list_page_joins_its_film():
+    text = "'''''Rocky''''' is a 1976 film.\n==Accolades==\n" + (FIXTURES / "accolades" / "row_headers_date_ref.wiki").read_text()
+    listed = documents.parse_page(page(text, "List of accolades received by Rocky"))
+    assert isinstance(listed, ParsedDocument) and listed.supplementary
+    assert (listed.facts.title, listed.facts.release_year) == ("Rocky", 1976)
+    assert listed.facts.nominations
+
+    article = documents.parse_page(Page(SourceFile("Rocky.xml", "1" * 64, 10, XML), XML,
+                                        corpus_wikitext("Rocky"), "Rocky"))
+    films, superseded = resolve.join_films([listed, article])
+    assert len(films) == 1 and not superseded
+    assert films[0].master is article and films[0].documents == [article, listed]
+
+
+def test_accolades_list_page_without_entries_is_rejected():
+    result = documents.parse_page(page("Nothing here.", "List of awards and nominations received by Rocky"))
+    assert isinstance(result, Rejection) and "no readable entry" in result.reason
+
+
+def doc(title, year, kind=XML, path="a", revision=None, page_title=None) -> ParsedDocument:
+    return ParsedDocument(SourceFile(path, path * 8, 1, kind), kind, FilmFacts(title=title, release_year=year),
+                          page_title=page_title, revision_id=revision)
+
+
+def test_join_rules():
+    wiki = doc("Leaving Las Vegas", 1995, page_title="Leaving Las Vegas")
+    batman = doc("Batman", 1989, path="b", page_title="Batman (1989 film)")
+    batman66 = doc("Batman", 1966, path="c", page_title="Batman (1966 film)")
+    imdb = doc("Leaving Las Vegas", 1995, IMDB_TITLE, "d")
+    festival_year = doc("Batman", 1990, IMDB_TITLE, "e")  # one year off: still the 1989 film
+    no_year = doc("The Leaving Las Vegas", None, EXTRACT, "f")  # leading article, no year
+    unknown = doc("Some Other Film", 2001, IMDB_TITLE, "g")
+    films, superseded = resolve.join_films([imdb, festival_year, no_year, unknown, wiki, batman, batman66])
+    by_master = {(f.master.facts.title, f.master.facts.release_year): [d.source.path for d in f.documents] for f in films}
+    assert by_master == {
+        ("Leaving Las Vegas", 1995): ["a", "d", "f"],
+        ("Batman", 1989): ["b", "e"],
+        ("Batman", 1966): ["c"],
+        ("Some Other Film", 2001): ["g"],
+    }
+    assert not superseded
+
+
+def test_the_same_article_twice_keeps_the_newest_revision():
+    old = doc("Rocky", 1976, path="old", revision=1, page_title="Rocky")
+    new = doc("Rocky", 1976, path="new", revision=2, page_title="Rocky")
+    films, superseded = resolve.join_films([old, new])
+    assert [f.master for f in films] == [new]
+    assert [(s.document, s.master) for s in superseded] == [(old, new)]
