@@ -77,7 +77,7 @@ def not_a_film_reason(page: Page) -> str | None:
         return f"redirect page (to {target!r}), not a film article"
     if page.namespace not in (None, 0):
         return f"not an article (namespace {page.namespace})"
-    if wt.film_infobox(page.text) is not None:
+    if wt.mentions_film_infobox(page.text) and wt.film_infobox(page.text) is not None:
         return None
     for rx, what in _OTHER_INFOBOXES:
         if rx.search(page.text):

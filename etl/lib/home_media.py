@@ -598,7 +598,7 @@ def _row_text(row: Tag, ctx: W.Context | None) -> str:
 def _lines(code, ctx: W.Context | None) -> list[tuple[str, bool]]:
     """The section's rendered lines, each with whether it is a list item or a table row (which
     need no release word: "* DVD – March 24, 1997", "| DVD || Region 1 || 2004")."""
-    code = W.parse(str(code))
+    code = W.parse_for_edit(code)
     for node in list(code.nodes):
         if not isinstance(node, Tag):
             continue

@@ -48,9 +48,33 @@ class Context:
 
 
 def parse(text: Code) -> Wikicode:
-    """Parse wikitext. ``''`` and ``'''`` are left as text (the renderer drops them): read as
-    style tags, one unbalanced quote swallows the headings after it and whole sections vanish."""
-    return text if isinstance(text, Wikicode) else mwp.parse(text, skip_style_tags=True)
+    """Parse wikitext, for reading. ``''`` and ``'''`` are left as text (the renderer drops
+    them): read as style tags, one unbalanced quote swallows the headings after it and whole
+    sections vanish.
+
+    The extractors of one article parse the same page, sections and cells many times, so
+    parses of text are shared (cached): never edit what this returns; ``parse_for_edit`` gives
+    a private copy."""
+    if isinstance(text, Wikicode):
+        return text
+    if not isinstance(text, str):  # a node or anything mwparserfromhell accepts
+        return mwp.parse(text, skip_style_tags=True)
+    return _parse_small(text) if len(text) < 4096 else _parse_large(text)
+
+
+@lru_cache(maxsize=16384)
+def _parse_small(text: str) -> Wikicode:
+    return mwp.parse(text, skip_style_tags=True)
+
+
+@lru_cache(maxsize=16)
+def _parse_large(text: str) -> Wikicode:
+    return mwp.parse(text, skip_style_tags=True)
+
+
+def parse_for_edit(text: Code) -> Wikicode:
+    """A private parse that the caller may change (remove or replace nodes)."""
+    return mwp.parse(str(text), skip_style_tags=True)
 
 
 def template_name(template: Template) -> str:
@@ -429,7 +453,7 @@ def _is_file_link(link: Wikilink) -> bool:
 
 def remove_refs(code: Code) -> Wikicode:
     """A copy without ``<ref>`` tags and comments (a ref's text is a citation, not a value)."""
-    code = parse(str(code))
+    code = parse_for_edit(code)
     for tag in code.filter_tags(matches=lambda n: str(n.tag).lower() == "ref"):
         try:
             code.remove(tag)
@@ -542,7 +566,14 @@ def film_infobox(code: Code) -> Template | None:
     return None
 
 
-_INFOBOX_START = re.compile(r"\{\{\s*(?:template:)?infobox[ _]+(?:film|movie|feature film|documentary|short film)\b", re.I)
+_INFOBOX_START = re.compile(
+    r"\{\{\s*(?:template:)?infobox[ _]+(?:film|movie|feature film|documentary|short film|animanga/film)\b", re.I)
+
+
+def mentions_film_infobox(text: str) -> bool:
+    """A cheap test before parsing: can the page hold a film infobox at all? (Most pages of a
+    dump cannot, and parsing them would cost far more than this search.)"""
+    return _INFOBOX_START.search(text) is not None
 
 
 def balanced_braces(text: str, start: int) -> str | None:
