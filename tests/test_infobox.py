@@ -162,3 +162,119 @@ def test_not_a_film_has_no_record(corpus_dir):
 def test_strip_disambiguation():
     assert infobox.strip_disambiguation("Batman (1989 film)") == "Batman"
     assert infobox.strip_disambiguation("Matlock (TV series)") == "Matlock (TV series)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Cast tables (expectations read from each article's ==Cast== table)
+# ---------------------------------------------------------------------------------------------
+
+
+def _cast(film):
+    return [c for c in film.credits if c.role == "cast"]
+
+
+def test_monty_python_cast_table_with_row_headers(corpus_dir):
+    film = infobox.parse_article("Monty Python and the Holy Grail",
+                                 corpus_wikitext("Monty Python and the Holy Grail"))
+    cast = _cast(film)
+    # 18 rows under "Actor / Main role / Other roles", each actor a row header {{sortname}}.
+    assert len(cast) == 18
+    assert [c.ordinal for c in cast] == list(range(1, 19))
+    first = cast[0]
+    assert (first.person, first.character) == (Name("Graham Chapman", "Graham Chapman"), "Arthur, King of the Britons")
+    assert first.note == "Other roles: Voice of God / Middle Head of Three-Headed Knight / Hiccuping Guard at Swamp Castle"
+    last = cast[-1]  # {{sort|Burton|[[Black Knight (Monty Python) #Performance difficulty|Richard Burton]]}}
+    assert (last.person, last.character, last.note, last.ordinal) == (
+        Name("Richard Burton", "Black Knight (Monty Python)#Performance difficulty"),
+        "One-legged Black Knight", "stand-in", 18)
+    by_name = {c.person.name: c for c in cast}
+    assert by_name["Bee Duffell"].person.wiki_title is None  # nolink=y
+    assert by_name["John Young"].person.wiki_title == "John Young (actor)"  # dab=actor
+    assert (by_name["Connie Booth"].character, by_name["Connie Booth"].note) == ("Miss Islington, the Witch", None)
+    assert (by_name["Mark Zycon"].character, by_name["Mark Zycon"].note) == (
+        "Sir Robin", "stand-in; Other roles: Prisoner in Camelot Dungeon")
+    assert by_name["Neil Innes"].character == "Leader of Robin's Minstrels"
+
+
+def test_spirited_away_voice_cast_table_two_person_columns_and_rowspans(corpus_dir):
+    film = infobox.parse_article("Spirited Away", corpus_wikitext("Spirited Away"))
+    cast = _cast(film)
+    # 16 character rows, each with a Japanese and an English voice actor.
+    assert len(cast) == 32
+    assert [c.ordinal for c in cast] == list(range(1, 33))
+    assert sum(c.note.startswith("Japanese voice actor") for c in cast) == 16
+    assert sum(c.note.startswith("English voice actor") for c in cast) == 16
+    assert [(c.person, c.character, c.note) for c in cast[:2]] == [
+        (Name("Rumi Hiiragi", "Rumi Hiiragi"), "Chihiro Ogino/Sen", "Japanese voice actor"),
+        (Name("Daveigh Chase", "Daveigh Chase"), "Chihiro Ogino/Sen", "English voice actor"),
+    ]
+    assert [(c.person, c.character, c.note, c.ordinal) for c in cast[-2:]] == [
+        (Name("Ken Yasuda", "Ken Yasuda (actor)"), "Radish Spirit", "Japanese voice actor", 31),
+        (Name("Jack Angel", "Jack Angel"), "Radish Spirit", "English voice actor", 32),
+    ]
+    # Yubaba's row gives both actors rowspan="2": Zeniba, the row below, has the same two.
+    assert [(c.person.name, c.character) for c in cast[4:8]] == [
+        ("Mari Natsuki", "Yubaba"), ("Suzanne Pleshette", "Yubaba"),
+        ("Mari Natsuki", "Zeniba"), ("Suzanne Pleshette", "Zeniba")]
+    # Only the English actor spans No-Face and Aogaeru.
+    assert [(c.person.name, c.character) for c in cast[16:20]] == [
+        ("Akio Nakamura", "No-Face"), ("Bob Bergen", "No-Face"),
+        ("Tatsuya Gashūin", "Aogaeru"), ("Bob Bergen", "Aogaeru")]
+    # `|| lit. "reception desk frog" | [[Yo Oizumi|Yō Ōizumi]]`: the text before the pipe is attributes.
+    assert (cast[20].person, cast[20].character) == (Name("Yō Ōizumi", "Yo Oizumi"), "Bandai-gaeru/Foreman")
+    assert cast[14].person == Name("Takehiko Ono", "Takehiko Ono")  # {{Interlanguage link multi}}
+    # "{{nihongo|Boh|坊|Bō}} (Baby)": the parenthetical is a note, as in a bullet line.
+    assert [(c.person.name, c.character, c.note) for c in cast[22:24]] == [
+        ("Ryūnosuke Kamiki", "Boh", "Japanese voice actor; Baby"), ("Tara Strong", "Boh", "English voice actor; Baby")]
+
+
+def test_castle_of_cagliostro_three_voice_columns(corpus_dir):
+    film = infobox.parse_article("The Castle of Cagliostro", corpus_wikitext("The Castle of Cagliostro"))
+    cast = _cast(film)
+    # 14 characters x 3 columns, and one cell with two actors (Clarisse and Young Clarisse).
+    assert len(cast) == 43
+    streamline = "English voice actor (Streamline Pictures, 1991)"
+    assert [(c.person, c.note) for c in cast[4:7]] == [
+        (Name("Joan-Carol O'Connell", "J.C. Henning"), streamline),
+        (Name("Barbara Goodson", "Barbara Goodson"), streamline + "; as Young Clarisse"),
+        (Name("Ruby Marlowe", "Bridget Hoffman"), "English voice actor (Animaze/Manga Entertainment, 2000)"),
+    ]
+    assert {c.character for c in cast[4:7]} == {"Lady Clarisse d'Cagliostro"}
+    assert (cast[-1].person, cast[-1].character, cast[-1].ordinal) == (
+        Name("Bambi Darro", "Dyanne DiRosario"), "Waitress", 43)
+
+
+def _cast_of(section: str):
+    return [(c.person.name, c.person.wiki_title, c.character, c.note, c.ordinal)
+            for c in infobox.parse_cast(section)]
+
+
+def test_cast_table_stacked_headers_and_empty_cells():
+    code = ("==Cast==\n{| class=wikitable\n! rowspan=2 | Role !! colspan=2 | Voiced by !! rowspan=2 | Notes\n"
+            "|-\n! Original !! Dub\n|-\n| [[Hero (character)|Hero]] || [[Ann Lee]] || || Lead\n"
+            "|-\n| Villain (young) || — || [[Bo Chan]]<br>Cy Dee {{small|(uncredited)}} ||\n|}\n")
+    assert _cast_of(code) == [
+        ("Ann Lee", "Ann Lee", "Hero", "Voiced by, Original; Lead", 1),
+        ("Bo Chan", "Bo Chan", "Villain", "Voiced by, Dub; young", 2),
+        ("Cy Dee", None, "Villain", "Voiced by, Dub; uncredited; young", 3),
+    ]
+
+
+def test_cast_table_bold_header_row_and_several_tables():
+    code = ("== Main cast ==\n{|\n| '''Actor''' || '''Character'''\n|-\n| [[Ann Lee]] || Alice\n|}\n"
+            "{|\n! Performer !! Part\n|-\n| Bo Chan || Bob\n|}\n")
+    assert _cast_of(code) == [("Ann Lee", "Ann Lee", "Alice", None, 1), ("Bo Chan", None, "Bob", None, 2)]
+
+
+def test_cast_bullets_win_over_tables_and_table_lines_are_not_bullets():
+    bullets = "==Cast==\n* [[Ann Lee]] as Alice\n{|\n! Actor !! Role\n|-\n| Bo Chan || Bob\n|}\n"
+    assert _cast_of(bullets) == [("Ann Lee", "Ann Lee", "Alice", None, 1)]
+    in_cells = "==Cast==\n{|\n! Actor !! Role\n|-\n| Bo Chan ||\n* Bob\n* Rob\n|}\n"
+    assert _cast_of(in_cells) == [("Bo Chan", None, "Bob / Rob", None, 1)]
+
+
+def test_cast_sections_are_titled_cast_not_casting_nor_broadcast():
+    code = ("==Broadcast==\n* [[NBC]] as network\n==Production==\n===Casting===\n{|\n! Actor !! Role\n"
+            "|-\n| Bo Chan || Bob\n|}\n==Voice cast==\n{|\n! Year !! Network\n|-\n| 1990 || NBC\n|}\n"
+            "{|\n! Voice actor !! Character\n|-\n| {{ill|Ken Yasuda (actor)|ja|安田顕|lt=Ken Yasuda}} || Radish\n|}\n")
+    assert _cast_of(code) == [("Ken Yasuda", "Ken Yasuda (actor)", "Radish", None, 1)]

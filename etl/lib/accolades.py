@@ -5,13 +5,11 @@ entry, with counts of what it saw and did not load. Nothing here knows about Dag
 
 How the article is read
 -----------------------
-- The wikitext is scanned line by line on a *masked* copy, in which everything inside
-  templates, links, ``<ref>``s and comments is hidden. Line starts, ``|``/``||``/``!!`` and
-  headings are thus only seen where MediaWiki sees them (a multi-line ``{{cite web}}`` in a cell
-  is not a row), and the original text is sliced at the same offsets.
-- Tables (``{|`` ... ``|}``, also inside ``<center>``/``<section>`` wrappers, and
-  ``{{Awards table}}`` ... ``{{end}}``) are split into rows and cells the way MediaWiki does,
-  then laid out on a grid with the HTML table algorithm (``rowspan``/``colspan`` in any column).
+- ``etl.lib.wikitable`` cuts the wikitext into logical lines on a *masked* copy, in which
+  everything inside templates, links, ``<ref>``s and comments is hidden (headings are thus only
+  seen where MediaWiki sees them), and reads the tables (``{|`` ... ``|}``, also inside
+  ``<center>``/``<section>`` wrappers, and ``{{Awards table}}`` ... ``{{end}}``) into rows and
+  cells laid out on a grid with the HTML table algorithm (``rowspan``/``colspan`` in any column).
   A table is read when it stands under an accolade-like heading (Accolades, Awards, Honors,
   Awards and nominations, ... at any level) and has a result column, or anywhere when its
   header names an award column and a category or result column.
@@ -60,6 +58,7 @@ from mwparserfromhell.nodes import Tag, Template, Wikilink
 
 from etl.lib.dates import parse_date
 from etl.lib.model import Name, Nomination, PartialDate
+from etl.lib.wikitable import Cell, Line, Row, Table, blocks, mask, prepare
 from etl.lib.wikitext import (
     LIST_TEMPLATES,
     SILENT,
@@ -193,83 +192,8 @@ def _result_of_template(t: Template, name: str, note: str | None, ctx: Context) 
 
 
 # =============================================================================================
-# Masking: where MediaWiki's line and pipe syntax applies
+# Top-level splitting (outside templates, links and refs)
 # =============================================================================================
-
-_MASK = "\x01"
-_REF_OPEN = re.compile(r"<ref\b[^>]*?(/?)>", re.I)
-_REF_CLOSE = re.compile(r"</ref\s*>", re.I)
-_NOWIKI = re.compile(r"<nowiki>.*?</nowiki>", re.I | re.S)
-
-
-def _strip_comments(text: str) -> str:
-    return re.sub(r"<!--.*?(?:-->|$)", "", text, flags=re.S)
-
-
-def _construct_end(text: str, i: int) -> int:
-    """End of the ``{{...}}``/``[[...]]``/``<ref>``/``<nowiki>`` construct starting at ``i``,
-    or -1 when it is not closed (it is then plain text, as MediaWiki would show it)."""
-    stack: list[str] = []
-    j = i
-    while j < len(text):
-        special = _special_end(text, j)
-        if special is not None:
-            if special < 0:
-                return -1
-            j = special
-            if not stack:
-                return j
-            continue
-        two = text[j:j + 2]
-        if two in ("{{", "[["):
-            stack.append(two)
-            j += 2
-            continue
-        if (two == "}}" and stack and stack[-1] == "{{") or (two == "]]" and stack and stack[-1] == "[["):
-            stack.pop()
-            j += 2
-            if not stack:
-                return j
-            continue
-        if text[j] == "\n" and stack and stack[-1] == "[[":
-            stack.pop()  # links do not span lines: that "[[" was text
-            if not stack:
-                return -1
-        j += 1
-    return -1
-
-
-def _special_end(text: str, j: int) -> int | None:
-    """End of a ``<ref>`` or ``<nowiki>`` starting at ``j`` (-1: unclosed), None if none."""
-    if text[j] != "<":
-        return None
-    m = _REF_OPEN.match(text, j)
-    if m:
-        if m.group(1):
-            return m.end()
-        close = _REF_CLOSE.search(text, m.end())
-        return close.end() if close else -1
-    m = _NOWIKI.match(text, j)
-    return m.end() if m else None
-
-
-def mask(text: str) -> str:
-    """``text`` with the inside of templates, links, refs and nowiki replaced by ``\\x01``
-    (same length, so offsets are shared). Comments must be removed beforehand."""
-    out = list(text)
-    i = 0
-    while i < len(text):
-        end = -1
-        if text.startswith(("{{", "[["), i):
-            end = _construct_end(text, i)
-        elif text[i] == "<":
-            end = _special_end(text, i) or -1
-        if end > i:
-            out[i:end] = _MASK * (end - i)
-            i = end
-            continue
-        i += 1
-    return "".join(out)
 
 
 def _split_top(code: str, pattern: str) -> list[str]:
@@ -695,10 +619,6 @@ def _context_bodies(lines: list[str]) -> dict[str, _Body]:
 # =============================================================================================
 
 _HEADING = re.compile(r"^(={1,6})(.+?)\1\s*$")
-_TABLE_START = re.compile(r"^[\s:]*(?:<[^>\n]*>\s*)*\{\|")
-_TABLE_END = re.compile(r"^\s*\|\}")
-_AWARDS_TABLE = re.compile(r"^\s*\{\{\s*(?:template\s*:\s*)?awards?[ _]table", re.I)
-_END_TEMPLATE = re.compile(r"^\s*\{\{\s*end\s*\}\}", re.I)
 _ACCOLADE_HEADING = re.compile(
     r"\b(accolades?|awards?|honou?rs?|nominations?|recognition|prizes?)\b", re.I)
 _GENERIC_WORDS = re.compile(
@@ -707,70 +627,25 @@ _GENERIC_WORDS = re.compile(
 
 
 @dataclass
-class _Line:
-    text: str  # original wikitext of one logical line
-    masked: str
-
-
-@dataclass
-class _Table:
-    lines: list[_Line]
-
-
-@dataclass
 class _Section:
     path: list[str]  # rendered heading titles, outermost first
-    items: list = field(default_factory=list)  # _Line | _Table, in page order
-
-
-def _logical_lines(text: str) -> list[_Line]:
-    masked = mask(text)
-    out, start = [], 0
-    for m in re.finditer("\n", masked):
-        out.append(_Line(text[start:m.start()], masked[start:m.start()]))
-        start = m.end()
-    out.append(_Line(text[start:], masked[start:]))
-    return out
+    items: list = field(default_factory=list)  # Line | Table, in page order
 
 
 def _sections(text: str) -> list[_Section]:
     """The article cut at its headings; each section holds its own lines and tables only."""
-    lines = _logical_lines(text)
     stack: list[tuple[int, str]] = []
     sections = [_Section([])]
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        heading = _HEADING.match(line.masked.strip())
+    for block in blocks(text):
+        heading = _HEADING.match(block.masked.strip()) if isinstance(block, Line) else None
         if heading:
             level = len(heading.group(1))
-            title = line.text.strip()[level:len(line.text.strip()) - level]
+            title = block.text.strip()[level:len(block.text.strip()) - level]
             stack = [h for h in stack if h[0] < level] + [(level, render(title))]
             sections.append(_Section([t for _, t in stack]))
-        elif _opens_table(line):
-            end = _table_end(lines, i)
-            sections[-1].items.append(_Table(lines[i:end + 1]))
-            i = end
         else:
-            sections[-1].items.append(line)
-        i += 1
+            sections[-1].items.append(block)
     return sections
-
-
-def _opens_table(line: _Line) -> bool:
-    return bool(_TABLE_START.match(line.masked) or _AWARDS_TABLE.match(line.text))
-
-
-def _table_end(lines: list[_Line], start: int) -> int:
-    depth = 0
-    for i in range(start, len(lines)):
-        if _opens_table(lines[i]):
-            depth += 1
-        elif _TABLE_END.match(lines[i].masked) or (depth == 1 and _END_TEMPLATE.match(lines[i].text)):
-            depth -= 1
-            if depth == 0:
-                return i
-    return len(lines) - 1
 
 
 def _is_accolade_path(path: list[str]) -> bool:
@@ -816,139 +691,17 @@ def _header_result(text: str) -> bool:
 
 
 # =============================================================================================
-# Tables: cells as MediaWiki splits them, laid out as a browser does
+# Tables (read and laid out by ``etl.lib.wikitable``): rows, columns and their roles
 # =============================================================================================
 
-_ATTR = re.compile(r"""([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s"']+))""")
-_ATTRS_BEFORE_TEMPLATE = re.compile(
-    r"""^\s*((?:[A-Za-z][\w-]*\s*=\s*(?:"[^"\n]*"?|'[^'\n]*'|[^\s"'{|]+)\s*)+)(?=\{\{)""")
 
-
-@dataclass(eq=False)
-class _Cell:
-    header: bool
-    attrs: dict[str, str]
-    text: str
-
-    def span(self, name: str) -> int:
-        m = re.match(r"\s*(\d+)", self.attrs.get(name, ""))
-        return max(1, min(int(m.group(1)), 1000)) if m else 1
-
-    @property
-    def row_header(self) -> bool:
-        return self.header and self.attrs.get("scope", "").strip().lower() in ("row", "rowgroup")
-
-
-@dataclass
-class _GridRow:
-    own: list[_Cell]
-    slots: list[_Cell | None]
-    covered: bool  # some slot is filled by a cell of an earlier row
-
-
-def _parse_table(lines: list[_Line]) -> list[list[_Cell]]:
-    """Rows of cells, as MediaWiki's table syntax defines them (rows without cells dropped)."""
-    rows: list[list[_Cell]] = []
-    row: list[_Cell] | None = None
-    cell: _Cell | None = None
-    depth = 0
-    for line in lines:
-        lead = len(line.masked) - len(line.masked.lstrip())
-        masked, text = line.masked[lead:], line.text[lead:]
-        nested = depth > 1
-        if _opens_table(line):
-            depth += 1
-            nested = depth > 1
-        elif _TABLE_END.match(line.masked) or (depth == 1 and _END_TEMPLATE.match(line.text)):
-            depth -= 1
-        if nested or depth > 1:
-            if cell is not None:
-                cell.text += "\n" + line.text
-            continue
-        if depth != 1 or _opens_table(line):
-            continue
-        if masked.startswith("|-"):
-            row = cell = None
-        elif masked.startswith("|+"):
-            cell = None
-        elif masked.startswith(("|", "!")):
-            if row is None:
-                row = []
-                rows.append(row)
-            header = masked[0] == "!"
-            for cell_masked, cell_text in _split_cells(masked[1:], text[1:], header):
-                cell = _make_cell(header, cell_text, cell_masked)
-                row.append(cell)
-        elif cell is not None:
-            cell.text += "\n" + line.text
-    return rows
-
-
-def _split_cells(masked: str, text: str, header: bool) -> list[tuple[str, str]]:
-    out, start = [], 0
-    for m in re.finditer(r"\|\||!!" if header else r"\|\|", masked):
-        out.append((masked[start:m.start()], text[start:m.start()]))
-        start = m.end()
-    out.append((masked[start:], text[start:]))
-    return out
-
-
-def _make_cell(header: bool, text: str, masked: str) -> _Cell:
-    """``attributes | content``; attributes written before a template without a pipe
-    (``|rowspan=12 {{nom}}``) are attributes too, as the template brings the pipe."""
-    k = masked.find("|")
-    attrs, content = ("", text)
-    if k >= 0 and _MASK not in masked[:k]:
-        attrs, content = text[:k], text[k + 1:]
-    m = _ATTRS_BEFORE_TEMPLATE.match(content)
-    if not attrs and m:
-        attrs, content = m.group(1), content[m.end(1):]
-    values = {a.group(1).lower(): next(g for g in a.groups()[1:] if g is not None)
-              for a in _ATTR.finditer(attrs)}
-    return _Cell(header, values, content)
-
-
-def _layout(rows: list[list[_Cell]]) -> list[_GridRow]:
-    """The HTML table algorithm: each cell takes the first free slot of its row and fills
-    ``rowspan`` x ``colspan`` slots."""
-    taken: dict[int, dict[int, _Cell]] = {}
-    placed = []
-    for r, row in enumerate(rows):
-        covered = bool(taken.get(r))
-        col = 0
-        for cell in row:
-            while col in taken.get(r, {}):
-                col += 1
-            for dr in range(cell.span("rowspan")):
-                if r + dr < len(rows):
-                    for dc in range(cell.span("colspan")):
-                        taken.setdefault(r + dr, {})[col + dc] = cell
-            col += cell.span("colspan")
-        placed.append((row, covered))
-    width = max((max(cols) + 1 for cols in taken.values() if cols), default=0)
-    return [_GridRow(row, [taken.get(r, {}).get(c) for c in range(width)], covered)
-            for r, (row, covered) in enumerate(placed)]
-
-
-def _row_kind(row: _GridRow) -> str:
-    """"header" (column names; a second header row under ``rowspan=2`` headers too), "title"
-    (one cell across the table: ``! colspan=5 | 1996``) or "data"."""
-    borrowed = [s for s in row.slots if s is not None and all(s is not c for c in row.own)]
-    if all(c.header and not c.row_header for c in row.own) and all(s.header for s in borrowed):
-        return "title" if len(row.own) == 1 and not borrowed else "header"
-    if not row.covered and len(row.own) == 1 and len(row.slots) > 1 and \
-            all(s is row.own[0] for s in row.slots):
-        return "title"
-    return "data"
-
-
-def _row_kinds(grid: list[_GridRow]) -> list[str]:
+def _row_kinds(grid: list[Row]) -> list[str]:
     """Kind of each row; a first row of plain cells that only name columns (bold "Award",
     "Result") is the header."""
-    kinds = [_row_kind(row) for row in grid]
+    kinds = [row.kind for row in grid]
     first = next((i for i, kind in enumerate(kinds) if kind != "title"), None)
     if first is not None and kinds[first] == "data":
-        texts = [render(c.text) for c in grid[first].own]
+        texts = [render(c.text) for c in grid[first].cells]
         if len(texts) >= 2 and all(t and _header_role(t) for t in texts):
             kinds[first] = "header"
     return kinds
@@ -979,7 +732,7 @@ def _header_role(text: str) -> str | None:
     return None
 
 
-def _header_roles(row: _GridRow, ctx: Context) -> dict[str, int]:
+def _header_roles(row: Row, ctx: Context) -> dict[str, int]:
     roles: dict[str, int] = {}
     previous = None
     for col, cell in enumerate(row.slots):
@@ -998,8 +751,8 @@ def _header_roles(row: _GridRow, ctx: Context) -> dict[str, int]:
     return roles
 
 
-def _column_cells(rows: list[_GridRow], col: int) -> list[_Cell]:
-    seen: list[_Cell] = []
+def _column_cells(rows: list[Row], col: int) -> list[Cell]:
+    seen: list[Cell] = []
     for row in rows:
         cell = row.slots[col] if col < len(row.slots) else None
         if cell is not None and cell.text.strip() and (not seen or seen[-1] is not cell):
@@ -1007,7 +760,7 @@ def _column_cells(rows: list[_GridRow], col: int) -> list[_Cell]:
     return seen
 
 
-def _share(rows: list[_GridRow], col: int, test) -> float:
+def _share(rows: list[Row], col: int, test) -> float:
     cells = _column_cells(rows, col)
     return sum(1 for c in cells if test(c.text)) / len(cells) if cells else 0.0
 
@@ -1044,7 +797,7 @@ class _Roles(dict):
         return [c for c in range(width) if c not in self.values()]
 
 
-def _roles(named: dict[str, int], rows: list[_GridRow], width: int) -> dict[str, int]:
+def _roles(named: dict[str, int], rows: list[Row], width: int) -> dict[str, int]:
     """Column roles from the header, corrected and completed by the cells' content: the
     column holding results is the result column; a column linking edition pages is the award
     column; without a header, a column of years is the year column and the others are
@@ -1066,7 +819,7 @@ def _roles(named: dict[str, int], rows: list[_GridRow], width: int) -> dict[str,
     return dict(roles)
 
 
-def _award_by_content(roles: _Roles, rows: list[_GridRow], width: int) -> None:
+def _award_by_content(roles: _Roles, rows: list[Row], width: int) -> None:
     """The award column when the header names none, or names a column that holds no body
     while another links edition pages."""
     award = roles.get("award")
@@ -1098,8 +851,8 @@ class _TableState:
     year: int | None = None
 
 
-def _read_table(table: _Table, accolade: bool, heading_body: str | None, env: _Env) -> None:
-    grid = _layout(_parse_table(table.lines))
+def _read_table(table: Table, accolade: bool, heading_body: str | None, env: _Env) -> None:
+    grid = table.rows
     kinds = _row_kinds(grid)
     state: _TableState | None = None
     started = False  # columns are read at each header row, or at the first row without one
@@ -1111,12 +864,12 @@ def _read_table(table: _Table, accolade: bool, heading_body: str | None, env: _E
             if state is not None:
                 state.fallback_body = fallback
         if kind == "title":
-            fallback = _title_row(row.own[0].text, state, fallback, env.ctx)
-        if kind == "data" and state is not None and any(render(c.text, env.ctx) for c in row.own):
+            fallback = _title_row(row.cells[0].text, state, fallback, env.ctx)
+        if kind == "data" and state is not None and any(render(c.text, env.ctx) for c in row.cells):
             _add(_row_raw(row, state), env)
 
 
-def _table_state(grid: list[_GridRow], kinds: list[str], start: int, accolade: bool,
+def _table_state(grid: list[Row], kinds: list[str], start: int, accolade: bool,
                  env: _Env) -> _TableState | None:
     """Roles of the columns for the rows from ``start`` to the next header row; None when the
     table is not an accolades table."""
@@ -1149,12 +902,12 @@ def _title_row(code: str, state: _TableState | None, fallback: str | None, ctx: 
     return fallback
 
 
-def _row_raw(row: _GridRow, state: _TableState) -> _Raw:
-    def cell(role: str) -> _Cell | None:
+def _row_raw(row: Row, state: _TableState) -> _Raw:
+    def cell(role: str) -> Cell | None:
         col = state.roles.get(role)
         return row.slots[col] if col is not None and col < len(row.slots) else None
 
-    def text(c: _Cell | None) -> str | None:
+    def text(c: Cell | None) -> str | None:
         return c.text if c is not None else None
 
     body, category, recipient = cell("award"), cell("category"), cell("recipient")
@@ -1210,7 +963,7 @@ def _read_lists(items: list, heading_body: str | None, heading_result: str | Non
     base = [_Header(-1, "body", heading_body)] if heading_body else []
     base += [_Header(-1, "result", heading_result)] if heading_result else []
     stack = list(base)
-    lines = [item if isinstance(item, _Line) else None for item in items]
+    lines = [item if isinstance(item, Line) else None for item in items]
     for i, line in enumerate(lines):
         if line is None:
             stack = list(base)
@@ -1353,15 +1106,15 @@ def _colon_split(code: str) -> tuple[str, str | None]:
 def parse_accolades(code, film_title: str, ctx: Context | None = None) -> AccoladesResult:
     """Every award entry of the article's accolades tables and lists (see the module doc)."""
     ctx = ctx if ctx is not None else Context()
-    text = _strip_comments(str(code)).replace("{{!!}}", "||").replace("{{!}}", "|")
+    text = prepare(code)
     env = _Env(_film_names(film_title), film_title, ctx, AccoladesResult())
     for section in _sections(text):
         accolade = _is_accolade_path(section.path)
         heading_body, heading_result = _heading_headers(section.path)
-        prose = [item.text for item in section.items if isinstance(item, _Line)]
+        prose = [item.text for item in section.items if isinstance(item, Line)]
         env.context_bodies = _context_bodies(prose) if accolade else {}
         for item in section.items:
-            if isinstance(item, _Table):
+            if isinstance(item, Table):
                 _read_table(item, accolade, heading_body, env)
         if accolade:
             _read_lists(section.items, heading_body, heading_result, env)

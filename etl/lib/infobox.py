@@ -1,4 +1,4 @@
-"""``{{Infobox film}}`` and the ``==Cast==`` list: the film record, credits, companies, the
+"""``{{Infobox film}}`` and the ``==Cast==`` list or table: the film record, credits, companies, the
 infobox release dates and box office.
 
 Parameter aliases follow Template:Infobox film/doc (``producers``, ``directors``,
@@ -12,6 +12,7 @@ import re
 
 from mwparserfromhell.nodes import Template
 
+from etl.lib import wikitable
 from etl.lib import wikitext as wt
 from etl.lib.model import BoxOffice, CompanyRole, Credit, FilmFacts, Name, Release
 from etl.lib.money import parse_amounts
@@ -264,28 +265,68 @@ def lead_year(code, ctx: wt.Context) -> int | None:
 # --------------------------------------------------------------------------------------------
 # Cast
 # --------------------------------------------------------------------------------------------
+#
+# The cast of an article is read from the first section titled with the word "cast" ("Cast",
+# "Voice cast", "Cast and characters"; not "Casting" nor "Broadcast") that gives one:
+#
+# - its top-level bullets, ``* [[Actor]] as Character, description`` (lines inside a table of
+#   the section are not bullets of the section);
+# - when it has none, its tables (``etl.lib.wikitable``). Columns are found by header text:
+#   person columns ("Actor", "Cast", "Performer", "Voice actor", "Japanese voice actor",
+#   "Voiced by", ...), one character column ("Role", "Main role", "Character name", "Part"),
+#   other-roles columns ("Other roles", "Additional roles") and note columns ("Notes"); other
+#   columns are ignored, and a table without a person column is not a cast table. Stacked
+#   header rows (``! colspan=2 | Voice actor`` over "Japanese" / "English") name a column
+#   together. A row header (``! scope="row" |``) is a data cell like any other.
+#
+# Decisions for tables:
+# - One credit per person of each person column, read row by row and left to right, ordinals
+#   counting across the section's tables. A cell spanning rows (one actor for two characters)
+#   gives a credit on each row it covers, with that row's character. Empty person cells and
+#   cells without a letter ("—") give none; a cell listing several people (``<br>``, list
+#   templates) gives one credit each.
+# - With several person columns (original and dubbed voices), each credit's note starts with
+#   its column's header ("Japanese voice actor"); with one, the header is not repeated.
+# - The character is the rendered cell, lines joined with " / ", a trailing parenthetical
+#   moved to the note (``Sir Robin (stand-in)``); unlike a bullet line nothing is cut at a
+#   comma, as the cell holds the character only (``Frank, the Historian``).
+# - A person cell's trailing parentheticals and ``''as X''`` are notes ("as The Wolf").
+# - "Other roles" cells go to the note, after the header without its parenthetical
+#   ("Other roles: Dead Collector / ..."): the credit keeps one character, the main one, and
+#   nothing the table says is lost. "Notes" cells go to the note as they are.
+# - Names and their links come from ``wt.render`` / ``wt.link_for``, which follow
+#   ``{{ill|Target|ja|...|lt=Shown}}`` and ``{{sortname|First|Last|dab=actor}}``.
 
 _CAST_SPLIT = re.compile(r"\s+(?:as(?: the voice of)?|plays|portrays)\s+|\s+[–—-]\s+|:\s+")
 # A character's name ends where its description starts: a comma, a colon, a semicolon, a dash.
 _CHARACTER_END = re.compile(r",\s|;\s|:(?:\s|$)|\s+[–—]\s")
+_CAST_TITLE = re.compile(r"\bcast\b", re.I)
+_BULLET = re.compile(r"^\*(?!\*)")
 
 
 def parse_cast(code, ctx: wt.Context | None = None) -> list[Credit]:
-    """``* [[Actor]] as Character`` lines of the Cast sections (top-level bullets), in order."""
+    """The cast of the first Cast section that gives one: its top-level bullets, or else its
+    cast tables (see the notes above), in order."""
     ctx = ctx if ctx is not None else wt.Context()
-    credits: list[Credit] = []
-    for section in wt.section_titled(code, "cast"):
-        if section.title.lower().startswith(("casting",)):
-            continue
-        for raw in str(section.code).split("\n"):
-            if not re.match(r"^\*(?!\*)", raw):
+    for section in wt.sections(code, lambda title: bool(_CAST_TITLE.search(title))):
+        text = wikitable.prepare(section.code)
+        tables = wikitable.find_tables(text)
+        credits: list[Credit] = []
+        offset = 0
+        for raw in text.split("\n"):
+            inside = any(t.start <= offset < t.end for t in tables)
+            offset += len(raw) + 1
+            if inside or not _BULLET.match(raw):
                 continue
             credit = _cast_line(raw[1:].strip(), len(credits) + 1, ctx)
             if credit is not None:
                 credits.append(credit)
+        if not credits:
+            for table in tables:
+                credits.extend(_table_cast(table, len(credits), ctx))
         if credits:
-            break
-    return credits
+            return credits
+    return []
 
 
 def _pop_notes(text: str) -> tuple[str, list[str]]:
@@ -313,6 +354,130 @@ def _cast_line(line: str, ordinal: int, ctx: wt.Context) -> Credit | None:
         character = character.strip(" .,") or None
     if not actor:
         return None
-    wiki_title = wt.link_for(line, actor)
-    return Credit("cast", Name(actor, wiki_title), ordinal, character=character,
+    return Credit("cast", Name(actor, wt.link_for(line, actor)), ordinal, character=character,
                   note="; ".join(notes) or None)
+
+
+# Names --------------------------------------------------------------------------------------
+
+
+
+# Tables -------------------------------------------------------------------------------------
+
+_COLUMN_KINDS = [  # first match wins, on the lower-cased header
+    ("other", re.compile(r"\b(other|additional|also|further|more|minor|secondary)\b.*"
+                         r"\b(roles?|parts?|characters?)\b")),
+    ("note", re.compile(r"^(notes?|remarks?|comments?)$")),
+    ("character", re.compile(r"\b(characters?|roles?|parts?)\b")),
+    ("person", re.compile(r"\b(actors?|actress(es)?|cast|cast members?|performers?|voiced by|"
+                          r"voices?|played by|portrayed by|dub|dubbing|starring|stars?)\b")),
+]
+
+
+def _column_kind(texts: list[str]) -> str | None:
+    """Kind of a column from its header texts, the lowest (most specific) first."""
+    for text in reversed(texts):
+        low = re.sub(r"\s+", " ", text.lower()).strip(" :")
+        for kind, pattern in _COLUMN_KINDS:
+            if pattern.search(low):
+                return kind
+    return None
+
+
+class _CastColumns:
+    def __init__(self, header_rows: list[wikitable.Row], ctx: wt.Context):
+        self.people: list[tuple[int, str]] = []  # column, its header
+        self.character: int | None = None
+        self.notes: list[tuple[int, str | None]] = []  # column, the label its text follows
+        width = max(len(r.slots) for r in header_rows)
+        for col in range(width):
+            texts: list[str] = []
+            for row in header_rows:
+                cell = row.slots[col] if col < len(row.slots) else None
+                text = re.sub(r"\s+", " ", wt.render(cell.text, ctx)).strip() if cell is not None else ""
+                if text and text not in texts:
+                    texts.append(text)
+            kind = _column_kind(texts)
+            if kind == "person":
+                self.people.append((col, ", ".join(texts)))
+            elif kind == "character" and self.character is None:
+                self.character = col
+            elif kind == "other":
+                self.notes.append((col, _NOTE.sub("", texts[-1]).strip(" :")))
+            elif kind == "note":
+                self.notes.append((col, None))
+
+
+def _header_like(row: wikitable.Row, ctx: wt.Context) -> bool:
+    """A first row of plain cells that only name columns (bold "Actor", "Role")."""
+    texts = [wt.render(c.text, ctx) for c in row.cells]
+    return len(texts) >= 2 and all(texts) and all(_column_kind([t]) for t in texts) and \
+        any(_column_kind([t]) == "person" for t in texts)
+
+
+def _table_cast(table: wikitable.Table, done: int, ctx: wt.Context) -> list[Credit]:
+    """Credits of one cast table; ``done`` credits came before it."""
+    credits: list[Credit] = []
+    columns: _CastColumns | None = None
+    header_rows: list[wikitable.Row] = []
+    for row in table.rows:
+        kind = row.kind
+        if kind == "data" and columns is None and not header_rows and _header_like(row, ctx):
+            kind = "header"
+        if kind == "header":
+            header_rows.append(row)
+            columns = _CastColumns(header_rows, ctx)
+            continue
+        header_rows = []
+        if kind == "data" and columns is not None and columns.people:
+            credits.extend(_row_credits(row, columns, done + len(credits), ctx))
+    return credits
+
+
+def _slot(row: wikitable.Row, col: int | None) -> wikitable.Cell | None:
+    return row.slots[col] if col is not None and col < len(row.slots) else None
+
+
+def _cell_text(cell: wikitable.Cell | None, ctx: wt.Context) -> str:
+    if cell is None:
+        return ""
+    lines = (re.sub(r"\s+", " ", ln).strip() for ln in wt.render(cell.text, ctx).split("\n"))
+    return " / ".join(ln for ln in lines if ln)
+
+
+def _row_credits(row: wikitable.Row, columns: _CastColumns, done: int, ctx: wt.Context) -> list[Credit]:
+    character, character_notes = _pop_notes(_cell_text(_slot(row, columns.character), ctx))
+    character = character.strip(" ,;") or None
+    extra = []
+    for col, label in columns.notes:
+        text = _cell_text(_slot(row, col), ctx)
+        if text:
+            extra.append(f"{label}: {text}" if label else text)
+    several = len(columns.people) > 1
+    credits: list[Credit] = []
+    for col, header in columns.people:
+        cell = _slot(row, col)
+        if cell is None:
+            continue
+        for item in wt.split_items(cell.text):
+            person, notes = _table_person(item, ctx)
+            if person is None:
+                continue
+            note = ([header] if several else []) + notes + character_notes + extra
+            credits.append(Credit("cast", person, done + len(credits) + 1, character=character,
+                                  note="; ".join(note) or None))
+    return credits
+
+
+def _table_person(item: str, ctx: wt.Context) -> tuple[Name | None, list[str]]:
+    """The person of one item of a person cell, and its notes (trailing parentheticals,
+    ``''as X''``)."""
+    code = str(wt.remove_refs(item))
+    text = re.sub(r"\s+", " ", wt.render(code, ctx)).strip(" ,;")
+    text, notes = _pop_notes(text)
+    m = re.search(r"\s+(as\s+.+)$", text)
+    if m:
+        text, notes = text[: m.start()].strip(), [m.group(1)] + notes
+    if not re.search(r"\w", text):
+        return None, []
+    return Name(text, wt.link_for(code, text)), notes

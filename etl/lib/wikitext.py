@@ -192,7 +192,7 @@ handles("nowrap", "small", "smaller", "big", "larger", "resize", "nobold", "noit
         "bold", "lang-en", "nobr", "nowrap begin", "sc", "smallcaps", "small caps", "sup",
         "sub", "em", "strong", "center", "vanchor", "visible anchor", "tooltip", "abbr",
         "abbrlink", "nihongo", "nihongo2", "nihongo3", "korean", "chinese", "transl",
-        "ill", "interlanguage link", "interlanguage link multi", "proper name", "title case",
+        "proper name", "title case",
         "plainlink", "nowiki", "keypress", "highlight", "tq", "qi", "c.", "circa", "gr",
         "midsize", "font", "color", "colored link", "linktext", "ly", "wikt-lang")(_first)
 handles("flagicon", "flag icon", "flagdeco")(lambda t, c: "")
@@ -223,6 +223,16 @@ def _table_cell(t: Template, ctx: Context) -> str:
     args = positional(t)
     text = named(t, "text") or (args[0] if args else "")
     return render(text, ctx) if text else TEXT_CELL_TEMPLATES[template_name(t)]
+
+
+INTERLANGUAGE_LINKS = {"ill", "interlanguage link", "interlanguage link multi"}
+
+
+@handles(*INTERLANGUAGE_LINKS)
+def _ill(t: Template, ctx: Context) -> str:
+    """``{{ill|Target|ja|...|lt=Shown}}`` shows ``lt`` when given, else the target."""
+    shown = named(t, "lt")
+    return render(shown, ctx) if shown else _first(t, ctx)
 
 
 @handles("sortname")
@@ -405,7 +415,7 @@ def _expand_lists(text: str) -> str:
 
 def _link_target(link: Wikilink) -> str:
     target = html.unescape(str(link.title)).strip().lstrip(":").replace("_", " ")
-    target = re.sub(r"\s+", " ", target)
+    target = re.sub(r"\s+#", "#", re.sub(r"\s+", " ", target))  # MediaWiki drops the space before #
     return target[:1].upper() + target[1:] if target else target
 
 
@@ -421,8 +431,8 @@ def name_of(item: Code, ctx: Context | None = None) -> Name | None:
 
 def link_for(item: Code, shown: str) -> str | None:
     """The target of the link in ``item`` whose displayed text is ``shown``, if any.
-    ``{{sortname|First|Last}}`` links to "First Last" (or its third parameter) unless
-    ``nolink`` is set."""
+    ``{{sortname|First|Last}}`` links to "First Last" (its third parameter, or "First Last
+    (dab)" with ``dab=``) unless ``nolink`` is set; ``{{ill|Target|...}}`` links to Target."""
     code = parse(str(item))
     for link in code.filter_wikilinks():
         if _is_file_link(link):
@@ -431,9 +441,14 @@ def link_for(item: Code, shown: str) -> str | None:
         if text == shown:
             return _link_target(link)
     for t in code.filter_templates():
-        if template_name(t) == "sortname" and not t.has("nolink") and render(t) == shown:
+        name = template_name(t)
+        if name == "sortname" and not t.has("nolink") and render(t) == shown:
             args = positional(t)
-            target = args[2] if len(args) > 2 and args[2] else shown
+            dab = named(t, "dab")
+            target = args[2] if len(args) > 2 and args[2] else (f"{shown} ({dab})" if dab else shown)
+            return target[:1].upper() + target[1:]
+        if name in INTERLANGUAGE_LINKS and render(t) == shown and positional(t) and positional(t)[0]:
+            target = positional(t)[0]
             return target[:1].upper() + target[1:]
     return None
 
