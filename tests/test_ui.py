@@ -31,6 +31,7 @@ DAGSTER = Path(sys.executable).parent / "dagster"
 STARTUP_TIMEOUT = 120  # webserver answering /server_info
 LOAD_TIMEOUT = 120  # code location loaded (repositories visible)
 RUN_TIMEOUT = 420  # our run reaching SUCCESS (it may queue behind a sensor run)
+SENSOR_TIMEOUT = 300  # a document dropped into the input folder reaching the warehouse
 SHUTDOWN_TIMEOUT = 20  # SIGTERM grace before SIGKILL
 
 EXPECTED_ASSETS = {
@@ -54,6 +55,7 @@ class DagsterDev:
     port: int
     log: Path
     warehouse: Path
+    inputs: Path
 
     @property
     def url(self) -> str:
@@ -128,7 +130,7 @@ def dagster_dev(tmp_path_factory, seeds_dir) -> DagsterDev:
         proc = subprocess.Popen([str(DAGSTER), "dev", "--host", "127.0.0.1", "--port", str(port)],
                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
-    server = DagsterDev(proc=proc, port=port, log=log, warehouse=warehouse)
+    server = DagsterDev(proc=proc, port=port, log=log, warehouse=warehouse, inputs=inputs)
     try:
         _wait_until_up(server)
         yield server
@@ -253,3 +255,38 @@ def test_launching_build_warehouse_publishes_the_seed_film(dagster_dev):
         conn.close()
     assert films == [("Leaving Las Vegas", 1995)]
     assert nominations == [(61,)]
+
+
+def _titles(path: Path) -> list[str]:
+    conn = duckdb.connect(str(path), read_only=True)
+    try:
+        return [r[0] for r in conn.execute("select title from dim_film order by title").fetchall()]
+    finally:
+        conn.close()
+
+
+SENSOR_RUNS = """
+query {
+  runsOrError(filter: {tags: [{key: "etl/input_change", value: "1 added"}]}) {
+    __typename
+    ... on Runs { results { runId status tags { key value } } }
+  }
+}
+"""
+
+
+def test_a_document_dropped_into_the_input_folder_adds_exactly_that_film(dagster_dev, corpus_dir):
+    """Runs after the launched build: the sensor sees the new file and its run publishes it."""
+    shutil.copy(corpus_dir / "Rocky.xml", dagster_dev.inputs / "Rocky.xml")
+    deadline = time.monotonic() + SENSOR_TIMEOUT
+    titles: list[str] = []
+    while time.monotonic() < deadline:
+        if dagster_dev.warehouse.exists():
+            titles = _titles(dagster_dev.warehouse)
+            if len(titles) > 1:
+                break
+        time.sleep(3)
+    assert titles == ["Leaving Las Vegas", "Rocky"], f"{titles}{dagster_dev.tail()}"
+    runs = dagster_dev.graphql(SENSOR_RUNS)["runsOrError"]["results"]
+    assert any(r["status"] == "SUCCESS" and {"key": "dagster/sensor_name", "value": "input_folder_sensor"}
+               in r["tags"] for r in runs), runs
