@@ -59,3 +59,25 @@ def test_sensor_requests_a_run_per_new_folder_state(tmp_path):
 def test_sensor_skips_a_missing_folder(tmp_path):
     result, _ = tick(tmp_path / "missing", None)
     assert isinstance(result, dg.SkipReason)
+
+
+def test_downstream_stages_follow_their_parents(tmp_path, seeds_dir):
+    """Materializing intake by hand makes the next stage due; a full build leaves nothing due."""
+    from etl.defs.resources import WarehouseResource
+
+    defs = load_defs()
+    resources = {"inputs": InputsResource(seeds_dir=str(seeds_dir)),
+                 "warehouse_db": WarehouseResource(path=str(tmp_path / "w.duckdb"))}
+    with dg.DagsterInstance.ephemeral() as instance:
+        everything = [*defs.assets, *defs.asset_checks]
+        assert dg.materialize(everything, instance=instance, resources=resources).success
+        settled = dg.evaluate_automation_conditions(defs=defs, instance=instance)
+        assert settled.total_requested == 0
+
+        assert dg.materialize(everything, instance=instance, resources=resources,
+                              selection=["source_files"]).success
+        due = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=settled.cursor)
+        every_key = defs.resolve_asset_graph().get_all_asset_keys()
+        # One request for every stage after intake: they run together, in one run.
+        requested = {k for k in every_key if due.get_requested_partitions(k)}
+        assert requested == every_key - {dg.AssetKey("source_files")}

@@ -9,3 +9,9 @@ build_warehouse = dg.define_asset_job(
     # Steps share one DuckDB file: run them one after another in a single process.
     executor_def=dg.in_process_executor,
 )
+
+
+@dg.definitions
+def default_executor() -> dg.Definitions:
+    """Runs started from the UI or by automation run in one process too."""
+    return dg.Definitions(executor=dg.in_process_executor)

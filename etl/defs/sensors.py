@@ -1,4 +1,5 @@
-"""The input-folder sensor: a run when documents are added, changed or removed."""
+"""Sensors: a run when input documents are added, changed or removed, and downstream assets
+that follow their parents (declarative automation) when someone materializes a part by hand."""
 
 import dagster as dg
 
@@ -24,3 +25,12 @@ def input_folder_sensor(context: dg.SensorEvaluationContext, inputs: InputsResou
     summary = ", ".join(f"{len(v)} {k}" for k, v in changes.items() if v) or "first look"
     return dg.RunRequest(run_key=state.fingerprint(),
                          tags={"etl/input_change": summary, "etl/files": str(len(state.files))})
+
+
+follow_parents_sensor = dg.AutomationConditionSensorDefinition(
+    "follow_parents_sensor",
+    target=dg.AssetSelection.all(),
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Evaluates the assets' automation conditions: each stage after intake is eager, "
+                "so materializing source_files in the UI rebuilds everything downstream.",
+)

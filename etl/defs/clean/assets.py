@@ -10,7 +10,7 @@ from etl.lib.report import frame_markdown
 from etl.lib.tables import Corpus, build_tables
 
 
-@dg.asset(group_name="clean", kinds={"polars"})
+@dg.asset(group_name="clean", kinds={"polars"}, automation_condition=dg.AutomationCondition.eager())
 def star_schema_frames(context: dg.AssetExecutionContext, source_files: Intake,
                        parsed_documents: Parsed) -> dict[str, pl.DataFrame]:
     """The documents of each film joined into one film (Wikipedia is the master record), and

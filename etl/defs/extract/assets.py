@@ -26,7 +26,7 @@ def source_files(context: dg.AssetExecutionContext, inputs: InputsResource) -> I
     return result
 
 
-@dg.asset(group_name="extract", kinds={"python"})
+@dg.asset(group_name="extract", kinds={"python"}, automation_condition=dg.AutomationCondition.eager())
 def parsed_documents(context: dg.AssetExecutionContext, inputs: InputsResource,
                      warehouse_db: WarehouseResource, source_files: Intake) -> Parsed:
     """Every page of every readable file, parsed into the facts it states about a film.

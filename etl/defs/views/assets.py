@@ -9,7 +9,8 @@ from etl.lib import warehouse
 from etl.lib.tables import TABLES
 
 
-@dg.asset(group_name="views", kinds={"duckdb", "sql"}, deps=list(TABLES), pool="duckdb")
+@dg.asset(group_name="views", kinds={"duckdb", "sql"}, deps=list(TABLES), pool="duckdb",
+          automation_condition=dg.AutomationCondition.eager())
 def warehouse_views(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
     """Every view of ``sql/views/`` (one file per view, named after it), created in the working
     file. Runs only after the blocking checks of the tables have passed."""
@@ -19,7 +20,8 @@ def warehouse_views(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
     return dg.MaterializeResult(metadata={"views": dg.MetadataValue.json(counts)})
 
 
-@dg.asset(group_name="views", kinds={"duckdb"}, deps=[warehouse_views], pool="duckdb")
+@dg.asset(group_name="views", kinds={"duckdb"}, deps=[warehouse_views], pool="duckdb",
+          automation_condition=dg.AutomationCondition.eager())
 def published_warehouse(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
     """The finished warehouse, checkpointed and moved onto the published path in one atomic
     rename: readers holding the old file keep reading it; a failed run publishes nothing."""

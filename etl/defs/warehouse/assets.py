@@ -48,6 +48,7 @@ def _column_schema(table: str) -> dg.TableSchema:
             kinds={"duckdb"},
             deps=["star_schema_frames"],
             metadata={"dagster/column_schema": _column_schema(table), "dagster/table_name": f"main.{table}"},
+            automation_condition=dg.AutomationCondition.eager(),
         )
         for table in TABLES
     ],
