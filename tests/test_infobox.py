@@ -278,3 +278,21 @@ def test_cast_sections_are_titled_cast_not_casting_nor_broadcast():
             "|-\n| Bo Chan || Bob\n|}\n==Voice cast==\n{|\n! Year !! Network\n|-\n| 1990 || NBC\n|}\n"
             "{|\n! Voice actor !! Character\n|-\n| {{ill|Ken Yasuda (actor)|ja|安田顕|lt=Ken Yasuda}} || Radish\n|}\n")
     assert _cast_of(code) == [("Ken Yasuda", "Ken Yasuda (actor)", "Radish", None, 1)]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("{{Plainlist|\n* {{Film date|2019|5|21|[[Cannes Film Festival|Cannes]]|2019|5|30|South Korea}}\n}}",
+         [(dt.date(2019, 5, 21), DAY, "theatrical", "Cannes"), (dt.date(2019, 5, 30), DAY, "theatrical", "South Korea")]),
+        ("{{ubl|May 19, 2019 (Cannes)|{{Start date|2019|5|30}} (South Korea)}}",
+         [(dt.date(2019, 5, 19), DAY, "theatrical", "Cannes"), (dt.date(2019, 5, 30), DAY, "theatrical", "South Korea")]),
+        ("27 October 1995<br>(United States)", [(dt.date(1995, 10, 27), DAY, "theatrical", "United States")]),
+        ("1995<ref>{{cite web|date=May 2, 2001|title=x}}</ref>", [(dt.date(1995, 1, 1), "year", "theatrical", None)]),
+    ],
+)
+def test_release_values_in_other_shapes(value, expected):
+    from etl.lib import wikitext as wt
+
+    rows = infobox.infobox_releases(wt.parse(value), wt.Context())
+    assert [(r.date.date, r.date.precision, r.release_type, r.territory) for r in rows] == expected

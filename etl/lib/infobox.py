@@ -205,12 +205,15 @@ def infobox_releases(value, ctx: wt.Context, film: FilmFacts | None = None) -> l
                 releases.append(_release(when, label))
     if releases:
         return releases
+    # Plain dates, and date templates nested in a list: each rendered line is one date with
+    # its place in parentheses, or a place line that belongs to the date above it.
+    lines = [ln.strip() for item in wt.split_items(wt.remove_refs(code))
+             for ln in wt.render(item, ctx).split("\n") if ln.strip()]
     place = None
-    for item in reversed(wt.split_items(code)):
-        text = wt.render(item, ctx)
+    for text in reversed(lines):
         when = parse_date(text)
         if when is None:
-            place = _NOTE.sub("", text).strip() or place
+            place = _NOTE.sub("", text).strip() or text.strip("() ") or place
             continue
         m = _NOTE.search(text)
         releases.insert(0, _release(when, m.group(1) if m else place))
