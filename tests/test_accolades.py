@@ -636,3 +636,486 @@ def test_award_column_found_by_edition_links_when_header_is_wrong():
         ("Golden Globe Awards", "Best Director", "Ann Lee", "nominated", None),
     ]
     assert [n.edition for n in result.nominations] == [68, 53]
+
+
+# ---------------------------------------------------------------------------------------------
+# Unseen layouts: styles of real English Wikipedia film articles (2005-2024) that are not in the
+# corpus, written as fixtures (``unseen_*.wiki``). Every expected value below was read by hand
+# from the fixture's markup, following the contract (body without edition, category and
+# recipient as displayed, the film's title when the film itself is the recipient).
+# ---------------------------------------------------------------------------------------------
+
+
+def date(y: int, m: int, d: int) -> PartialDate:
+    return PartialDate(dt.date(y, m, d), DAY)
+
+
+def test_unseen_modern_plainrowheaders_table():
+    # Row headers with rowspan, {{dts}} dates, "Recipient(s) and nominee(s)", {{abbr|Ref.}},
+    # colspan=2 "Best Picture" (the film), {{sortname}}, {{Plainlist}}, an empty trailing row.
+    result = fixture("unseen_plainrowheaders")
+    assert rows(result) == [
+        ("Academy Awards", "Best Picture", "Test Film", "won", None),
+        ("Academy Awards", "Best Director", "Bong Joon-ho", "won", None),
+        ("Academy Awards", "Best Original Screenplay", "Bong Joon-ho and Han Jin-won", "won", None),
+        ("Academy Awards", "Best Production Design", "Lee Ha-jun; Set Decoration: Cho Won-woo", "nominated", None),
+        ("British Academy Film Awards", "Best Film Not in the English Language", "Kwak Sin-ae and Bong Joon-ho", "won", None),
+        ("British Academy Film Awards", "Best Original Screenplay", "Bong Joon-ho and Han Jin-won", "won", None),
+        ("Cannes Film Festival", "Palme d'Or", "Test Film", "won", None),
+        ("Golden Globe Awards", "Best Foreign Language Film", "Test Film", "won", None),
+        ("Screen Actors Guild Awards", "Outstanding Performance by a Cast in a Motion Picture",
+         "Song Kang-ho, Lee Sun-kyun, Cho Yeo-jeong", "won", None),
+    ]
+    assert result.rows_seen == 9 and not result.skipped
+    picture, director, screenplay, design, bafta, _, cannes, globe, sag = result.nominations
+    assert (picture.persons, picture.edition, picture.award_body_wiki_title) == ([], 92, "Academy Awards")
+    assert picture.category_wiki_title == "Academy Award for Best Picture"
+    assert {n.ceremony_date for n in result.nominations[:4]} == {date(2020, 2, 9)}
+    assert director.persons == [Name("Bong Joon-ho", "Bong Joon-ho")]
+    assert screenplay.persons == [Name("Bong Joon-ho", "Bong Joon-ho"), Name("Han Jin-won", "Han Jin-won")]
+    assert people(design) == ["Lee Ha-jun", "Cho Won-woo"]  # "Set Decoration:" labels a role
+    assert (bafta.edition, bafta.ceremony_date) == (73, date(2020, 2, 2))
+    assert (cannes.edition, cannes.ceremony_year, cannes.ceremony_date) == (None, 2019, date(2019, 5, 25))
+    assert cannes.award_body_wiki_title == "Cannes Film Festival" and cannes.persons == []
+    assert (globe.edition, globe.ceremony_date) == (77, date(2020, 1, 5))
+    assert sag.persons == [Name("Song Kang-ho", "Song Kang-ho"), Name("Lee Sun-kyun", "Lee Sun-kyun"),
+                           Name("Cho Yeo-jeong", "Cho Yeo-jeong")]
+    assert all(n.note is None for n in result.nominations)
+
+
+def test_unseen_tables_split_per_year_under_sub_headings():
+    # "===2019===" / "===2020===" give the ceremony year to rows whose body names none.
+    result = fixture("unseen_year_subheadings")
+    assert rows(result) == [
+        ("Gotham Awards", "Best Feature", "Test Film", "won", None),
+        ("New York Film Critics Circle", "Best Actress", "Ann Lee", "won", None),
+        ("New York Film Critics Circle", "Best Screenplay", "Bob Ray", "runner-up", 2),
+        ("Independent Spirit Awards", "Best Female Lead", "Ann Lee", "nominated", None),
+        ("Critics' Choice Movie Awards", "Best Actress", "Ann Lee", "nominated", None),
+    ]
+    assert [n.ceremony_year for n in result.nominations] == [2019, 2019, 2019, 2020, 2020]
+    assert result.nominations[0].award_body_wiki_title == "Gotham Independent Film Awards"
+    assert result.rows_seen == 5 and not result.skipped
+
+
+def test_unseen_awards_table_template_closed_by_awards_table_end():
+    # {{Awards table}} writes the header "Year / Nominee / work / Award / Result"; the rows
+    # give "[[X Award for Y]]" in the award column; {{Awards table end}} closes the table (the
+    # home media table and headings after it are not award rows).
+    result = fixture("unseen_awards_table_end")
+    assert rows(result) == [
+        ("Saturn Awards", "Best Fantasy Film", "Test Film", "nominated", None),
+        ("Saturn Awards", "Best Actor", "Jim Smith", "won", None),
+        ("Empire Awards", "Best Female Newcomer", "Ann Lee", "nominated", None),
+        ("Kids' Choice Awards", "Favorite Movie", "Test Film", "pending", None),
+    ]
+    assert [n.ceremony_year for n in result.nominations] == [2012, 2012, 2012, 2013]
+    assert result.nominations[0].category_wiki_title == "Saturn Award for Best Fantasy Film"
+    assert result.nominations[1].persons == [Name("Jim Smith", "Jim Smith")]
+    assert result.rows_seen == 4 and not result.skipped
+
+
+def test_unseen_year_column_spanning_bodies():
+    result = fixture("unseen_year_column")
+    assert len(result.nominations) == 8 and result.rows_seen == 8
+    assert by_body(result) == {"Filmfare Awards": 4, "IIFA Awards": 3, "Zee Cine Awards": 1}
+    assert wins_by_body(result) == {"Filmfare Awards": 3, "IIFA Awards": 1, "Zee Cine Awards": 1}
+    assert {n.ceremony_year for n in result.nominations[:7]} == {2002}
+    assert {n.edition for n in result.nominations[:4]} == {47}
+    iifa = entry(result, "IIFA Awards", "Best Supporting Actress")
+    assert iifa.award_body_wiki_title == "International Indian Film Academy Awards"
+    singer = entry(result, "IIFA Awards", "Best Male Playback Singer")
+    assert (singer.recipient, singer.persons, singer.note) == (
+        "Sonu Nigam", [Name("Sonu Nigam", "Sonu Nigam")], "Suraj Hua Maddham")
+    lyricist = entry(result, "IIFA Awards", "Best Lyricist")
+    assert lyricist.recipient == "Javed Akhtar" and "Suraj Hua Maddham" in lyricist.note
+    zee = entry(result, "Zee Cine Awards", "Best Film")  # "—": nobody named, the film
+    assert (zee.recipient, zee.persons, zee.ceremony_year) == ("Test Film", [], 2003)
+
+
+def test_unseen_result_column_before_category_and_text_results():
+    result = fixture("unseen_result_before_category")
+    assert rows(result) == [
+        ("Los Angeles Film Critics Association", "Best Actor", "Sean Penn", "won", None),
+        ("Los Angeles Film Critics Association", "Best Film", "Test Film", "runner-up", 2),
+        ("National Board of Review", "Top Ten Films", "Test Film", "honored", None),
+        ("Boston Society of Film Critics", "Best Director", "Gus Van Sant", "placed", 2),
+        ("Chicago Film Critics Association", "Best Supporting Actor", "Josh Brolin", "won", 1),
+        ("Toronto Film Critics Association", "Best Screenplay", "Dustin Lance Black", "won", None),
+    ]
+    assert result.nominations[0].note == "tie"
+    assert result.nominations[0].award_body_wiki_title == "Los Angeles Film Critics Association Awards"
+    assert result.nominations[2].award_body_wiki_title == "National Board of Review of Motion Pictures"
+    assert {n.ceremony_year for n in result.nominations} == {2008}
+
+
+def test_unseen_recipient_cells():
+    result = fixture("unseen_recipients")
+    assert len(result.nominations) == 9 and by_body(result) == {
+        "Academy Awards": 6, "Screen Actors Guild Award": 2, "Grammy Awards": 1}
+    picture, actress, supporting, song, adapted, sound, ledger, cast, grammy = result.nominations
+    assert picture.recipient == "Bradley Cooper, Bill Gerber and Lynette Howell Taylor"
+    assert picture.persons == [Name("Bradley Cooper", "Bradley Cooper"), Name("Bill Gerber", "Bill Gerber"),
+                               Name("Lynette Howell Taylor", "Lynette Howell Taylor")]
+    assert (actress.recipient, actress.note, people(actress)) == ("Lady Gaga", "as Ally Maine", ["Lady Gaga"])
+    assert (supporting.recipient, supporting.note) == ("Sam Elliott", "Bobby Maine")
+    assert song.recipient == "Lady Gaga, Mark Ronson, Anthony Rossomando and Andrew Wyatt"
+    assert people(song) == ["Lady Gaga", "Mark Ronson", "Anthony Rossomando", "Andrew Wyatt"]
+    assert song.note == "Shallow" and song.result == "won" and song.edition == 91
+    assert adapted.persons == [Name("Eric Roth", "Eric Roth"), Name("Bradley Cooper"),
+                               Name("Will Fetters", "Will Fetters")]
+    assert people(sound) == ["Tom Ozanich", "Dean Zupancic", "Jason Ruder", "Steve Morrow"]
+    assert sound.recipient == "Tom Ozanich, Dean Zupancic, Jason Ruder and Steve Morrow"
+    assert (ledger.recipient, ledger.note, ledger.result) == ("Heath Ledger", "posthumous", "won")
+    assert people(cast) == ["Bradley Cooper", "Dave Chappelle", "Sam Elliott", "Lady Gaga"]
+    assert (grammy.recipient, people(grammy)) == ("Lady Gaga and Mark Ronson", ["Lady Gaga", "Mark Ronson"])
+    assert "Shallow" in grammy.note
+
+
+def test_unseen_result_templates_and_unreadable_rows():
+    # {{Sho|Shortlisted}} and {{draw|Finalist}} are no contract result (shortlisted is not
+    # nominated): counted, skipped. A row without a category is skipped with its reason.
+    result = fixture("unseen_results")
+    assert rows(result) == [
+        ("Saturn Awards", "Best Horror Film", "Test Film", "pending", None),
+        ("Golden Globe Awards", "Best Actor – Motion Picture Drama", "Ralph Fiennes", "pending", None),
+        ("Empire Awards", "Best Thriller", "Test Film", "nominated", None),
+        ("Critics' Choice Movie Awards", "Best Acting Ensemble", "The cast of Test Film", "nominated", None),
+        ("National Board of Review", "Top Ten Films", "Test Film", "won", None),
+        ("San Diego Film Critics Society", "Best Ensemble", "The cast", "honored", None),
+        ("Florida Film Critics Circle", "Best Actor", "Ralph Fiennes", "nominated", None),
+        ("Washington D.C. Area Film Critics Association", "Best Adapted Screenplay", "Peter Straughan", "won", None),
+    ]
+    assert result.rows_seen == 11
+    assert result.skipped == {"unknown result": 2, "no category": 1}
+    assert result.unknown_results == {"Shortlisted": 1, "Finalist": 1}
+    globe = result.nominations[1]
+    assert (globe.edition, globe.ceremony_date, people(globe)) == (82, date(2025, 1, 5), ["Ralph Fiennes"])
+    empire = result.nominations[2]
+    assert (empire.ceremony_date, empire.ceremony_year) == (None, None)
+    # "The cast (of ...)" names no person.
+    assert result.nominations[3].persons == [] and result.nominations[5].persons == []
+
+
+def test_unseen_list_of_accolades_page():
+    # The {{Infobox awards list}} and the lead's summary box (counts per body) are no entries.
+    result = parse_accolades((FIXTURES / "unseen_list_of_accolades.wiki").read_text(encoding="utf-8"),
+                             "Test Film")
+    check_invariants(result)
+    assert rows(result) == [
+        ("Academy Awards", "Best Picture", "Jane Doe and Bob Ray", "won", None),
+        ("Academy Awards", "Best Director", "Jane Doe", "won", None),
+        ("Academy Awards", "Best Film Editing", "Sam Loe", "nominated", None),
+        ("British Academy Film Awards", "Best Director", "Jane Doe", "won", None),
+        ("Golden Globe Awards", "Best Motion Picture – Drama", "Test Film", "nominated", None),
+    ]
+    assert result.rows_seen == 5 and not result.skipped
+    assert [n.edition for n in result.nominations] == [92, 92, 92, 73, 77]
+    assert result.nominations[0].ceremony_date == date(2020, 2, 9)
+    assert people(result.nominations[0]) == ["Jane Doe", "Bob Ray"]
+    assert result.nominations[4].persons == []
+
+
+def test_unseen_nested_bullet_lists():
+    result = fixture("unseen_bullets_nested")
+    assert rows(result) == [
+        ("Academy Awards", "Best Picture", "Test Film", "won", None),
+        ("Academy Awards", "Best Director", "Jane Doe", "nominated", None),
+        ("Academy Awards", "Best Original Screenplay", "John Roe", "won", None),
+        ("Golden Globe Awards", "Best Motion Picture – Musical or Comedy", "Test Film", "won", None),
+        ("Golden Globe Awards", "Best Actress – Musical or Comedy", "Ann Lee", "nominated", None),
+        ("British Academy Film Awards", "Best Film", "Test Film", "won", None),
+        ("British Academy Film Awards", "Best Actress", "Ann Lee", "won", None),
+        ("British Academy Film Awards", "Best Cinematography", "Sam Loe", "nominated", None),
+    ]
+    assert result.rows_seen == 8
+    assert [n.edition for n in result.nominations[3:5]] == [79, 79]
+    assert result.nominations[1].persons == [Name("Jane Doe", "Jane Doe")]
+
+
+def test_unseen_festival_prizes():
+    result = fixture("unseen_festivals")
+    assert rows(result) == [
+        ("Cannes Film Festival", "Palme d'Or", "Céline Sciamma", "nominated", None),
+        ("Cannes Film Festival", "Best Screenplay", "Céline Sciamma", "won", None),
+        ("Cannes Film Festival", "Queer Palm", "Test Film", "won", None),
+        ("Venice Film Festival", "Golden Lion", "Jane Doe", "nominated", None),
+        ("European Film Awards", "European Screenwriter", "Céline Sciamma", "won", None),
+        ("Berlin International Film Festival", "Golden Bear", "Test Film", "nominated", None),
+        ("Berlin International Film Festival", "Silver Bear for Best Director", "Céline Sciamma", "won", None),
+    ]
+    palme, screenplay, queer, venice, efa, bear, silver = result.nominations
+    assert (palme.award_body_wiki_title, palme.ceremony_year, palme.ceremony_date) == (
+        "Cannes Film Festival", 2019, date(2019, 5, 25))
+    assert palme.category_wiki_title == "Palme d'Or"
+    assert screenplay.persons == [Name("Céline Sciamma", "Céline Sciamma")]
+    assert (venice.edition, venice.award_body_wiki_title, venice.ceremony_date) == (
+        76, "Venice International Film Festival", date(2019, 9, 7))
+    assert (bear.edition, bear.award_body_wiki_title) == (70, "Berlin International Film Festival")
+    assert silver.category_wiki_title == "Silver Bear for Best Director"
+
+
+def test_unseen_editions_in_link_text_plural_links_and_nbsp():
+    result = fixture("unseen_edition_text")
+    assert rows(result) == [
+        ("Academy Awards", "Best Picture", "Test Film", "nominated", None),
+        ("Academy Awards", "Best Actor", "Jim Smith", "won", None),
+        ("Academy Awards", "Best Original Score", "Ann Lee", "nominated", None),
+        ("Golden Globe Awards", "Best Motion Picture – Drama", "Test Film", "nominated", None),
+        ("Golden Globe Awards", "Best Actor – Motion Picture Drama", "Jim Smith", "won", None),
+        ("BAFTA Awards", "Best Actor in a Leading Role", "Jim Smith", "nominated", None),
+        ("Critics' Choice Movie Awards", "Best Actor", "Jim Smith", "won", None),
+    ]
+    assert result.rows_seen == 7 and not result.skipped  # the empty trailing row is no entry
+    oscar, _, _, globe, _, bafta, _ = result.nominations
+    assert (oscar.award_body_wiki_title, oscar.edition) == ("Academy Award", None)
+    assert (globe.award_body_wiki_title, globe.edition) == ("Golden Globe Awards", 76)
+    assert bafta.award_body_wiki_title == "British Academy Film Awards"
+
+
+def test_unseen_wins_and_nominations_sub_headings():
+    result = fixture("unseen_wins_nominations_lists")
+    assert rows(result) == [
+        ("Academy Awards", "Best Director", "Ang Lee", "won", None),
+        ("Academy Awards", "Best Adapted Screenplay", "Larry McMurtry and Diana Ossana", "won", None),
+        ("Golden Globe Awards", "Best Director – Motion Picture", "Ang Lee", "won", None),
+        ("Venice Film Festival", "Golden Lion", "Test Film", "won", None),
+        ("Academy Awards", "Best Actor", "Heath Ledger", "nominated", None),
+        ("BAFTA Awards", "Best Film", "Test Film", "nominated", None),
+    ]
+    assert result.rows_seen == 6 and not result.unknown_results
+    # The section links one Academy Awards edition only (the 78th): the entry naming none
+    # ("[[Academy Award for Best Adapted Screenplay]]") is of that ceremony too.
+    assert [n.edition for n in result.nominations] == [78, 78, None, None, 78, None]
+    assert result.nominations[1].category_wiki_title == "Academy Award for Best Adapted Screenplay"
+    assert people(result.nominations[1]) == ["Larry McMurtry", "Diana Ossana"]
+
+
+def test_unseen_coloured_text_results_and_ceremony_column():
+    result = fixture("unseen_old_colors")
+    assert rows(result) == [
+        ("Independent Spirit Award", "Best First Feature", "Test Film", "won", None),
+        ("Independent Spirit Award", "Best Supporting Female", "Ann Lee", "nominated", None),
+        ("Sundance Film Festival", "Grand Jury Prize: Dramatic", "Bob Ray", "won", None),
+        ("Gotham Award", "Breakthrough Director", "Bob Ray", "nominated", None),
+    ]
+    assert [n.ceremony_year for n in result.nominations] == [2005, 2005, 2005, 2006]
+    assert result.nominations[0].award_body_wiki_title == "Independent Spirit Awards"
+
+
+def test_unseen_date_column_first_and_interlanguage_links():
+    result = fixture("unseen_date_first_ill")
+    assert rows(result) == [
+        ("Blue Dragon Film Awards", "Best Film", "Test Film", "won", None),
+        ("Blue Dragon Film Awards", "Best Actress", "Jo Yeo-jeong", "won", None),
+        ("Blue Dragon Film Awards", "Best Supporting Actor", "Lee Sun-kyun", "nominated", None),
+        ("Asian Film Awards", "Best Film", "Test Film", "won", None),
+        ("Kinema Junpo Awards", "Best Foreign Language Film", "Test Film", "won", None),
+    ]
+    film, actress, supporting, asian, kinema = result.nominations
+    assert (film.edition, film.ceremony_date) == (40, date(2019, 11, 21))
+    assert actress.persons == [Name("Jo Yeo-jeong", "Jo Yeo-jeong")]
+    assert supporting.note == "as Park Dong-ik"
+    assert (asian.edition, asian.ceremony_date) == (14, date(2020, 3, 18))
+    assert kinema.award_body_wiki_title == "Kinema Junpo Best Ten" and kinema.persons == []
+
+
+def test_unseen_body_sub_headings_with_year_column():
+    result = fixture("unseen_body_subsections")
+    assert rows(result) == [
+        ("Academy Awards", "Best Picture", "Scott Rudin, Ethan Coen and Joel Coen", "won", None),
+        ("Academy Awards", "Best Supporting Actor", "Javier Bardem", "won", None),
+        ("BAFTA Awards", "Best Director", "Joel Coen and Ethan Coen", "won", None),
+    ]
+    assert [(n.edition, n.ceremony_year) for n in result.nominations] == [(80, 2008), (80, 2008), (61, 2008)]
+    assert result.nominations[2].persons == [Name("Joel Coen and Ethan Coen", "Coen brothers")]
+
+
+def test_unseen_bullets_with_parenthesised_results():
+    result = fixture("unseen_bullets_parenthesised")
+    assert rows(result) == [
+        ("Teen Choice Awards", "Choice Movie: Fantasy", "Test Film", "won", None),
+        ("Teen Choice Awards", "Choice Movie Actress: Fantasy", "Kristen Stewart", "won", None),
+        ("Teen Choice Awards", "Choice Movie: Villain", "Bryce Dallas Howard", "nominated", None),
+        ("MTV Movie Awards", "Best Movie", "Test Film", "nominated", None),
+        ("MTV Movie Awards", "Best Kiss", "Kristen Stewart and Robert Pattinson", "won", None),
+        ("People's Choice Awards", "Favorite Movie", "Test Film", "won", None),
+    ]
+    assert [n.ceremony_year for n in result.nominations[:5]] == [2010] * 5
+    assert result.nominations[5].edition == 37
+    assert result.nominations[0].award_body_wiki_title == "Teen Choice Awards"
+
+
+def test_unseen_tables_under_wins_and_nominations_headings():
+    # No result column: the sub-heading ("===Wins===", "===Nominations===") is the result.
+    result = fixture("unseen_wins_tables")
+    assert rows(result) == [
+        ("Academy Awards", "Best Visual Effects", "Joe Letteri, Dan Lemmon", "won", None),
+        ("Saturn Awards", "Best Science Fiction Film", "Test Film", "won", None),
+        ("British Academy Film Awards", "Best Special Visual Effects", "Joe Letteri", "nominated", None),
+        # {{N/A}} names nobody: the film is the recipient.
+        ("Critics' Choice Movie Awards", "Best Action Movie", "Test Film", "nominated", None),
+    ]
+    assert people(result.nominations[0]) == ["Joe Letteri", "Dan Lemmon"]
+    assert result.nominations[3].persons == []
+    assert result.rows_seen == 4
+
+
+def test_unseen_ceremony_column_beside_the_award_column():
+    # "Award | Ceremony | Category": the ceremony column gives the edition, not the category.
+    result = fixture("unseen_ceremony_column")
+    assert rows(result) == [
+        ("Academy Awards", "Best Picture", "Jane Doe and Bob Ray", "nominated", None),
+        ("Academy Awards", "Best Director", "Jane Doe", "won", None),
+        ("Golden Globe Awards", "Best Director", "Jane Doe", "nominated", None),
+        ("FAMAS Award", "Best Actress", "Ann Lee", "won", None),
+        ("Gawad Urian Award", "Best Actress", "Ann Lee", "nominated", None),
+    ]
+    assert [n.edition for n in result.nominations] == [92, 92, 77, None, None]
+    assert [n.ceremony_year for n in result.nominations[3:]] == [2020, 2020]
+
+
+def test_unseen_bullets_grouped_by_year_and_introduced_by_prose():
+    result = fixture("unseen_bullets_years")
+    assert rows(result) == [
+        # "At the [[68th Academy Awards]], the film received the following nominations:"
+        ("Academy Awards", "Best Picture", "Test Film", "nominated", None),
+        ("Academy Awards", "Best Director", "Mike Figgis", "nominated", None),
+        # '''1996''' heads the bullets below it: a year, not an award body.
+        ("Golden Globe Awards", "Best Actor – Motion Picture Drama", "Nicolas Cage", "won", None),
+        ("Independent Spirit Awards", "Best Feature", "Test Film", "won", None),
+        # "* 1997 – [[Empire Award for ...]]": a leading year segment.
+        ("Empire Awards", "Best Actor", "Nicolas Cage", "nominated", None),
+    ]
+    assert [n.edition for n in result.nominations] == [68, 68, None, None, None]
+    assert [n.ceremony_year for n in result.nominations[2:]] == [1996, 1996, 1997]
+    assert result.nominations[0].award_body_wiki_title == "Academy Awards"
+
+
+def test_unseen_awards_table_template_under_body_headings():
+    # {{Awards table}} rows: Year / Nominee / work / Award (the category, linked to
+    # "[[X Award for Y|Y]]") / Result, closed by "|}".
+    result = fixture("unseen_awards_table_per_body")
+    assert rows(result) == [
+        ("Academy Awards", "Best Animated Feature", "Test Film", "won", None),
+        ("Academy Awards", "Best Original Song", "Randy Newman", "nominated", None),
+        ("Annie Awards", "Directing in a Feature Production", "Lee Unkrich", "won", None),
+    ]
+    assert [n.ceremony_year for n in result.nominations] == [2010, 2010, 2011]
+    assert result.nominations[0].category_wiki_title == "Academy Award for Best Animated Feature"
+    assert result.nominations[1].persons == [Name("Randy Newman", "Randy Newman")]
+
+
+def test_unseen_ditto_rows_plain_row_headers_and_lost():
+    # An empty award cell repeats the award above it (rows written without rowspan); "! [[X]]
+    # || ..." rows are data (they hold results); "Lost" is "nominated"; the title row above the
+    # header gives the year ("2006 (78th)": its edition is not said to be any body's).
+    result = fixture("unseen_ditto_rows")
+    assert rows(result) == [
+        ("Academy Awards", "Best Actor", "Jim Smith", "won", None),
+        ("Academy Awards", "Best Supporting Actress", "Ann Lee", "nominated", None),
+        ("Academy Awards", "Best Director", "Bob Ray", "nominated", None),
+        ("BAFTA Awards", "Best Actor in a Leading Role", "Jim Smith", "won", None),
+    ]
+    assert [n.ceremony_year for n in result.nominations] == [2006] * 4
+    assert result.rows_seen == 4
+
+
+def test_unseen_table_captions_name_the_body():
+    result = fixture("unseen_caption_bodies")
+    assert rows(result) == [
+        ("Academy Awards", "Best Picture", "Sam Mendes", "won", None),
+        ("Academy Awards", "Best Cinematography", "Conrad Hall", "nominated", None),
+        ("Golden Globe Awards", "Best Screenplay", "Alan Ball", "won", None),
+    ]
+    assert [n.ceremony_year for n in result.nominations] == [2000] * 3
+    assert result.nominations[1].note == "posthumous"
+    assert result.nominations[0].award_body_wiki_title == "Academy Awards"
+    assert result.rows_seen == 3
+
+
+def test_unseen_song_credits_with_role_prefixes():
+    # "Music and Lyrics by", "Music by ...; Lyrics by ...": roles, not parts of the names.
+    result = fixture("unseen_song_credits")
+    assert rows(result) == [
+        ("Golden Globe Awards", "Best Original Song", "Kristen Anderson-Lopez and Robert Lopez", "nominated", None),
+        ("Golden Globe Awards", "Best Original Score", "Christophe Beck", "nominated", None),
+        ("Grammy Awards", "Best Song Written for Visual Media", "Kristen Anderson-Lopez; Robert Lopez", "won", None),
+    ]
+    song, score, grammy = result.nominations
+    assert song.persons == [Name("Kristen Anderson-Lopez", "Kristen Anderson-Lopez"),
+                            Name("Robert Lopez", "Robert Lopez")]
+    assert song.note == "Let It Go" and song.edition == 71
+    assert score.persons == [Name("Christophe Beck", "Christophe Beck")]
+    assert people(grammy) == ["Kristen Anderson-Lopez", "Robert Lopez"] and grammy.note == "Let It Go"
+
+
+def test_unseen_bullets_category_colon_recipient():
+    result = fixture("unseen_bullets_category_colon")
+    assert rows(result) == [
+        ("Academy Awards", "Best Actor", "Nicolas Cage", "won", None),
+        ("Academy Awards", "Best Director", "Mike Figgis", "nominated", None),
+        ("Golden Globe Awards", "Best Actor – Drama", "Nicolas Cage", "won", None),
+    ]
+    assert result.nominations[0].persons == [Name("Nicolas Cage", "Nicolas Cage")]
+
+
+def test_unseen_title_rows_with_ceremony_dates():
+    result = fixture("unseen_title_rows_with_dates")
+    assert rows(result) == [
+        ("Academy Awards", "Best Actor", "Nicolas Cage", "won", None),
+        ("Academy Awards", "Best Director", "Mike Figgis", "nominated", None),
+        ("Golden Globe Awards", "Best Actor – Drama", "Nicolas Cage", "won", None),
+    ]
+    assert [(n.edition, n.ceremony_date) for n in result.nominations] == [
+        (68, date(1996, 3, 25)), (68, date(1996, 3, 25)), (53, date(1996, 1, 21))]
+    assert result.nominations[2].award_body_wiki_title == "Golden Globe Awards"
+
+
+def test_unseen_group_sub_headings_are_not_bodies():
+    # "===Critics' awards===" / "===Guild awards===" group bodies, they name none: the body of
+    # each entry is its own ("[[X Award for Y]]"). A "†" footnote mark is not part of a result;
+    # {{won|Honorary}} is an honorary award.
+    result = fixture("unseen_group_subheadings")
+    assert rows(result) == [
+        ("Los Angeles Film Critics Association Awards", "Best Actor", "Daniel Day-Lewis", "won", None),
+        ("New York Film Critics Circle Awards", "Best Film", "Test Film", "runner-up", 2),
+        ("Screen Actors Guild Awards", "Outstanding Performance by a Male Actor in a Leading Role",
+         "Daniel Day-Lewis", "won", None),
+        ("Directors Guild of America Awards", "Outstanding Directing – Feature Film", "Paul Thomas Anderson",
+         "nominated", None),
+        ("Governors Awards", "Academy Honorary Award", "Jane Doe", "honored", None),
+    ]
+    assert result.rows_seen == 5
+
+
+def test_unseen_result_groups_with_counts_and_blank_result_cells():
+    # "===Wins (2)===", "* Nominated (3)": the count is no note. A blank result cell under a
+    # "Wins" heading is a win.
+    result = fixture("unseen_counted_groups")
+    assert rows(result) == [
+        ("Saturn Awards", "Best Horror Film", "Test Film", "won", None),
+        ("Empire Awards", "Best Horror", "Test Film", "won", None),
+        ("Golden Globe Awards", "Best Actress – Motion Picture Drama", "Ann Lee", "nominated", None),
+        ("Critics' Choice Awards", "Best Actress", "Ann Lee", "nominated", None),
+        ("Gotham Award", "Best Feature", "Test Film", "nominated", None),
+        ("Independent Spirit Awards", "Best Female Lead", "Ann Lee", "won", None),
+    ]
+    assert all(n.note is None for n in result.nominations)
+    assert [n.ceremony_year for n in result.nominations[:2]] == [2015, 2015]
+
+
+def test_unseen_bodies_linked_to_category_pages_and_date_title_rows():
+    # "[[Academy Award for Best Actor|Academy Awards]]" shows the body but links a category
+    # page: no body wiki title. An award cell showing only the body of an "X Award for Y" link
+    # (no category column) has the category of the link. A title row that is a ceremony date
+    # gives its year.
+    result = fixture("unseen_category_linked_bodies")
+    assert rows(result) == [
+        ("Academy Awards", "Best Actor", "Nicolas Cage", "won", None),
+        ("Academy Awards", "Best Director", "Mike Figgis", "nominated", None),
+        ("Golden Globe Awards", "Best Actor – Motion Picture Drama", "Nicolas Cage", "won", None),
+    ]
+    assert [n.award_body_wiki_title for n in result.nominations] == [None, None, None]
+    assert [n.ceremony_year for n in result.nominations] == [1996, 1996, 1996]
+    assert result.nominations[2].category_wiki_title == "Golden Globe Award for Best Actor – Motion Picture Drama"

@@ -135,3 +135,20 @@ def test_mask_hides_constructs_and_keeps_offsets():
     assert len(masked) == len(text)
     assert masked.startswith("a ") and "|" not in masked[:masked.index("[[unclosed")]
     assert masked.endswith("[[unclosed | b")
+
+
+def test_awards_table_end_closes_the_table_and_opens_none():
+    source = ("{{Awards table}}\n|-\n| 2012 || a\n{{Awards table end}}\n== Next ==\n"
+              "{| class=wikitable\n| b\n|}\n{{Awards table|ref=yes}}\n| c\n{{end}}\nEnd")
+    tables = wikitable.find_tables(source)
+    assert [grid(t) for t in tables] == [[["2012", "a"]], [["b"]], [["c"]]]
+    lines = [b.text for b in wikitable.blocks(source) if isinstance(b, wikitable.Line)]
+    assert lines == ["== Next ==", "End"]
+
+
+def test_caption():
+    t = table('{| class="wikitable"\n|+ style="text-align:left" | [[Academy Awards]]\n! A\n|-\n| a\n|}')
+    assert t.caption == "[[Academy Awards]]" and grid(t) == [["A"], ["a"]]
+    assert table("{|\n|+ Plain caption\n| a\n|}").caption == "Plain caption"
+    # a nested table's caption is its own
+    assert table("{|\n| outer\n{|\n|+ Inner\n| x\n|}\n|}").caption is None

@@ -8,8 +8,9 @@ How the article is read
 - ``etl.lib.wikitable`` cuts the wikitext into logical lines on a *masked* copy, in which
   everything inside templates, links, ``<ref>``s and comments is hidden (headings are thus only
   seen where MediaWiki sees them), and reads the tables (``{|`` ... ``|}``, also inside
-  ``<center>``/``<section>`` wrappers, and ``{{Awards table}}`` ... ``{{end}}``) into rows and
-  cells laid out on a grid with the HTML table algorithm (``rowspan``/``colspan`` in any column).
+  ``<center>``/``<section>`` wrappers, and ``{{Awards table}}`` ... ``{{end}}`` / ``{{Awards
+  table end}}`` / ``|}``) into rows and cells laid out on a grid with the HTML table algorithm
+  (``rowspan``/``colspan`` in any column).
   A table is read when it stands under an accolade-like heading (Accolades, Awards, Honors,
   Awards and nominations, ... at any level) and has a result column, or anywhere when its
   header names an award column and a category or result column.
@@ -19,33 +20,58 @@ How the article is read
   headers without a category header make the first one the category ("Subject" / "Nominee");
   an "Award" column holding ``[[X Award for Y]]`` links is a category column whose body is
   "X Awards"; without any header, years, results and bodies are recognised and the remaining
-  columns are category then recipient. Title rows (``! colspan=5 | 1996``) give the year, or
-  the body when there is no award column; an award-like sub-heading or a body linked with an
-  edition in the section's prose ("... at the [[49th Academy Awards]]") fills what the rows lack.
+  columns are category then recipient (only the recipient when the award column links
+  ``[[X Award for Y]]``: ``{{Awards table}}``'s Year / Nominee / work / Award / Result). Beside
+  an "Award" and a "Category" header, a "Ceremony" header is the edition / date column. Title
+  rows (``! colspan=5 | 1996``, ``2006 (78th)``, also above the header row) give the year, a
+  result ("Won"), or the body when there is no award column; a caption naming a body
+  (``|+ [[Academy Awards]]``), an award-like sub-heading, a year sub-heading (``===2019===``),
+  a result sub-heading (``===Wins===``, for tables without result column or with blank result
+  cells) or a body linked with an edition in the section's prose ("... at the [[49th Academy
+  Awards]]") fill what the rows lack. A row of ``!`` cells holding a result is data.
 - Bullet lists are read under accolade-like headings only. Bold lines, ``;`` lines, award-like
-  sub-headings and parent bullets without a result are headers (an award body, or a result for
-  a "Won"/"Nominated" group); entries are split on dashes and colons
+  sub-headings and parent bullets without a result are headers (an award body, a year, or a
+  result for a "Won"/"Nominated (3)" group), and so is a sentence ending with a colon ("At the
+  [[68th Academy Awards]], the film received the following nominations:": the body it links,
+  the result it says); entries are split on dashes and colons
   (``* Best Actor (Name) — '''Won'''``, ``* [[Academy Award for Best Actor]] – Name (won)``,
-  ``* 1996 MTV Movie Awards: Best Kiss – Name – Nominated``). Prose lines end a list. A list
-  line counts as an entry when it has a result or stands under a body; ranking bullets
-  ("* AFI's 100 Years...100 Movies – #78") without either are not award entries.
+  ``* 1996 MTV Movie Awards: Best Kiss – Name – Nominated``, ``* Best Actor: [[Name]] (won)``,
+  ``* 1997 – [[Empire Award for Best Actor]] – Name``); a segment qualifying the category
+  ("– Musical or Comedy", "– Drama", "– Motion Picture") stays in the category. Generic group
+  headings ("Critics' awards", "Guild awards", "Festival awards") name no body. Prose lines
+  end a list. A list line counts as an entry when it has a result or stands under a body;
+  ranking bullets ("* AFI's 100 Years...100 Movies – #78") without either are not award entries.
 
 Decisions
 ---------
 - Results map to the contract's values with ``RESULT_WORDS`` / ``RESULT_TEMPLATES``. "Runner-up"
   is ``runner-up`` with placement 2 ("2nd runner-up": placement 3); "2nd place" (plain text,
   ``{{draw|2nd Place}}``, ``{{yes|2nd place}}``) is ``placed`` with its placement; "1st place"
-  and ``{{won|place=1st}}`` are ``won`` with placement 1. Anything else (``{{draw}}``, "Finalist",
-  "#7") is counted in ``unknown_results`` and the row is skipped, never guessed.
+  and ``{{won|place=1st}}`` / ``{{won|1st place}}`` are ``won`` with placement 1 (the text of
+  a result template decides when it is a result; other text is a note). "Lost" is
+  ``nominated``, "Honorary" / "Honorable mention" ``honored``. Anything else (``{{draw}}``,
+  "Finalist", "Shortlisted" / ``{{Sho}}`` -- a shortlist is not a nomination --, "#7") is
+  counted in ``unknown_results`` and the row is skipped, never guessed.
 - The film is the recipient (``recipient = film_title``, no persons) when the recipient cell is
-  empty or missing, is the same cell as the category (a colspan), or names the film / "Film".
+  empty or missing, names nobody ("—", ``{{N/A}}``), is the same cell as the category (a
+  colspan), or names the film / "Film". "The cast (of ...)" is shown as written, with no
+  persons.
+- An empty award cell repeats the award of the row above (tables written without rowspan);
+  an empty year cell the year above.
 - Recipients: ``persons`` are the names of the cell split on "and", "&", ",", ";", ``<br>`` and
   list templates, each with its link target; a linked name is one entry even when its text has
   "and" (a duo's page). Items in italics are works, not persons. Notes (parenthesised or
-  ``{{small}}`` text, "as Character", quoted song titles) go to ``note``, never in a name.
+  ``{{small}}`` text, "as Character", quoted song titles with their "for") go to ``note``,
+  never in a name; role labels ("Set Decoration:", "Music by", "Lyrics by") are dropped.
 - Award body: the name as displayed, whitespace collapsed, an edition ("68th") or year moved to
   ``edition`` / ``ceremony_year`` and a trailing "(BAFTA)" dropped; ``award_body_wiki_title`` is
-  the link target without its edition ("68th Academy Awards" -> "Academy Awards").
+  the link target without its edition ("68th Academy Awards" -> "Academy Awards"), or the
+  English target of an ``{{ill}}``; a ceremony date after the name ("– March 25, 1996") is the
+  ceremony date. A body shown as "X Award for Y" is "X Awards" as shown, not as linked.
+- A year sub-heading gives a year, a season ("2019–20") none: its ceremonies span two years.
+- Rows and list entries that cannot be read are counted in ``skipped`` by reason ("no result",
+  "unknown result", "no award body", "no category"): ``rows_seen == len(nominations) +
+  sum(skipped.values())``.
 """
 
 from __future__ import annotations
@@ -60,6 +86,7 @@ from etl.lib.dates import parse_date
 from etl.lib.model import Name, Nomination, PartialDate
 from etl.lib.wikitable import Cell, Line, Row, Table, blocks, mask, prepare
 from etl.lib.wikitext import (
+    INTERLANGUAGE_LINKS,
     LIST_TEMPLATES,
     SILENT,
     TEMPLATES,
@@ -69,6 +96,7 @@ from etl.lib.wikitext import (
     name_of,
     named,
     parse,
+    positional,
     remove_refs,
     render,
     template_name,
@@ -111,6 +139,11 @@ RESULT_WORDS = {
     "pending": "pending", "tba": "pending", "tbd": "pending", "tbc": "pending",
     "to be announced": "pending", "to be determined": "pending", "upcoming": "pending",
     "awaiting": "pending",
+    # Group labels heading the entries below them (sub-headings, bold lines, parent bullets).
+    "wins": "won", "awards won": "won", "won awards": "won", "nominations": "nominated",
+    "nominated for": "nominated", "nominees": "nominated",
+    "lost": "nominated",  # "Won" / "Lost" tables: a nomination that did not win
+    "honorary": "honored", "honorary award": "honored",
 }
 _ORDINAL_WORDS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -135,7 +168,7 @@ def _ordinal_value(number: str | None, word: str | None) -> int:
 
 def _result_from_text(text: str, bare_ordinal: bool = False) -> tuple[str, int | None] | None:
     """A result word or phrase as (result, placement), or None when it is not one."""
-    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .:;!*'\"").lower()
+    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .:;!*'\"†‡§¶^").lower()
     if t in RESULT_WORDS:
         return RESULT_WORDS[t], None
     m = _RUNNER_UP.match(t)
@@ -183,6 +216,15 @@ def _result_of_template(t: Template, name: str, note: str | None, ctx: Context) 
         if place:
             found = _result_from_text(render(place, ctx), bare_ordinal=True)
             placement = found[1] if found else placement
+        # The shown text replaces the template's word: {{won|1st place}}, {{nom|Runner-up}}.
+        # A text that is a result decides; any other text is a note ({{won|Special Jury}}).
+        args = positional(t)
+        shown = render(named(t, "text") or (args[0] if args else ""), ctx)
+        found = _result_from_text(shown, bare_ordinal=True) if shown else None
+        if found is not None and not place:
+            result, placement = found
+        elif shown and found is None:
+            note = "; ".join(n for n in (_unparen(shown), note) if n) or None
         return _Result(result, placement, note)
     text = TEMPLATES[name](t, ctx) if name in TEMPLATES else ""
     found = _result_from_text(text, bare_ordinal=True) if text else None
@@ -290,6 +332,19 @@ def _target(link: Wikilink) -> str:
     return target[:1].upper() + target[1:]
 
 
+def _first_target(code: str) -> str | None:
+    """The page the code links first: a wikilink, else an interlanguage link's English target
+    (``{{ill|Kinema Junpo Best Ten|ja|...}}``)."""
+    link = _first_link(code)
+    if link is not None:
+        return _target(link)
+    for t in parse(code).filter_templates():
+        if template_name(t) in INTERLANGUAGE_LINKS and positional(t) and positional(t)[0]:
+            target = _clean(positional(t)[0].replace("_", " "))
+            return target[:1].upper() + target[1:]
+    return None
+
+
 # =============================================================================================
 # Award bodies, editions, categories, dates
 # =============================================================================================
@@ -336,22 +391,36 @@ def _read_body(code: str, ctx: Context) -> _Body | None:
     lines = [ln for ln in render(code, ctx).split("\n") if ln.strip()]
     if not lines:
         return None
-    name, edition, year = split_edition(lines[0])
+    first, date = _trailing_date(lines[0])
+    name, edition, year = split_edition(first)
     name = re.sub(r"\s*\[\d+\]$|\s*\([^()]*\)$", "", name).strip(" :;,")  # "(BAFTA)", "[1]"
     if not name:
         return None
-    body = _Body(name, None, edition, year)
-    link = _first_link(code)
-    if link is not None:
-        _apply_link(body, _target(link))
+    body = _Body(name, None, edition, year, date)
+    target = _first_target(code)
+    if target is not None:
+        _apply_link(body, target)
     for extra in lines[1:]:
         body.date = body.date or parse_date(extra)
     return body
 
 
+def _trailing_date(text: str) -> tuple[str, PartialDate | None]:
+    """"68th Academy Awards – March 25, 1996" / "... (January 21, 1996)" -> the name and the
+    ceremony date (a day or a month; a bare year is the name's, see ``split_edition``)."""
+    m = re.match(r"^(.+?)(?:\s+[–—-]\s+|,\s+|\s*\()([^()–—]+?)\)?\s*$", text)
+    if m:
+        date = parse_date(m.group(2))
+        if date is not None and date.precision != "year":
+            return m.group(1), date
+    return text, None
+
+
 def _apply_link(body: _Body, target: str) -> None:
     """Body wiki title, edition and year from a link target (an edition page or an anchor)."""
     page, _, anchor = target.partition("#")
+    if _AWARD_FOR.match(page):
+        return  # "[[Academy Award for Best Actor|Academy Awards]]": a category's page
     title, edition, year = split_edition(page)
     body.wiki_title = title or page
     body.edition = body.edition or edition
@@ -371,11 +440,22 @@ def _edition_from_links(code: str | None) -> int | None:
     return None
 
 
+def _edition_of(code: str | None, ctx: Context) -> int | None:
+    """The edition a ceremony cell names: "[[92nd Academy Awards|92nd]]", "92nd", "92nd
+    Academy Awards"."""
+    if not code:
+        return None
+    m = re.match(rf"\s*{_ORDINAL}\b", render(code, ctx))
+    return _edition_from_links(code) or (int(m.group(1)) if m else None)
+
+
 def _body_from_category(code: str, ctx: Context) -> _Body | None:
     """"[[Academy Award for Best Actor|...]]" -> body "Academy Awards" (no wiki title: the
     body's page name is not known from a category link)."""
     link = _first_link(code)
-    texts = ([_target(link)] if link is not None else []) + [render(code, ctx)]
+    # The displayed text first ("[[Critics' Choice Movie Award for ...|Critics' Choice Award
+    # for ...]]" is shown as the Critics' Choice Awards), then the link target.
+    texts = [render(code, ctx)] + ([_target(link)] if link is not None else [])
     for text in texts:
         m = _AWARD_FOR.match(_clean(text))
         if m:
@@ -392,11 +472,15 @@ def _read_category(code: str, ctx: Context, body_from_it: bool) -> tuple[str, st
     text = _clean(render(text, ctx))
     works = re.findall(r"[\"“]([^\"”]+)[\"”]", text)
     text = re.sub(r"\s*(?:\bfor\b|[–—:-])?\s*[\"“][^\"”]+[\"”]", "", text).strip(" ,;:–—-")
-    if body_from_it:
-        m = _AWARD_FOR.match(text)
-        text = m.group(2) if m else text
     link = _first_link(code)
     title = _target(link) if link is not None else None
+    if body_from_it:
+        m = _AWARD_FOR.match(text)
+        linked = _AWARD_FOR.match(title or "")
+        if m:
+            text = m.group(2)
+        elif linked and _body_key(text) == _body_key(linked.group(1)):
+            text = linked.group(2)  # "[[Golden Globe Award for Best Actor|Golden Globe Award]]"
     if body_from_it and title and not _AWARD_FOR.match(title):
         title = None  # "[[Golden Globe Award]] for Best Actor": the link is the body's
     return text, title, works + notes
@@ -420,9 +504,11 @@ class _Recipient:
     is_film: bool
 
 
+_ROLE_WORDS = r"(?:music|lyrics|words|written|performed|composed|sung|produced|screenplay|story)"
 _CONNECTOR = re.compile(
-    r"^[\s–—:,-]*(?:(?:(?:music|lyrics|words|written|performed|composed|sung|produced)"
-    r"(?:\s+(?:and|&)\s+\w+)?\s+)?by\b)?[\s–—:,-]*", re.I)
+    rf"^[\s–—:,-]*(?:(?:{_ROLE_WORDS}(?:\s+(?:and|&)\s+\w+)?\s+)?by\b)?[\s–—:,-]*", re.I)
+# The same role further in the cell ("Music by [[A]]; Lyrics by [[B]]").
+_INNER_CONNECTOR = rf"(?i)(?<=[\n;,])(\s*{_ROLE_WORDS}(?:\s+(?:and|&)\s+\w+)?\s+by)\s"
 _SUFFIXES = re.compile(r"^(?:jr|sr|ii|iii|iv|inc|ltd)\.?$", re.I)
 
 
@@ -433,11 +519,13 @@ def _read_recipient(code: str | None, film: set[str], ctx: Context) -> _Recipien
     code, notes = _pull_small(code, ctx)
     code, parens = _pull_top(code, r"\s*\(([^()\n]*)\)")
     notes += [n for n in (_unparen(render(p, ctx)) for p in parens) if n]
-    code, works = _pull_top(code, r"[\"“]([^\"”\n]+)[\"”]")
+    # A quoted work, with the "for" tying it to the name before ("[[Singer]] for "Song"").
+    code, works = _pull_top(code, r"(?:\s+for)?\s*[\"“]([^\"”\n]+)[\"”]")
     works = [_clean(render(w, ctx)) for w in works]
     code, characters = _pull_top(code, r"\s+as\s+([^\n,;&]+?)(?=\s+and\s+|\s*[\n,;&]|\s*$)")
     notes += [f"as {_clean(render(c, ctx))}" for c in characters]
     code = _CONNECTOR.sub("", code)
+    code, _ = _pull_top(code, _INNER_CONNECTOR)
     persons = []
     for item in _split_top(code, r"\n|,|;|&(?![#\w]+;)|\band\b"):
         kind, name = _item(item, film, ctx)
@@ -446,6 +534,7 @@ def _read_recipient(code: str | None, film: set[str], ctx: Context) -> _Recipien
         elif kind == "person":
             persons.append(name)
     shown = _shown(code, ctx)
+    shown = "" if _NOBODY.match(shown) else shown
     is_film = not persons and (not works and not shown or _norm_title(shown) in film)
     if not shown:  # the entry names only a work ("Song"): that work is the recipient
         return _Recipient("; ".join(works), [], notes, is_film)
@@ -465,15 +554,28 @@ def _expand_lines(code: str) -> str:
     return "".join(out)
 
 
+# "The cast", "Ensemble cast", "The cast of ''Film''": the recipients are not named.
+_GROUP = re.compile(r"^(?:the\s+)?(?:entire\s+|whole\s+|main\s+|principal\s+|ensemble\s+)?"
+                    r"(?:cast|ensemble)(?:\s+(?:members|of\b.*))?$", re.I)
+# Cells that name nobody ("—", {{N/A}}, "None"): the film is the recipient.
+_NOBODY = re.compile(r"^(?:n/?a|none|nil|not applicable|[—–-]+|\?)$", re.I)
+# A role label before a name ("Set Decoration: [[Name]]", "Production Design: Name").
+_ROLE_LABEL = re.compile(r"^\s*[^:\[\]{}<>\n'\"]{2,40}:\s+(?=\S)")
+
+
 def _item(item: str, film: set[str], ctx: Context) -> tuple[str, Name | None]:
-    """("person" | "work" | "film" | "none", Name) for one item of a recipient cell; an item
-    in italics is a work, not a person."""
-    stripped = item.strip(" \n,;:–—-")
+    """("person" | "work" | "film" | "group" | "none", Name) for one item of a recipient cell;
+    an item in italics is a work, a cast named as a whole is a group, not persons."""
+    stripped = _ROLE_LABEL.sub("", item.strip(" \n,;:–—-"))
     name = name_of(stripped, ctx) if stripped else None
     if name is None or not re.search(r"\w", name.name):
         return "none", None
     if _norm_title(name.name) in film:
         return "film", name
+    if _GROUP.match(name.name):
+        return "group", name
+    if _NOBODY.match(name.name):
+        return "none", None
     if re.fullmatch(r"''[^']+(?:'[^']+)*''", stripped) and not stripped.startswith("'''"):
         return "work", name
     return "person", name
@@ -504,6 +606,7 @@ class _Raw:
     result: str | None = None
     year: str | None = None
     date: str | None = None
+    ceremony: str | None = None  # a "Ceremony" column beside the award column ("92nd")
     note: str | None = None
     film_is_recipient: bool = False
     body_in_category: bool = False  # "[[X Award for Y]]" names both
@@ -518,10 +621,12 @@ class _Env:
     ctx: Context
     out: AccoladesResult
     context_bodies: dict[str, _Body] = field(default_factory=dict)
+    heading_year: int | None = None  # from a year sub-heading ("===2019===")
 
 
 def _add(raw: _Raw, env: _Env) -> None:
     env.out.rows_seen += 1
+    raw.context_year = raw.context_year or env.heading_year
     built = _build(raw, env)
     if isinstance(built, str):
         env.out.skipped[built] += 1
@@ -556,9 +661,11 @@ def _nomination(raw: _Raw, body: _Body, result: _Result, category: tuple, recipi
                 env: _Env) -> Nomination:
     ctx = env.ctx
     date = parse_date(render(raw.date, ctx)) if raw.date else None
-    date = date or body.date
+    date = date or body.date or (parse_date(render(raw.ceremony, ctx)) if raw.ceremony else None)
     year = (date.year if date else None) or _year_of(raw.year, ctx) or _year_of(raw.date, ctx) \
-        or body.year or raw.context_year
+        or _year_of(raw.ceremony, ctx) or body.year or raw.context_year
+    body.edition = body.edition or _edition_from_links(raw.date) or _edition_from_links(raw.year) \
+        or _edition_of(raw.ceremony, ctx)
     _fill_from_context(body, env, dated=year is not None)
     year = year or body.year
     notes = recipient.notes + category[2] + ([result.note] if result.note else [])
@@ -571,7 +678,7 @@ def _nomination(raw: _Raw, body: _Body, result: _Result, category: tuple, recipi
         result=result.result,
         award_body_wiki_title=body.wiki_title,
         category_wiki_title=category[1],
-        edition=body.edition or _edition_from_links(raw.date) or _edition_from_links(raw.year),
+        edition=body.edition,
         ceremony_year=year,
         ceremony_date=date,
         persons=[] if recipient.is_film else recipient.persons,
@@ -621,9 +728,13 @@ def _context_bodies(lines: list[str]) -> dict[str, _Body]:
 _HEADING = re.compile(r"^(={1,6})(.+?)\1\s*$")
 _ACCOLADE_HEADING = re.compile(
     r"\b(accolades?|awards?|honou?rs?|nominations?|recognition|prizes?)\b", re.I)
+# Words of headings and labels that group bodies without naming one ("Critics' awards",
+# "Guild awards", "Industry awards", "Festival awards", "Honorary awards").
 _GENERIC_WORDS = re.compile(
-    r"\b(accolades?|awards?|honou?rs?|nominations?|recognition|prizes?|and|other|major|"
-    r"list|of|received|wins?|won|critical|reception|film|festival|festivals)\b|&", re.I)
+    r"\b(accolades?|awards?|honou?rs?|honorary|nominations?|recognition|prizes?|and|other|major|"
+    r"list|of|received|wins?|won|critical|reception|film|festival|festivals|critics|guilds?|"
+    r"industry|associations|societies|circles|groups|international|regional|year-end|"
+    r"precursors?|miscellaneous|various)\b|'|’|&", re.I)
 
 
 @dataclass
@@ -678,16 +789,31 @@ def _heading_headers(path: list[str]) -> tuple[str | None, str | None]:
         if not inside:
             continue
         if _header_result(title):
-            result = title
+            result = _header_result(title)
         elif _is_body_name(title, strict=first):
             body = title
     return body, result
 
 
-def _header_result(text: str) -> bool:
-    t = _clean(render(text)).strip(" :").lower()
-    return t in ("wins", "awards won", "won awards", "nominations", "nominated for",
-                 "nominees") or _result_from_text(t) is not None
+def _header_result(text: str) -> str | None:
+    """The result a group label says ("Wins", "Nominated (3)", "12 nominations"), as the
+    label without its count; None when the label is no result."""
+    label = _clean(re.sub(r"\s*[(\[]\d+[)\]]\s*$|^\d+\s+", "", render(str(remove_refs(text)))))
+    return label if label and _result_from_text(label) is not None else None
+
+
+def _heading_year(path: list[str]) -> int | None:
+    """The year of a heading at or below the first accolade-like heading ("===2019===",
+    "===2019 awards==="): the ceremony year of entries that name none. A season ("2019–20")
+    is ambiguous and gives none."""
+    inside = False
+    year = None
+    for title in path:
+        inside = inside or bool(_ACCOLADE_HEADING.search(title))
+        rest = _clean(_GENERIC_WORDS.sub(" ", render(title)))
+        if inside and re.fullmatch(_YEAR, rest):
+            year = int(rest)
+    return year
 
 
 # =============================================================================================
@@ -699,12 +825,24 @@ def _row_kinds(grid: list[Row]) -> list[str]:
     """Kind of each row; a first row of plain cells that only name columns (bold "Award",
     "Result") is the header."""
     kinds = [row.kind for row in grid]
+    for i, row in enumerate(grid):  # "! [[Academy Awards]] || Best Actor || ... || {{won}}"
+        if kinds[i] == "header" and _holds_an_entry(row):
+            kinds[i] = "data"
     first = next((i for i, kind in enumerate(kinds) if kind != "title"), None)
     if first is not None and kinds[first] == "data":
         texts = [render(c.text) for c in grid[first].cells]
         if len(texts) >= 2 and all(t and _header_role(t) for t in texts):
             kinds[first] = "header"
     return kinds
+
+
+def _holds_an_entry(row: Row) -> bool:
+    """A row of header cells that is an entry: it holds a result template, or a result word
+    beside a link (a column name such as "Nomination" alone is no entry)."""
+    results = [c for c in row.cells if _looks_like_result(c.text)]
+    names = {template_name(t) for c in results for t in parse(c.text).filter_templates(recursive=False)}
+    templated = bool(names & (set(RESULT_TEMPLATES) | TEXT_RESULT_TEMPLATES))
+    return templated or (bool(results) and any(_first_link(c.text) is not None for c in row.cells))
 
 
 # Column roles ------------------------------------------------------------------------------
@@ -732,17 +870,34 @@ def _header_role(text: str) -> str | None:
     return None
 
 
+_CEREMONY_HEADER = re.compile(r"\b(ceremony|ceremonies|editions?|events?)\b", re.I)
+
+
 def _header_roles(row: Row, ctx: Context) -> dict[str, int]:
-    roles: dict[str, int] = {}
+    """Column roles named by a header row. Two award-like headers: with a category header too,
+    the one saying "Ceremony" / "Edition" is the ceremony column ("Award | Ceremony |
+    Category"); without one, the second is the category ("Festival | Award")."""
+    found: list[tuple[int, str, str]] = []
     previous = None
     for col, cell in enumerate(row.slots):
         if cell is None or cell is previous:
             continue
         previous = cell
-        role = _header_role(render(cell.text, ctx))
-        if role is None:
-            continue
-        if role not in roles:
+        text = render(cell.text, ctx)
+        role = _header_role(text)
+        if role is not None:
+            found.append((col, role, text))
+    has_category = any(role == "category" for _, role, _ in found)
+    awards = [(col, text) for col, role, text in found if role == "award"]
+    ceremony = None
+    if has_category and len(awards) > 1:
+        ceremony = next((col for col, text in awards if _CEREMONY_HEADER.search(text)),
+                        awards[1][0])
+    roles: dict[str, int] = {}
+    for col, role, _ in found:
+        if col == ceremony:
+            roles.setdefault("ceremony", col)
+        elif role not in roles:
             roles[role] = col
         elif role == "recipient" and "category" not in roles:
             roles["category"], roles["recipient"] = roles["recipient"], col
@@ -811,15 +966,18 @@ def _roles(named: dict[str, int], rows: list[Row], width: int) -> dict[str, int]
         years = [c for c in roles.free(width) if _share(rows, c, _is_year_cell) >= 0.5]
         if years:
             roles.assign("year", years[0])
-    _award_by_content(roles, rows, width)
+    _award_by_content(roles, rows, width, bool(named))
     if not named:
         filled = [c for c in roles.free(width) if _column_cells(rows, c)]
-        for role, col in zip(("category", "recipient"), filled):
+        # An award column of "[[X Award for Y]]" links names the category too: the other
+        # column is the recipient ({{Awards table}}: Year / Nominee / work / Award / Result).
+        award_for = "award" in roles and _share(rows, roles["award"], _is_award_for_cell) >= 0.5
+        for role, col in zip(("recipient",) if award_for else ("category", "recipient"), filled):
             roles[role] = col
     return dict(roles)
 
 
-def _award_by_content(roles: _Roles, rows: list[Row], width: int) -> None:
+def _award_by_content(roles: _Roles, rows: list[Row], width: int, named: bool = True) -> None:
     """The award column when the header names none, or names a column that holds no body
     while another links edition pages."""
     award = roles.get("award")
@@ -838,6 +996,10 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int) -> None:
         awardish = [c for c in roles.free(width) if _share(rows, c, _is_award_cell) >= 0.5]
         if awardish:
             roles.assign("award", awardish[0])
+        elif not named:  # "[[Academy Award for Best Actor|Best Actor]]": category and body
+            award_for = [c for c in roles.free(width) if _share(rows, c, _is_award_for_cell) >= 0.5]
+            if award_for:
+                roles.assign("award", award_for[0])
 
 
 # Rows --------------------------------------------------------------------------------------
@@ -849,32 +1011,62 @@ class _TableState:
     award_is_category: bool = False
     fallback_body: str | None = None
     year: int | None = None
+    result: str | None = None  # for a table without result column: "===Wins===", "! Won"
+    last_body: str | None = None  # the award of the row above (an empty award cell repeats it)
+    last_year: str | None = None
 
 
-def _read_table(table: Table, accolade: bool, heading_body: str | None, env: _Env) -> None:
+@dataclass
+class _TableContext:
+    """What title rows, the caption and the headings above say about the rows below them."""
+    fallback: str | None = None
+    year: int | None = None
+    result: str | None = None
+
+
+def _read_table(table: Table, accolade: bool, heading_body: str | None,
+                heading_result: str | None, env: _Env) -> None:
     grid = table.rows
     kinds = _row_kinds(grid)
     state: _TableState | None = None
     started = False  # columns are read at each header row, or at the first row without one
-    fallback = heading_body
+    caption = _caption_body(table.caption)
+    context = _TableContext(heading_body or caption, None, heading_result)
     for i, (row, kind) in enumerate(zip(grid, kinds)):
         if kind == "header" or (kind == "data" and not started):
             started = True
-            state = _table_state(grid, kinds, i, accolade, env)
+            state = _table_state(grid, kinds, i, accolade, caption is not None, env)
             if state is not None:
-                state.fallback_body = fallback
+                state.fallback_body, state.year = context.fallback, context.year
+                state.result = context.result
         if kind == "title":
-            fallback = _title_row(row.cells[0].text, state, fallback, env.ctx)
+            _title_row(row.cells[0].text, state, context, env.ctx)
         if kind == "data" and state is not None and any(render(c.text, env.ctx) for c in row.cells):
-            _add(_row_raw(row, state), env)
+            _add(_row_raw(row, state, env.ctx), env)
+
+
+def _caption_body(caption: str | None) -> str | None:
+    """A table caption naming an award body (``|+ [[Academy Awards]]``), else None.
+    ("Awards received by ''Film''" names none.)"""
+    if not caption or not caption.strip():
+        return None
+    if _is_body_name(caption, strict=True):
+        return caption
+    link = _first_link(caption)
+    if link is None:
+        return None
+    rest = _clean(render(caption).replace(render(str(link)), " "))
+    if _is_body_name(str(link)) and not _GENERIC_WORDS.sub("", re.sub(rf"{_YEAR}|[^\w]", "", rest)):
+        return caption
+    return None
 
 
 def _table_state(grid: list[Row], kinds: list[str], start: int, accolade: bool,
-                 env: _Env) -> _TableState | None:
+                 captioned: bool, env: _Env) -> _TableState | None:
     """Roles of the columns for the rows from ``start`` to the next header row; None when the
-    table is not an accolades table."""
+    table is not an accolades table. A caption naming the body stands for an award column."""
     named = _header_roles(grid[start], env.ctx) if kinds[start] == "header" else {}
-    by_header = "award" in named and ("category" in named or "result" in named)
+    by_header = ("award" in named or captioned) and ("category" in named or "result" in named)
     if not (by_header or accolade):
         return None
     end = next((j for j in range(start + 1, len(grid)) if kinds[j] == "header"), len(grid))
@@ -887,22 +1079,33 @@ def _table_state(grid: list[Row], kinds: list[str], start: int, accolade: bool,
     return _TableState(roles, award_is_category)
 
 
-def _title_row(code: str, state: _TableState | None, fallback: str | None, ctx: Context) -> str | None:
-    """A title row (``! colspan=5 | 1996``): its year, or the body of the rows below it when
-    the table has no award column."""
+def _title_row(code: str, state: _TableState | None, context: _TableContext, ctx: Context) -> None:
+    """A title row (``! colspan=5 | 1996``, ``2006 (78th)``): its year; a result ("Won") for
+    a table without result column; or the body of the rows below it when the table has no
+    award column. A title row above the header row counts for the rows below the header."""
     text = render(code, ctx)
-    if re.fullmatch(rf"\s*{_YEAR}\s*", text):
+    year = re.fullmatch(rf"\s*({_YEAR})\s*(?:\([^()]*\))?\s*", text)
+    only_date = not re.sub(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+                           r"\d+(?:st|nd|rd|th)?|[\s,./–-]", "", text)
+    when = parse_date(text) if only_date and not year else None  # "! colspan=4 | March 25, 1996"
+    if year or (when is not None and when.precision != "year"):
+        context.year = int(year.group(1)) if year else when.year
         if state is not None:
-            state.year = int(text.strip())
-        return fallback
+            state.year = context.year
+        return
+    if _header_result(code):
+        context.result = _header_result(code)
+        if state is not None:
+            state.result = context.result
+        return
     if not _is_generic(code) and (state is None or "award" not in state.roles or state.award_is_category):
+        context.fallback = code
         if state is not None:
             state.fallback_body = code
-        return code
-    return fallback
+            state.last_body = None
 
 
-def _row_raw(row: Row, state: _TableState) -> _Raw:
+def _row_raw(row: Row, state: _TableState, ctx: Context) -> _Raw:
     def cell(role: str) -> Cell | None:
         col = state.roles.get(role)
         return row.slots[col] if col is not None and col < len(row.slots) else None
@@ -915,22 +1118,57 @@ def _row_raw(row: Row, state: _TableState) -> _Raw:
         body, category = None, body
     raw = _Raw(
         body=text(body), category=text(category), recipient=text(recipient),
-        result=text(cell("result")), year=text(cell("year")), date=text(cell("date")),
+        result=text(cell("result")) if "result" in state.roles else state.result,
+        year=text(cell("year")), date=text(cell("date")), ceremony=text(cell("ceremony")),
         note=text(cell("note")),
         film_is_recipient=recipient is None or recipient is category or recipient is body,
         body_in_category=state.award_is_category, fallback_body=state.fallback_body,
         context_year=state.year)
+    if state.result and (raw.result is None or not render(raw.result, ctx)):
+        raw.result = state.result  # a blank result cell in a table under "===Wins==="
+    # An empty award (or year) cell repeats the one above it: tables written without rowspan
+    # ("| || Best Director || ..."). Decided so; without it the row would have no body.
+    if "award" in state.roles and not state.award_is_category:
+        if raw.body is None or not render(raw.body, ctx):
+            raw.body = state.last_body
+        state.last_body = raw.body
+    if "year" in state.roles:
+        if raw.year is None or not render(raw.year, ctx):
+            raw.year = state.last_year
+        state.last_year = raw.year
     if "recipient" not in state.roles and raw.category:
         raw.category, raw.recipient = _recipient_in_category(raw.category)
         raw.film_is_recipient = raw.recipient is None
     return raw
 
 
+# Words that qualify a category after a dash ("Best Actress – Musical or Comedy", "Best
+# Director – Motion Picture", "Best Actor – Drama"): part of the category, never a recipient.
+_QUALIFIER_WORD = (r"(?:motion pictures?|drama|musical|comedy|animated|animation|foreign language|"
+                   r"non-english language|english language|television|tv|documentary|feature|film|"
+                   r"limited series|miniseries|series|short|live action|action|fantasy|horror|"
+                   r"sci-fi|science fiction|thriller|romance|family|leading role|supporting role|"
+                   r"male|female|actor|actress|international|original|adapted|song|score|"
+                   r"screenplay|comedy/musical|musical/comedy)")
+_QUALIFIER = re.compile(rf"^{_QUALIFIER_WORD}(?:\s*(?:or|and|/|&|,)?\s*{_QUALIFIER_WORD})*$", re.I)
+
+
+def _merge_qualifiers(segments: list[str]) -> list[str]:
+    """Dash-separated segments with the qualifiers after the first joined to it."""
+    segments = list(segments)
+    while len(segments) > 1:
+        bare, _ = _pull_top(segments[1], r"\s*\(([^()\n]*)\)\s*$")
+        if _first_link(bare) is not None or not _QUALIFIER.match(_clean(render(bare))):
+            break
+        segments[0:2] = [f"{segments[0].rstrip()} – {segments[1].lstrip()}"]
+    return segments
+
+
 def _recipient_in_category(code: str) -> tuple[str, str | None]:
     """A table without a recipient column may name the recipient with the category:
     "Best Actress – [[Frances McDormand]]" or "Best Actress ([[Frances McDormand]])". Only a
     linked name is taken as a recipient ("Best Motion Picture – Drama" stays whole)."""
-    segments = _split_top(code, _DASH)
+    segments = _merge_qualifiers(_split_top(code, _DASH))
     rest = " – ".join(segments[1:])
     if len(segments) > 1 and _first_link(rest) is not None:
         return segments[0], rest
@@ -973,9 +1211,9 @@ def _read_lists(items: list, heading_body: str | None, heading_result: str | Non
         if not text:
             continue
         if bullet is None:
-            header = _line_header(text, env.ctx)
-            if header is not None:
-                stack = base + [header]
+            headers = _line_headers(text, env.ctx)
+            if headers:
+                stack = base + headers
             elif render(text, env.ctx):  # prose ends the list; layout templates do not
                 stack = list(base)
             continue
@@ -989,17 +1227,50 @@ def _read_lists(items: list, heading_body: str | None, heading_result: str | Non
             _add(raw, env)
 
 
-def _line_header(text: str, ctx: Context) -> _Header | None:
-    """A bold line, a ``;`` line or a short "Name:" line heading the bullets below it."""
+_LABEL_SMALL_WORDS = {"of", "the", "and", "for", "in", "at", "de", "du", "la", "le", "des", "del",
+                      "di", "da", "on", "a", "an", "by", "to", "&", "y", "et", "und"}
+
+
+def _line_headers(text: str, ctx: Context) -> list[_Header]:
+    """A bold line, a ``;`` line or a short "Name:" line heading the bullets below it (a body,
+    a result or a year); or a sentence introducing them ("At the [[68th Academy Awards]], the
+    film received the following nominations:"): the body it links and the result it says."""
     m = re.fullmatch(r";\s*(.+)", text) or re.fullmatch(r"'''((?:(?!''').)+)'''\s*:?", text)
     if m is None:
-        m = re.fullmatch(r"([^.!?]{1,80}):", text)
-        if m is None or not (_is_body_name(m.group(1)) or _header_result(m.group(1))):
-            return None
+        m = re.fullmatch(r"([^.!?]{1,200}):", text)
+        if m is None:
+            return []
+        if _is_sentence(m.group(1)):
+            return _sentence_headers(m.group(1))
+        if len(m.group(1)) > 80 or not (_is_body_name(m.group(1)) or _header_result(m.group(1))):
+            return []
     code = m.group(1).strip()
+    if _is_year_cell(code):
+        return [_Header(0, "year", code)]
     if _is_generic(code) and not _header_result(code):
-        return None
-    return _Header(0, "result" if _header_result(code) else "body", code)
+        return []
+    label = _header_result(code)
+    return [_Header(0, "result", label) if label else _Header(0, "body", code)]
+
+
+def _is_sentence(code: str) -> bool:
+    """Prose rather than a name: a lower-case word other than "of", "the", "and", ..."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", render(code))
+    return any(w[0].islower() and w not in _LABEL_SMALL_WORDS for w in words)
+
+
+def _sentence_headers(code: str) -> list[_Header]:
+    text = render(code).lower()
+    won = re.search(r"\b(won|wins?|winning|received the following awards)\b", text)
+    nominated = re.search(r"\bnominat", text)
+    headers = []
+    for link in parse(code).filter_wikilinks():
+        if _is_body_name(str(link)) and not _is_award_for_cell(str(link)):
+            headers.append(_Header(0, "body", str(link)))
+            break
+    if bool(won) != bool(nominated):
+        headers.append(_Header(0, "result", "Won" if won else "Nominated"))
+    return headers
 
 
 def _has_children(lines: list, i: int, depth: int) -> bool:
@@ -1022,7 +1293,9 @@ def _heads_a_group(content: str) -> bool:
 
 def _bullet_header(depth: int, content: str) -> _Header:
     if _header_result(content):
-        return _Header(depth, "result", content)
+        return _Header(depth, "result", _header_result(content))
+    if _is_year_cell(content):
+        return _Header(depth, "year", content)
     return _Header(depth, "body" if _is_body_name(content) else "category", content)
 
 
@@ -1059,11 +1332,13 @@ def _bullet_raw(content: str, stack: list[_Header], ctx: Context) -> _Raw | None
     for k, segment in enumerate(segments):
         segments[k], years = _pull_top(segment, rf"\s*\(({_YEAR})\)")
         year = year or (years[0] if years else None)
-    raw = _Raw(result=result, year=year, body=headers.get("body"))
+    raw = _Raw(result=result, year=year or headers.get("year"), body=headers.get("body"))
     if segments:
         _bullet_body(raw, segments)
+        segments = _split_category_colon(segments)
     if "category" in headers:
         segments.insert(0, headers["category"])
+    segments = _merge_qualifiers(segments)
     raw.category = segments[0] if segments else None
     raw.recipient = " – ".join(segments[1:]) or None
     if raw.recipient is None and raw.category:
@@ -1075,10 +1350,24 @@ def _bullet_raw(content: str, stack: list[_Header], ctx: Context) -> _Raw | None
     return raw
 
 
+def _split_category_colon(segments: list[str]) -> list[str]:
+    """"Best Actor: [[Nicolas Cage]]" is a category and its recipient: the last segment
+    written "text: [[link]]" is cut at its colon ("Choice Movie: Fantasy", with no link after
+    the colon, stays one category)."""
+    for k in range(len(segments) - 1, -1, -1):
+        before, after = _colon_split(segments[k])
+        if after is not None and _first_link(before) is None and _first_link(after) is not None \
+                and render(before).strip():
+            return segments[:k] + [before, after] + segments[k + 1:]
+    return segments
+
+
 def _bullet_body(raw: _Raw, segments: list[str]) -> None:
     """The body named by the entry itself, taken out of its first segment: "1996: ...",
     "[[1996 MTV Movie Awards]]: Best Kiss", "[[Academy Award for Best Actor]]" or
     "Academy Awards – Best Actor – ..."."""
+    if len(segments) > 1 and _is_year_cell(segments[0]):  # "1997 – [[Empire Award for ...]]"
+        raw.year = segments.pop(0)
     before, after = _colon_split(segments[0])
     if after and _is_year_cell(before):
         raw.year, segments[0] = before, after
@@ -1113,9 +1402,10 @@ def parse_accolades(code, film_title: str, ctx: Context | None = None) -> Accola
         heading_body, heading_result = _heading_headers(section.path)
         prose = [item.text for item in section.items if isinstance(item, Line)]
         env.context_bodies = _context_bodies(prose) if accolade else {}
+        env.heading_year = _heading_year(section.path)
         for item in section.items:
             if isinstance(item, Table):
-                _read_table(item, accolade, heading_body, env)
+                _read_table(item, accolade, heading_body, heading_result, env)
         if accolade:
             _read_lists(section.items, heading_body, heading_result, env)
     return env.out

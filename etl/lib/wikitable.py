@@ -12,7 +12,8 @@ How a text is read
   original text is sliced at the same offsets.
 - ``blocks``: the text as logical lines (``Line``), with each top-level table (``{|`` ... ``|}``,
   also behind ``<center>``/``<section>`` wrappers or a ``:`` indent, and ``{{Awards table}}``
-  ... ``{{end}}``) read as one ``Table``. A table nested in a cell stays in that cell's text.
+  ... ``{{end}}`` / ``{{Awards table end}}`` / ``|}``) read as one ``Table``. A table nested in a
+  cell stays in that cell's text.
 - ``read_table``: rows and cells split as MediaWiki's ``doTableStuff`` splits them (``|-``,
   ``|`` / ``!`` cells, ``||`` and ``!!`` inline cells, a row written as ``|| cell``,
   ``attributes | content``, attributes before a template without a pipe: ``|rowspan=2 {{nom}}``;
@@ -25,7 +26,8 @@ The laid-out grid
 (short rows). A spanning cell is *one* object in every slot it covers, so ``a is b`` tells that
 two slots show the same cell; ``Row.is_span_copy(c)`` tells that the slot is filled by a cell
 written in an earlier row (rowspan) or further left (colspan). ``Row.cells`` are the cells
-written in the row, in order; ``Row.kind`` is "header", "title" or "data".
+written in the row, in order; ``Row.kind`` is "header", "title" or "data". ``Table.caption``
+is the text of the ``|+`` caption line.
 """
 
 from __future__ import annotations
@@ -127,8 +129,11 @@ def mask(text: str) -> str:
 _TABLE_START = re.compile(r"^[\s:]*(?:<[^>\n]*>\s*)*\{\|")
 _TABLE_END = re.compile(r"^\s*\|\}")
 # Templates that open a table and leave its rows to the page (closed by ``{{end}}``).
-_TABLE_START_TEMPLATE = re.compile(r"^\s*\{\{\s*(?:template\s*:\s*)?awards?[ _]table", re.I)
-_END_TEMPLATE = re.compile(r"^\s*\{\{\s*end\s*\}\}", re.I)
+_TABLE_START_TEMPLATE = re.compile(
+    r"^\s*\{\{\s*(?:template\s*:\s*)?awards?[ _]table(?![ _]*end\b)\s*(?:\||\}\})", re.I)
+# ``{{end}}``, ``{{Awards table end}}``, ``{{table end}}`` (``|}`` closes such tables too).
+_END_TEMPLATE = re.compile(
+    r"^\s*\{\{\s*(?:template\s*:\s*)?(?:end|(?:awards?[ _])?table[ _]end)\s*\}\}", re.I)
 
 
 @dataclass
@@ -263,6 +268,7 @@ class Row:
 class Table:
     rows: list[Row]
     lines: list[Line] = field(default_factory=list, repr=False)  # as written, "{|" to "|}"
+    caption: str | None = None  # content of the ``|+`` line (attributes removed), if any
 
     @property
     def width(self) -> int:
@@ -282,7 +288,32 @@ class Table:
 
 def read_table(lines: list[Line]) -> Table:
     """The table written on ``lines`` (its opening line first), laid out."""
-    return Table(layout(parse_rows(lines)), lines)
+    return Table(layout(parse_rows(lines)), lines, caption(lines))
+
+
+def caption(lines: list[Line]) -> str | None:
+    """The table's caption (``|+ text`` or ``|+ style="..." | text``; continuation lines
+    included), or None. Captions of nested tables are theirs, not this table's."""
+    depth = 0
+    for i, line in enumerate(lines):
+        if opens_table(line):
+            depth += 1
+            continue
+        if _closes_table(line, depth):
+            depth -= 1
+            continue
+        masked = line.masked.lstrip()
+        if depth != 1 or not masked.startswith("|+"):
+            continue
+        lead = len(line.masked) - len(masked)
+        cell = _make_cell(False, line.text[lead + 2:], masked[2:])
+        text = cell.text
+        for more in lines[i + 1:]:
+            if more.masked.lstrip().startswith(("|", "!")) or opens_table(more):
+                break
+            text += "\n" + more.text
+        return text.strip()
+    return None
 
 
 def parse_rows(lines: list[Line]) -> list[list[Cell]]:
