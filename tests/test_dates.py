@@ -207,3 +207,20 @@ def test_date_match_is_frozen():
 def test_years_is_keyword_only():
     with pytest.raises(TypeError):
         find_dates("in 1995", True)  # type: ignore[misc]
+
+
+# --- Unseen articles: date values of tests/fixtures/unseen/*.wiki ------------------------------
+
+UNSEEN_DATE_CASES = [
+    ("dmy album release", "1 December 2009", D(2009, 12, 1)),
+    ("mdy with a place", "January 16, 2014 (Sundance)", D(2014, 1, 16)),
+    ("rendered Start date", "August 24, 2016", D(2016, 8, 24)),
+    ("dmy in prose", "The soundtrack album was released on 31 October 2011 by Mercury.", D(2011, 10, 31)),
+    ("month and year", "A Blu-ray edition followed in May 2010.", M(2010, 5)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in UNSEEN_DATE_CASES],
+                         ids=[c[0] for c in UNSEEN_DATE_CASES])
+def test_parse_date_unseen_articles(text, expected):
+    assert parse_date(text) == expected

@@ -334,3 +334,160 @@ Releases:
         hm("DVD", "2008-04-08", regions=["Region 1"]),
         hm("Blu-ray", "2009", regions=["Region 2"]),
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# Unseen articles (tests/fixtures/unseen/*.wiki), each row read by hand from the fixture's
+# "Home media" section
+# --------------------------------------------------------------------------------------------
+
+UNSEEN = FIXTURE_ROOT / "unseen"
+
+
+def unseen(name: str) -> str:
+    return (UNSEEN / f"{name}.wiki").read_text(encoding="utf-8")
+
+
+def hmd(name: str, wiki: str | None, territory: str | None = None) -> CompanyRole:
+    return CompanyRole("home_media_distributor", Name(name, wiki), territory)
+
+
+WHV = ("Warner Home Video", "Warner Home Video")
+
+
+def test_unseen_inception_home_media():
+    assert parse_home_media(unseen("inception")) == [
+        hm("DVD", "2010-12-07", company=WHV[0], wiki=WHV[1]),
+        hm("Blu-ray", "2010-12-07", company=WHV[0], wiki=WHV[1]),
+        hm("4K Ultra HD", "2017-12-19"),
+        # "In 2020, the film was made available for streaming on [[HBO Max]]."
+        hm("digital", "2020"),
+    ]
+    assert home_media_distributors(unseen("inception")) == [hmd(*WHV)]
+
+
+def test_unseen_casablanca_home_media():
+    criterion = ("The Criterion Collection", "The Criterion Collection")
+    assert parse_home_media(unseen("casablanca")) == [
+        hm("LaserDisc", "1989", company=criterion[0], wiki=criterion[1], note="Criterion Collection"),
+        hm("DVD", "2003-02-04", company=WHV[0], wiki=WHV[1], note="two-disc Special Edition"),
+        hm("Blu-ray", "2008-12-02"),
+        hm("4K Ultra HD", "2021-11-30"),
+    ]
+    assert home_media_distributors(unseen("casablanca")) == [hmd(*criterion), hmd(*WHV)]
+
+
+def test_unseen_three_idiots_home_media():
+    reliance = ("Reliance Big Home Video", "Reliance Big Home Video")
+    assert parse_home_media(unseen("three_idiots")) == [
+        hm("DVD", "2010-03-26", company=reliance[0], wiki=reliance[1]),
+        hm("Blu-ray", "2010-05"),  # "A Blu-ray edition followed in May 2010."
+    ]
+    assert home_media_distributors(unseen("three_idiots")) == [hmd(*reliance)]
+
+
+def test_unseen_your_name_home_media_same_day_and_two_regions():
+    toho = ("Toho", "Toho")
+    assert parse_home_media(unseen("your_name")) == [
+        hm("DVD", "2017-07-26", regions=["Japan"], company=toho[0], wiki=toho[1]),
+        hm("Blu-ray", "2017-07-26", regions=["Japan"], company=toho[0], wiki=toho[1]),
+        # "released on 4K Ultra HD Blu-ray in Japan on the same day": the day of the sentence before.
+        hm("4K Ultra HD", "2017-07-26", regions=["Japan"]),
+        # "In North America, Funimation released the film on Blu-ray and DVD on November 21, 2017."
+        hm("Blu-ray", "2017-11-21", regions=["North America"], company="Funimation"),
+        hm("DVD", "2017-11-21", regions=["North America"], company="Funimation"),
+    ]
+    assert home_media_distributors(unseen("your_name")) == [hmd("Toho", "Toho", "Japan"),
+                                                            hmd("Funimation", None, "North America")]
+
+
+def test_unseen_suzume_home_media():
+    assert parse_home_media(unseen("suzume")) == [
+        hm("Blu-ray", "2023-09-20", regions=["Japan"]),
+        hm("DVD", "2023-09-20", regions=["Japan"]),
+    ]
+
+
+def test_unseen_march_of_the_penguins_home_media():
+    assert parse_home_media(unseen("march_of_the_penguins")) == [
+        hm("DVD", "2005-11-29", regions=["United States"], company=WHV[0], wiki=WHV[1]),
+        hm("HD DVD", "2006-10-10"),
+        hm("Blu-ray", "2011-03-22"),
+    ]
+    assert home_media_distributors(unseen("march_of_the_penguins")) == [hmd(*WHV, "United States")]
+
+
+def test_unseen_the_intouchables_home_media():
+    assert parse_home_media(unseen("the_intouchables")) == [
+        hm("DVD", "2012-04-04", regions=["France"], company="Gaumont", wiki="Gaumont"),
+        hm("Blu-ray", "2012-04-04", regions=["France"], company="Gaumont", wiki="Gaumont"),
+    ]
+    assert home_media_distributors(unseen("the_intouchables")) == [hmd("Gaumont", "Gaumont", "France")]
+
+
+def test_unseen_whiplash_home_media_through_a_company():
+    sphe = ("Sony Pictures Home Entertainment", "Sony Pictures Home Entertainment")
+    assert parse_home_media(unseen("whiplash")) == [
+        hm("digital", "2015-02-10", company=sphe[0], wiki=sphe[1]),
+        hm("Blu-ray", "2015-02-24", company=sphe[0], wiki=sphe[1]),
+        hm("DVD", "2015-02-24", company=sphe[0], wiki=sphe[1]),
+    ]
+    assert home_media_distributors(unseen("whiplash")) == [hmd(*sphe)]
+
+
+def test_unseen_oppenheimer_home_media_and_streaming_starts():
+    uphe = ("Universal Pictures Home Entertainment", "Universal Pictures Home Entertainment")
+    assert parse_home_media(unseen("oppenheimer")) == [
+        hm("digital", "2023-11-21", company=uphe[0], wiki=uphe[1]),
+        hm("4K Ultra HD", "2023-11-21", company=uphe[0], wiki=uphe[1]),
+        hm("Blu-ray", "2023-11-21", company=uphe[0], wiki=uphe[1]),
+        hm("DVD", "2023-11-21", company=uphe[0], wiki=uphe[1]),
+        # "The film began streaming on [[Peacock]] on February 16, 2024, and on [[Amazon Prime
+        # Video]] in the United Kingdom on March 8, 2024."
+        hm("digital", "2024-02-16"),
+        hm("digital", "2024-03-08", regions=["United Kingdom"]),
+    ]
+    assert home_media_distributors(unseen("oppenheimer")) == [hmd(*uphe)]
+
+
+@pytest.mark.parametrize("name", ["wolf_warrior_2"])
+def test_unseen_articles_without_home_media(name):
+    assert parse_home_media(unseen(name)) == []
+
+
+def test_unseen_om_shanti_om_home_media_and_streaming():
+    eros = ("Eros International", "Eros International")
+    assert parse_home_media(unseen("om_shanti_om")) == [
+        hm("DVD", "2008-01-08", company=eros[0], wiki=eros[1]),
+        hm("digital", "2016"),  # "became available to stream on [[Netflix]] in 2016"
+    ]
+    assert home_media_distributors(unseen("om_shanti_om")) == [hmd(*eros)]
+
+
+def test_unseen_coco_a_company_at_the_end_of_the_sentence_and_disney_plus():
+    wdshe = ("Walt Disney Studios Home Entertainment", "Walt Disney Studios Home Entertainment")
+    # "released on [[Digital HD]] on February 13, 2018, and on [[Ultra HD Blu-ray]], Blu-ray and
+    # DVD on February 27, 2018, by [[Walt Disney Studios Home Entertainment]]."
+    assert parse_home_media(unseen("coco")) == [
+        hm("digital", "2018-02-13", company=wdshe[0], wiki=wdshe[1]),
+        hm("4K Ultra HD", "2018-02-27", company=wdshe[0], wiki=wdshe[1]),
+        hm("Blu-ray", "2018-02-27", company=wdshe[0], wiki=wdshe[1]),
+        hm("DVD", "2018-02-27", company=wdshe[0], wiki=wdshe[1]),
+        hm("digital", "2019-11-12"),  # "The film was released on [[Disney+]] on November 12, 2019."
+    ]
+    assert home_media_distributors(unseen("coco")) == [hmd(*wdshe)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The film was released on [[Disney+]] on November 12, 2019.", [hm("digital", "2019-11-12")]),
+        ("It became available to stream on Netflix on June 15, 2020.", [hm("digital", "2020-06-15")]),
+        ("It was released on DVD on March 5, 2019, and on iTunes on February 26, 2019.",
+         [hm("DVD", "2019-03-05"), hm("digital", "2019-02-26")]),
+        ("It was released on DVD on March 5, 2019, and on Blu-ray simultaneously.",
+         [hm("DVD", "2019-03-05"), hm("Blu-ray", "2019-03-05")]),
+    ],
+)
+def test_unseen_streaming_services_and_simultaneous_releases(text, expected):
+    assert parse_home_media("==Home media==\n" + text) == expected

@@ -409,3 +409,37 @@ def test_as_written_is_verbatim(text, expected):
         pos = text.find(amount.as_written, cursor)
         assert pos >= 0
         cursor = pos + len(amount.as_written)
+
+
+# --- Unseen articles: infobox values of tests/fixtures/unseen/*.wiki as wikitext.render gives
+# them (templates already rendered), amounts worked out by hand --------------------------------
+
+UNSEEN_CASES = [
+    # label, text, yen, expected
+    ("INRConvert rendered, estimate", "est. INR 460 crore", "JPY",
+     [A(4_600_000_000, None, "INR", "est. INR 460 crore", est=True)]),
+    ("rupee sign and crore", "₹55 crore", "JPY", [A(550_000_000, None, "INR", "₹55 crore")]),
+    ("rupee sign, crore range", "₹55–60 crore", "JPY", [A(550_000_000, 600_000_000, "INR", "₹55–60 crore")]),
+    ("Rs. and crore", "Rs. 55 crore", "JPY", [A(550_000_000, None, "INR", "Rs. 55 crore")]),
+    ("yuan with a dollar conversion on the next line", "¥5.69 billion\n(US$870.3 million)", "CNY",
+     [A(5_690_000_000, None, "CNY", "¥5.69 billion"), A(870_300_000, None, "USD", "US$870.3 million")]),
+    ("domestic and worldwide lines", "$77.4 million (domestic)\n$127.4 million (worldwide)", "JPY",
+     [A(77_400_000, None, "USD", "$77.4 million (domestic)", territory="North America"),
+      A(127_400_000, None, "USD", "$127.4 million (worldwide)", territory="worldwide")]),
+    ("a note and an emptied inflation equivalent",
+     "$3.7 million (initial release)\n(equivalent to $ million in )", "JPY",
+     [A(3_700_000, None, "USD", "$3.7 million (initial release)")]),
+    ("range of full figures", "$878,000–1,039,000", "JPY", [A(878_000, 1_039_000, "USD", "$878,000–1,039,000")]),
+    ("JPY code, then dollars", "JPY 25.03 billion (Japan)\nUS$382.2 million (worldwide)", "JPY",
+     [A(25_030_000_000, None, "JPY", "JPY 25.03 billion (Japan)", territory="Japan"),
+      A(382_200_000, None, "USD", "US$382.2 million (worldwide)", territory="worldwide")]),
+    ("euro sign", "€9.5 million", "JPY", [A(9_500_000, None, "EUR", "€9.5 million")]),
+    ("euro code after the number", "9.5 million EUR", "JPY", [A(9_500_000, None, "EUR", "9.5 million EUR")]),
+    ("decimal after nbsp rendered as a space", "$836.8 million", "JPY", [A(836_800_000, None, "USD", "$836.8 million")]),
+]
+
+
+@pytest.mark.parametrize(("text", "yen", "expected"), [c[1:] for c in UNSEEN_CASES],
+                         ids=[c[0] for c in UNSEEN_CASES])
+def test_parse_amounts_unseen_articles(text, yen, expected):
+    assert parse_amounts(text, yen=yen) == expected

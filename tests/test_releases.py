@@ -167,3 +167,53 @@ def test_fixture_release_section_text():
     text = release_section_text((FIXTURES / "release_rules.wiki").read_text(encoding="utf-8"))
     assert text.startswith("The film premiered at the Cannes Film Festival on 20 May 2005.")
     assert "trailer" not in text and "DVD" not in text and "Critics" not in text
+
+
+# --------------------------------------------------------------------------------------------
+# Unseen articles (tests/fixtures/unseen/*.wiki), read by hand from each Release section
+# --------------------------------------------------------------------------------------------
+
+UNSEEN = FIXTURE_ROOT / "unseen"
+
+
+def _unseen(name: str) -> str:
+    return (UNSEEN / f"{name}.wiki").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # "[[Warner Bros. Pictures|Warner Bros.]] distributed the film worldwide."
+        ("inception", [dist("Warner Bros.", "Warner Bros. Pictures", "Worldwide")]),
+        ("casablanca", [dist("Warner Bros.", "Warner Bros. Pictures", "United States"),
+                        dist("Warner Bros.", "Warner Bros. Pictures", "United Kingdom")]),
+        ("three_idiots", [dist("Reliance Big Pictures", "Reliance Entertainment", "India")]),
+        ("wolf_warrior_2", [dist("United Entertainment Partners", "United Entertainment Partners", "North America")]),
+        ("your_name", [dist("Funimation", "Funimation", "North America")]),
+        ("suzume", [dist("Toho", "Toho", "Japan")]),
+        ("march_of_the_penguins", [dist("Buena Vista International", "Buena Vista International", "France"),
+                                   dist("Warner Independent Pictures", "Warner Independent Pictures",
+                                        "United States")]),
+        ("the_intouchables", [dist("Gaumont", "Gaumont Film Company", "France"),
+                              dist("The Weinstein Company", "The Weinstein Company", "United States"),
+                              dist("Entertainment Film Distributors", "Entertainment Film Distributors",
+                                   "United Kingdom")]),
+        ("whiplash", [dist("Sony Pictures Classics", "Sony Pictures Classics", "United States")]),
+        ("oppenheimer", [dist("Universal Pictures", "Universal Pictures", "United States"),
+                         dist("Universal Pictures", "Universal Pictures", "United Kingdom")]),
+        ("om_shanti_om", [dist("Eros International", "Eros International", "Worldwide")]),
+        # "It was released theatrically in Mexico on October 27, 2017, and in the United States
+        # on November 22, 2017, by [[Walt Disney Studios Motion Pictures]]."
+        ("coco", [dist("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures", "Mexico"),
+                  dist("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures",
+                       "United States")]),
+    ],
+)
+def test_unseen_release_prose_distributors(name, expected):
+    assert distributors_from_release_prose(_unseen(name)) == expected
+
+
+def test_unseen_release_text_leaves_out_marketing_and_home_media():
+    text = release_section_text(_unseen("inception"))
+    assert text.startswith("Inception premiered at the Odeon Leicester Square in London on July 8, 2010,")
+    assert "viral marketing" not in text and "DVD" not in text

@@ -245,3 +245,119 @@ def test_no_soundtrack():
 def test_release_date_rules(section, expected):
     when, _ = parse_soundtrack(section)
     assert when == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Unseen articles (tests/fixtures/unseen/*.wiki), read by hand from each {{Track listing}}
+# --------------------------------------------------------------------------------------------
+
+UNSEEN = FIXTURE_ROOT / "unseen"
+
+
+def _unseen(name: str):
+    return parse_soundtrack((UNSEEN / f"{name}.wiki").read_text(encoding="utf-8"))
+
+
+def _rows(tracks):
+    return [(t.number, t.title, t.writers, t.performers, t.length_seconds, t.is_dialogue) for t in tracks]
+
+
+def test_unseen_inception_score_album():
+    when, tracks = _unseen("inception")
+    assert when == day(2010, 7, 13)
+    assert len(tracks) == 12
+    assert _rows(tracks)[:2] == [(1, "Half Remembered Dream", ["Hans Zimmer"], [], 72, False),
+                                 (2, "We Built Our Own World", ["Hans Zimmer"], [], 115, False)]
+    assert _rows(tracks)[5] == (6, "528491", ["Hans Zimmer"], [], 143, False)
+    assert _rows(tracks)[-1] == (12, "Time", ["Hans Zimmer"], [], 275, False)
+
+
+def test_unseen_three_idiots_music_and_lyrics_credits():
+    when, tracks = _unseen("three_idiots")
+    assert when == day(2009, 12, 1)  # "released = 1 December 2009"
+    kirkire, moitra = "Swanand Kirkire", "Shantanu Moitra"
+    assert _rows(tracks) == [
+        (1, "Aal Izz Well", [kirkire, moitra], ["Sonu Nigam", "Shaan", kirkire], 275, False),
+        (2, "Zoobi Doobi", [kirkire, moitra], ["Sonu Nigam", "Shreya Ghoshal"], 249, False),
+        (3, "Behti Hawa Sa Tha Woh", [kirkire, moitra], ["Shaan", moitra], 303, False),
+        (4, "Give Me Some Sunshine", [kirkire, moitra], ["Suraj Jagan", "Sharman Joshi"], 244, False),
+        (5, "Jaane Nahin Denge Tujhe", [kirkire, moitra], ["Sonu Nigam"], 259, False),
+    ]
+
+
+def test_unseen_your_name_notes_are_not_dialogue():
+    when, tracks = _unseen("your_name")
+    assert when == day(2016, 8, 24)
+    assert _rows(tracks) == [
+        (1, "Yume Tōrō", ["Yojiro Noda"], ["Radwimps"], 131, False),
+        (2, "Zenzenzense", ["Yojiro Noda"], ["Radwimps"], 286, False),
+        (3, "Sparkle", ["Yojiro Noda"], ["Radwimps"], 534, False),
+        (4, "Nandemonaiya", ["Yojiro Noda"], ["Radwimps"], 344, False),
+    ]
+
+
+def test_unseen_the_intouchables_prose_date_and_a_band_name_written_again_unlinked():
+    when, tracks = _unseen("the_intouchables")
+    assert when == day(2011, 10, 31)  # "The soundtrack album was released on 31 October 2011 by ..."
+    ewf = "Earth, Wind & Fire"
+    assert _rows(tracks) == [
+        (1, "Fly", ["Ludovico Einaudi"], ["Ludovico Einaudi"], 200, False),
+        (2, "September", ["Maurice White", "Al McKay", "Allee Willis"], [ewf], 215, False),
+        # extra3 = "Earth, Wind & Fire" without the link: still one band.
+        (3, "Boogie Wonderland", ["Jon Lind", "Allee Willis"], [ewf], 288, False),
+        (4, "Una Mattina", ["Ludovico Einaudi"], ["Ludovico Einaudi"], 397, False),
+    ]
+
+
+def test_unseen_whiplash_writer_credits():
+    when, tracks = _unseen("whiplash")
+    assert when == day(2014, 10, 7)
+    assert _rows(tracks) == [
+        (1, "Snare Liftoff", ["Justin Hurwitz"], ["Justin Hurwitz"], 9, False),
+        (2, "Whiplash", ["Hank Levy"], ["Tim Simonec"], 163, False),
+        (3, "Caravan", ["Juan Tizol", "Duke Ellington", "Irving Mills"], ["Tim Simonec"], 232, False),
+        (4, "Good Deeds", ["Justin Hurwitz"], ["Justin Hurwitz"], 119, False),
+    ]
+
+
+def test_unseen_oppenheimer_plain_release_date_in_the_album_infobox():
+    when, tracks = _unseen("oppenheimer")
+    assert when == day(2023, 7, 21)
+    assert [(t.number, t.title, t.writers, t.length_seconds) for t in tracks] == [
+        (1, "Fission", ["Ludwig Göransson"], 234), (2, "Can You Hear the Music", ["Ludwig Göransson"], 111),
+        (3, "Gravity Swallows Light", ["Ludwig Göransson"], 168),
+        (4, "Destroyer of Worlds", ["Ludwig Göransson"], 187)]
+
+
+@pytest.mark.parametrize("name", ["casablanca", "wolf_warrior_2", "suzume", "march_of_the_penguins"])
+def test_unseen_articles_without_a_soundtrack(name):
+    assert _unseen(name) == (None, [])
+
+
+def test_unseen_om_shanti_om_duration_lengths_and_a_composer_column():
+    when, tracks = _unseen("om_shanti_om")
+    assert when == day(2007, 9, 24)
+    vs = "Vishal–Shekhar"
+    assert _rows(tracks) == [
+        (1, "Ajab Si", ["Vishal Dadlani", vs], ["KK"], 248, False),  # length1 = {{Duration|m=4|s=08}}
+        (2, "Dard-E-Disco", ["Javed Akhtar", vs], ["Sukhwinder Singh", "Marianne D'Cruz", "Nisha", "Caralisa"],
+         346, False),
+        (3, "Deewangi Deewangi", ["Vishal Dadlani", vs],
+         ["Shaan", "Udit Narayan", "Shreya Ghoshal", "Sunidhi Chauhan", "Rahul Saxena"], 360, False),
+        # The second listing's extra column is "Composer(s)": its names are writers.
+        (4, "Om Shanti Om Theme", ["Sandeep Chowta"], [], 130, False),
+        (5, "Shanti's Death", ["Sandeep Chowta"], [], 182, False),
+    ]
+
+
+def test_unseen_coco_featuring():
+    when, tracks = _unseen("coco")
+    assert when == day(2017, 11, 10)
+    kal = ["Kristen Anderson-Lopez", "Robert Lopez"]
+    assert _rows(tracks) == [
+        (1, "Remember Me (Ernesto de la Cruz)", kal, ["Benjamin Bratt"], 127, False),
+        (2, "Everyone Knows Juanita", kal, ["Gael García Bernal"], 88, False),
+        (3, "Un Poco Loco", ["Germaine Franco", "Adrian Molina"], ["Anthony Gonzalez", "Gael García Bernal"], 111,
+         False),
+        (4, "Remember Me (Dueto)", kal, ["Miguel", "Natalia Lafourcade"], 208, False),
+    ]

@@ -17,8 +17,10 @@ sentence, each list item on its own.
 Formats (``FORMATS``): VHS (also "video cassette(s)", "videocassette", "videotape"), Betamax,
 LaserDisc, CED, Video CD, DVD, HD DVD, Blu-ray, 3D Blu-ray, 4K Ultra HD ("Ultra HD Blu-ray",
 "UHD Blu-ray", "4K UHD", "4K Blu-ray"), UMD and digital ("digital download/copy/HD/release",
-"download", "streaming", "video on demand", "released digitally"). "Home video" alone is not a
-format; "DVD player" is not a DVD; "4K" alone (a resolution) is not 4K Ultra HD.
+"download", "streaming", "available to stream", "video on demand", "released digitally", and the
+streaming and download stores: "released on Disney+", "available on Netflix", "on iTunes").
+"Home video" alone is not a format; "DVD player" is not a DVD; "4K" alone (a resolution) is not
+4K Ultra HD.
 
 Rules (chosen here; the brief left them open):
 
@@ -41,8 +43,9 @@ Rules (chosen here; the brief left them open):
   anthology" and "1989-1997" are not release dates. A date right after "announced",
   "premiered", "screened", "aired", "broadcast", "week ending", "as of" belongs to that other
   event. A day without a year ("on November 26") takes the year of the sentence's previous
-  date, and is skipped when there is none. One date in a clause goes to every format of the
-  clause; with several, each format takes the nearest one in its own phrase (a comma or
+  date, and is skipped when there is none. "On the same day" / "simultaneously" is the date
+  named last before it (in the sentence or the one before). One date in a clause goes to every
+  format of the clause; with several, each format takes the nearest one in its own phrase (a comma or
   parenthesis between counts as far). A list item that opens with a date ("* March 24, 1997
   (DVD)") gives it to every format in the item.
 - Languages: in a clause that says "language(s)", every language named; otherwise languages
@@ -54,8 +57,10 @@ Rules (chosen here; the brief left them open):
   "Canada", "the UK" -> "UK".
 - Company: "released|distributed|published|issued|... by NAME", "through [independent]
   distributor NAME", "NAME released|re-issued|published ..." (NAME linked, or opening its
-  clause), "<linked NAME> release". The link target is kept as ``Name.wiki_title``; possessives
-  and sentence words are dropped (``releases.company_name``).
+  clause), "<linked NAME> release"; a "by NAME" closing a continuation without a verb ("..., and
+  on Blu-ray and DVD on Y, by NAME") names the company of every clause of the sentence. The
+  link target is kept as ``Name.wiki_title``; possessives and sentence words are dropped
+  (``releases.company_name``).
 - Notes: edition phrases with their descriptive words ("two-disc Special Edition", "35th
   anniversary edition", "Limited Edition Tin"; not "the previous ... edition" and not "Movie
   Download edition", which names a format), box sets, "Criterion Collection", Steelbook,
@@ -101,6 +106,11 @@ __all__ = ["parse_home_media", "home_media_distributors", "FORMATS"]
 # --------------------------------------------------------------------------------------------
 
 _BR = r"Blu[-\s]?rays?(?:\s+Discs?)?"
+# Streaming and download stores: "released on Disney+", "available on Netflix" are digital releases.
+_SERVICES = (r"(?-i:Netflix|Disney\+(?:\s+Hotstar)?|Disney\s+Plus|Hulu|(?:Amazon\s+)?Prime\s+Video|"
+             r"Amazon\s+Video|HBO\s+Max|Peacock|Paramount\+|Apple\s+TV\+|iTunes|Google\s+Play|Vudu|"
+             r"Fandango\s+at\s+Home|Crunchyroll|Hotstar|JioCinema|ZEE5|SonyLIV|MUBI|Tubi|Shudder|"
+             r"Criterion\s+Channel)")
 # (label, pattern), tried in this order at each position: longer names first.
 FORMATS: list[tuple[str, str]] = [
     ("4K Ultra HD", rf"4K\s*(?:Ultra\s*HD|UHD)(?:\s*{_BR})?|(?:Ultra\s*HD|UHD)\s*{_BR}|"
@@ -119,7 +129,8 @@ FORMATS: list[tuple[str, str]] = [
                 r"platforms?|formats?|storefronts?|distribution|rentals?|purchases?|streaming|"
                 r"sell-through)|(?:released|available)\s+digitally|digitally\s+released|"
                 r"(?:movie\s+)?downloads?\b(?!ed)|streaming|video[\s-]on[\s-]demand|(?-i:VOD)|"
-                r"on[\s-]demand|electronic\s+sell-through"),
+                r"on[\s-]demand|electronic\s+sell-through|(?<=to\s)stream\b|(?<=for\s)stream\b|"
+                r"streamed\b|" + _SERVICES),
 ]
 _FORMAT_RE = re.compile(
     "|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(FORMATS)), re.I)
@@ -148,7 +159,7 @@ def _formats(text: str) -> list[tuple[str, int, int]]:
 _RELEASE_CUE = re.compile(
     r"\b(?:re-?released|released?|re-?issued|reissues?|issued|published|distributed|"
     r"distribution|available|launched|delayed|came out|followed|put out|hit shelves|"
-    r"included in|packaged)\b",
+    r"included in|packaged|(?:began|begins|started|starts)\s+streaming|streamed|added to)\b",
     re.I)
 # A clause about sales or charts is not a release statement (its dates are chart weeks).
 _SALES = re.compile(r"\b(?:sold|sales|selling|sells|charts?|units|copies|grossed|grossing|"
@@ -393,7 +404,13 @@ def _clause(text: str, cue: bool | None = None) -> _Clause:
                    bool(_RELEASE_CUE.search(text)) if cue is None else cue)
 
 
-def _split(sentence: str) -> list[_Clause]:
+# "on the same day", "the same date": the date named just before.
+_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b|\bsimultaneously\b", re.I)
+
+
+def _split(sentence: str, previous: PartialDate | None = None) -> list[_Clause]:
+    """The clauses of a sentence; ``previous`` is the date named last before it (for "on the
+    same day")."""
     pieces = [p for p in _BREAK.split(sentence) if p and p.strip()]
     merged: list[_Clause] = []
     for i, piece in enumerate(pieces):
@@ -410,13 +427,19 @@ def _split(sentence: str) -> list[_Clause]:
                 merged.pop()
                 c = _clause(prev.text + " and " + piece, prev.cue or c.cue)
         merged.append(c)
-    # A day without a year takes the year of the sentence's previous date.
+    # A day without a year takes the year of the sentence's previous date; "the same day" the
+    # date itself.
     year = None
+    last = previous
     for c in merged:
+        same = _SAME_DAY.search(c.text) if not c.dates else None
+        if same and last is not None:
+            c.dates = [(last, same.start(), same.end())]
+        elif not c.dates and year is not None:
+            c.dates = _yearless(c.text, year)
         if c.dates:
             year = c.dates[-1][0].year
-        elif year is not None:
-            c.dates = _yearless(c.text, year)
+            last = c.dates[-1][0]
     return merged
 
 
@@ -454,12 +477,21 @@ def _leading_date(line: str) -> PartialDate | None:
 
 
 def _observations(sentence: str, links: dict[str, str], item_date: PartialDate | None,
-                  is_item: bool = False) -> list[_Obs]:
+                  is_item: bool = False, previous: PartialDate | None = None) -> list[_Obs]:
     out: list[_Obs] = []
     earlier: list[str] = []  # formats named earlier in the sentence
     released = False  # an earlier clause of the sentence is a release statement
     last_regions: list[str] = []
-    for clause in _split(sentence):
+    split = _split(sentence, previous)
+    # "released on Digital HD on X, and on Blu-ray and DVD on Y, by Z": a by-phrase in a clause
+    # without a verb of its own shares the sentence's verb, and names the company of every clause.
+    shared = list(dict.fromkeys(
+        c for clause in split
+        if clause.formats and clause.dates and _PREPOSITIONAL.match(clause.text)
+        and not _RELEASE_VERB.search(clause.text)
+        for c in _companies("released " + clause.text, links)))
+    shared = shared if len(shared) == 1 else []
+    for clause in split:
         own_regions = _regions(clause.text)
         inherited_regions = list(last_regions)
         if own_regions:
@@ -491,7 +523,7 @@ def _observations(sentence: str, links: dict[str, str], item_date: PartialDate |
         # A clause naming no place continues the place of the sentence's previous clause
         # ("released in the UK on X, and was later released on DVD ...").
         regions = own_regions or inherited_regions
-        companies = _companies(clause.text, links)
+        companies = _companies(clause.text, links) or shared
         company = companies[0] if companies else None
         notes = _edition_notes(clause.text)
         places = [r for r in regions if not r.startswith("Region ")]
@@ -626,10 +658,13 @@ def _read(code: W.Code, ctx: W.Context | None) -> tuple[list[_Row], list[_Obs]]:
     for sec in _home_media_sections(code):
         links = link_names(sec.code)
         last_rows: list[_Row] = []
+        previous: PartialDate | None = None  # the date named last ("on the same day")
         for line, is_item in _lines(sec.code, ctx):
             item_date = _leading_date(line)
             for sentence in sentences(line):
-                found = _observations(sentence, links, item_date, is_item)
+                found = _observations(sentence, links, item_date, is_item, previous)
+                dated = [c.dates[-1][0] for c in _split(sentence, previous) if c.dates]
+                previous = dated[-1] if dated else previous
                 if found:
                     touched = []
                     for obs in found:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell.nodes import Template
+from mwparserfromhell.nodes import Template, Text, Wikilink
 
 from etl.lib import wikitable
 from etl.lib import wikitext as wt
@@ -70,6 +70,8 @@ def parse_article(page_title: str, text: str, ctx: wt.Context | None = None) -> 
     film.countries = _plain_items(params.get("country") or params.get("countries"), ctx)
     film.languages = _plain_items(params.get("language") or params.get("languages"), ctx)
     film.runtime_minutes = _runtime(params.get("runtime"), ctx)
+    if film.runtime_minutes is None and "runtime" in params and wt.render(params["runtime"], ctx):
+        film.problems["unreadable runtime"] += 1
     film.credits = _credits(params, ctx)
     film.companies = _companies(params, ctx)
     film.releases = infobox_releases(params.get("released") or params.get("release date")
@@ -116,6 +118,9 @@ def _runtime(value, ctx: wt.Context) -> int | None:
     if value is None:
         return None
     text = wt.render(value, ctx)
+    m = re.search(r"\b(\d+):(\d\d):(\d\d)\b", text)  # {{Duration|h=2|m=22}}: 2:22:00
+    if m:
+        return int(m.group(1)) * 60 + int(m.group(2))
     m = re.search(r"(\d+)\s*(?:h|hours?|hrs?)\.?\s*(\d+)\s*(?:m|min)", text, re.I)
     if m:
         return int(m.group(1)) * 60 + int(m.group(2))
@@ -132,28 +137,123 @@ def _credits(params: dict, ctx: wt.Context) -> list[Credit]:
             continue
         people = _based_on_people(value, ctx) if role == "based_on" else _people(value, ctx)
         for name, note in people:
-            if (role, name.name) in seen:
+            # A writer labelled "Screenplay:" / "Story:", or noted "(screenplay)", has that credit.
+            own_role = role
+            if role == "writer" and note and _WRITING_NOTES.get(note.lower().strip(" :")):
+                own_role, note = _WRITING_NOTES[note.lower().strip(" :")], None
+            if (own_role, name.name) in seen:
                 continue
-            seen.add((role, name.name))
-            credits.append(Credit(role, name, sum(1 for c in credits if c.role == role) + 1, note=note))
+            seen.add((own_role, name.name))
+            credits.append(Credit(own_role, name, sum(1 for c in credits if c.role == own_role) + 1,
+                                  note=note))
     return credits
+
+
+# Labels and notes of a ``writer`` value that name another writing credit.
+_WRITING_NOTES = {"screenplay": "screenplay", "screenplay by": "screenplay", "screenwriter": "screenplay",
+                  "story": "story", "story by": "story", "original story": "story"}
 
 
 def _people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
     """Names of a list value, each with a trailing parenthetical moved to a note:
-    ``[[Palace Pictures]] (foreign)`` is Palace Pictures, note "foreign"."""
+    ``[[Palace Pictures]] (foreign)`` is Palace Pictures, note "foreign".
+
+    - Names written on one line with commas (``[[A]], [[B]], [[C]] (French)``, ``Laurent
+      Chalet, Jérôme Maison``) are one name each; a note after the last one is the note of all
+      of them. A comma before "Jr.", "Inc.", "Ltd." and the like separates nothing.
+    - A label item (bold ``Songs:``, ``Background score:``) is no name: the names after it, up
+      to the next label, take it as their note (unless they have their own). ``Songs: [[X]]``
+      on one line too."""
     out = []
+    label = None
     for item in wt.split_items(value):
-        name = wt.name_of(item, ctx)
-        if name is None:
+        own_label, item = _item_label(item)
+        if own_label is not None and not item:
+            label = own_label
             continue
-        text, note = name.name, None
-        m = _NOTE.search(text)
-        if m and m.start() > 0:
-            text, note = text[: m.start()].strip(), m.group(1).strip()
-            name = Name(text, wt.link_for(item, text))
-        out.append((name, note))
+        found = []
+        for piece in _comma_pieces(item):
+            name = wt.name_of(piece, ctx)
+            if name is None:
+                continue
+            text, note = name.name, None
+            m = _NOTE.search(text)
+            if m and m.start() > 0:
+                text, note = text[: m.start()].strip(), m.group(1).strip()
+                name = Name(text, wt.link_for(piece, text))
+            m = _CREDENTIAL.search(text)  # "[[Roger Deakins]], ASC": the society is a note
+            if m and m.start() > 0:
+                text = text[: m.start()].strip()
+                note = "; ".join(x for x in (m.group(1), note) if x)
+                name = Name(text, wt.link_for(piece, text))
+            found.append((name, note))
+        if len(found) > 1 and found[-1][1] and not any(n for _, n in found[:-1]):
+            found = [(name, found[-1][1]) for name, _ in found]  # "[[A]], [[B]] (French)"
+        group = own_label or label
+        out.extend((name, note or group) for name, note in found)
     return out
+
+
+# "Songs:", "Background score:" (bold or not) before the names they label.
+_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w '&/-]{0,40}?)\s*:\s*$")
+# Societies and honours written after a name.
+_CREDENTIAL = re.compile(
+    r",\s*((?:A\.?S\.?C|B\.?S\.?C|A\.?C\.?E|C\.?S\.?C|I\.?S\.?C|A\.?F\.?C|OBE|CBE|MBE)\.?)$")
+# Pieces after a comma that belong to the name before it.
+_NAME_SUFFIX = re.compile(r"^(?:Jr|Sr|Inc|Ltd|Co|Corp|LLC|LLP|L\.L\.C|PLC|plc|S\.A|S\.p\.A|GmbH|AG|"
+                          r"N\.V|B\.V|Pty|Pvt|Limited|II|III|IV|A\.?S\.?C|B\.?S\.?C|A\.?C\.?E|"
+                          r"C\.?S\.?C|I\.?S\.?C|A\.?F\.?C|OBE|CBE|MBE)\.?$")
+
+
+def _item_label(item: str) -> tuple[str | None, str]:
+    """(label, rest of the item) when the item opens with an unlinked label and a colon."""
+    code = wt.parse(item)
+    first = code.nodes[0] if code.nodes else None
+    if not isinstance(first, Text) or ":" not in str(first):
+        return None, item
+    head, tail = str(first).split(":", 1)
+    m = _LABEL.match(re.sub(r"'{2,}", "", head) + ":")
+    if m is None:
+        return None, item
+    rest = tail + "".join(str(n) for n in code.nodes[1:])
+    rest = re.sub(r"^\s*'{2,}", "", rest).strip()
+    return m.group("label").strip(), rest
+
+
+def _comma_pieces(item: str) -> list[str]:
+    """An item cut at the commas of its plain text (never inside a link, a template or a
+    parenthesis); "[[A]] and [[B]]" is cut too."""
+    nodes = wt.parse(item).nodes
+    pieces = [""]
+    depth = 0
+    for k, node in enumerate(nodes):
+        if not isinstance(node, Text):
+            pieces[-1] += str(node)
+            continue
+        text = str(node)
+        between_links = 0 < k < len(nodes) - 1 and isinstance(nodes[k - 1], Wikilink) \
+            and isinstance(nodes[k + 1], Wikilink)
+        if between_links and re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s*", text):
+            pieces.append("")
+            continue
+        for ch in text:
+            if ch == "(":
+                depth += 1
+            elif ch == ")" and depth:
+                depth -= 1
+            if ch == "," and depth == 0:
+                pieces.append("")
+            else:
+                pieces[-1] += ch
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _NAME_SUFFIX.match(_NOTE.sub("", wt.render(piece)).strip()):
+            merged[-1] += "," + piece
+        elif piece.strip():
+            merged.append(piece.strip())
+    if len(merged) > 1 and any(not re.search(r"\w", wt.render(p)) for p in merged):
+        return [item]
+    return merged
 
 
 def _based_on_people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
@@ -189,37 +289,73 @@ def _is_place(note: str) -> bool:
     return not re.search(r"\d|uncredited|original|re-?release|home|video|international|foreign|overseas|worldwide", note, re.I)
 
 
+_DATE_TEMPLATES = {"film date", "movie date", "filmdate", "film release date", "start date",
+                   "release date", "start date and age", "start-date", "release date and age"}
+
+
 def infobox_releases(value, ctx: wt.Context, film: FilmFacts | None = None) -> list[Release]:
     """Every date of ``released``: ``{{Film date}}`` groups with their place or label,
-    ``{{Start date}}`` and plain dates (with a place in parentheses or on the next line)."""
+    ``{{Start date}}`` and plain dates, with a place in parentheses after them (``{{Start
+    date|1942|11|26}} ([[New York City]])``) or on the next line."""
     from etl.lib.dates import parse_date
 
     if value is None:
         return []
-    releases: list[Release] = []
-    code = wt.parse(str(value))
-    for t in code.filter_templates(recursive=False):
-        if wt.template_name(t) in ("film date", "movie date", "filmdate", "film release date",
-                                   "start date", "release date", "start date and age"):
-            for when, label in wt.film_date_entries(t):
-                releases.append(_release(when, label))
-    if releases:
-        return releases
-    # Plain dates, and date templates nested in a list: each rendered line is one date with
-    # its place in parentheses, or a place line that belongs to the date above it.
-    lines = [ln.strip() for item in wt.split_items(wt.remove_refs(code))
-             for ln in wt.render(item, ctx).split("\n") if ln.strip()]
-    place = None
-    for text in reversed(lines):
-        when = parse_date(text)
-        if when is None:
-            place = _NOTE.sub("", text).strip() or text.strip("() ") or place
+    code = wt.remove_refs(str(value))
+    # (date, label) for a date, (None, place) for a line that only names a place.
+    entries: list[tuple[object, str | None]] = []
+    for item in wt.split_items(code):
+        item_code = wt.parse_for_edit(item)
+        dated = [t for t in item_code.filter_templates(recursive=False)
+                 if wt.template_name(t) in _DATE_TEMPLATES]
+        if dated:
+            found = []
+            for t in dated:
+                got = wt.film_date_entries(t)
+                if not got and film is not None:  # {{Film date|TBA}}
+                    film.problems["unreadable release date"] += 1
+                found.extend(got)
+                item_code.remove(t)
+            rest = wt.render(item_code, ctx).strip()
+            # What follows the template: its place ("(New York City)"), and maybe another
+            # date ("(limited), October 1995 (wide)").
+            m = re.match(r"\(([^()]*)\)\s*[,;]?\s*(.*)$", rest, re.S)
+            place, rest = (m.group(1).strip(), m.group(2).strip()) if m else (None, rest)
+            if place is None and rest and parse_date(rest) is None:
+                place, rest = rest.strip("()-–—,;: ") or None, ""
+            if place and len(found) == 1 and found[0][1] is None:
+                found = [(found[0][0], place)]
+            entries.extend(found)
+            if rest and parse_date(rest) is not None:
+                m = _NOTE.search(rest)
+                entries.append((parse_date(rest), m.group(1) if m else None))
+            elif rest and film is not None:
+                film.problems["unread release text"] += 1
             continue
-        m = _NOTE.search(text)
-        releases.insert(0, _release(when, m.group(1) if m else place))
+        for text in (ln.strip() for ln in wt.render(item, ctx).split("\n")):
+            if not text:
+                continue
+            when = parse_date(text)
+            if when is None:
+                entries.append((None, _NOTE.sub("", text).strip() or text.strip("() ")))
+            else:
+                m = _NOTE.search(text)
+                entries.append((when, m.group(1) if m else None))
+    # A place line belongs to the date above it.
+    releases: list[Release] = []
+    place = None
+    for when, label in reversed(entries):
+        if when is None:
+            if place is not None and film is not None:
+                film.problems["release place without a date"] += 1
+            place = label or place
+            continue
+        releases[:0] = _releases_of(when, label if label else place)
         place = None
     if not releases and film is not None and wt.render(code, ctx).strip():
         film.problems["unreadable release date"] += 1
+    elif place is not None and film is not None:
+        film.problems["release place without a date"] += 1  # a place line above every date
     return releases
 
 
@@ -228,6 +364,19 @@ _RELEASE_TYPES = {
     "festival": "festival", "re-release": "re-release", "rerelease": "re-release",
     "theatrical": "theatrical", "nationwide": "wide",
 }
+
+
+def _releases_of(when, label: str | None) -> list[Release]:
+    """One release, or one per place when the label joins places ("United States and United
+    Kingdom", "UK, Ireland")."""
+    from etl.lib.releases import PLACE_RE
+
+    if label:
+        parts = [re.sub(r"^the\s+", "", p.strip(), flags=re.I)
+                 for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*", label)]
+        if len(parts) > 1 and all(re.fullmatch(PLACE_RE, p) for p in parts):
+            return [_release(when, p) for p in parts]
+    return [_release(when, label)]
 
 
 def _release(when, label: str | None) -> Release:
@@ -272,8 +421,9 @@ def lead_year(code, ctx: wt.Context) -> int | None:
 # The cast of an article is read from the first section titled with the word "cast" ("Cast",
 # "Voice cast", "Cast and characters"; not "Casting" nor "Broadcast") that gives one:
 #
-# - its top-level bullets, ``* [[Actor]] as Character, description`` (lines inside a table of
-#   the section are not bullets of the section);
+# - its list lines, ``* [[Actor]] as Character, description``, at any depth, with the group
+#   labels, character-first voice lines and shared actors of the "Lists" notes below (lines
+#   inside a table of the section are not lines of the section);
 # - when it has none, its tables (``etl.lib.wikitable``). Columns are found by header text:
 #   person columns ("Actor", "Cast", "Performer", "Voice actor", "Japanese voice actor",
 #   "Voiced by", ...), one character column ("Role", "Main role", "Character name", "Part"),
@@ -304,32 +454,136 @@ _CAST_SPLIT = re.compile(r"\s+(?:as(?: the voice of)?|plays|portrays)\s+|\s+[–
 # A character's name ends where its description starts: a comma, a colon, a semicolon, a dash.
 _CHARACTER_END = re.compile(r",\s|;\s|:(?:\s|$)|\s+[–—]\s")
 _CAST_TITLE = re.compile(r"\bcast\b", re.I)
-_BULLET = re.compile(r"^\*(?!\*)")
+# A line of a list: its markers ("*", "**", ":*", ";", ":") and its text.
+_LIST_LINE = re.compile(r"^([*#;:]+)\s*(.*)$")
+# "Voiced by: X (Japanese); Y (English)" ({{Anime voice}}), "Portrayed by X": the people of the
+# character named on the line above.
+_VOICE_LINE = re.compile(
+    r"^(?:(?:english|japanese|original|\w+ dub)\s+)?(?:voiced|portrayed|played|performed)\s+by\b\s*:?\s*"
+    r"|^voices?\s*:\s*", re.I)
+# "[[Jason Isaacs]] as:" over nested character lines: one actor, several characters.
+_ACTOR_OF_NESTED = re.compile(r"^(?P<actor>.+?)\s+(?:as|voices|plays|portrays)\s*:?\s*$")
+# Parentheticals after a character's description that are about the credit, not the character:
+# "as Jan Brandel, Annina's husband (uncredited)".
+_CREDIT_NOTE = re.compile(
+    r"\b(?:uncredited|credited|cameo|appearance|voice|archive|archival|footage|deleted|version|"
+    r"cut|segment|photograph|singing|speaking|stand-in|double|body)\b", re.I)
 
 
 def parse_cast(code, ctx: wt.Context | None = None) -> list[Credit]:
-    """The cast of the first Cast section that gives one: its top-level bullets, or else its
-    cast tables (see the notes above), in order."""
+    """The cast of the first Cast section that gives one: its list lines, or else its cast
+    tables (see the notes above), in order."""
     ctx = ctx if ctx is not None else wt.Context()
     for section in wt.sections(code, lambda title: bool(_CAST_TITLE.search(title))):
         text = wikitable.prepare(section.code)
         tables = wikitable.find_tables(text)
-        credits: list[Credit] = []
+        lines: list[tuple[str, str]] = []
         offset = 0
         for raw in text.split("\n"):
             inside = any(t.start <= offset < t.end for t in tables)
             offset += len(raw) + 1
-            if inside or not _BULLET.match(raw):
+            if inside:
                 continue
-            credit = _cast_line(raw[1:].strip(), len(credits) + 1, ctx)
-            if credit is not None:
-                credits.append(credit)
+            m = _LIST_LINE.match(raw)
+            if m:
+                lines.append((m.group(1), m.group(2).strip()))
+            elif raw.strip():
+                lines.append(("", raw.strip()))  # prose or a layout template: ends a group
+        credits = _list_cast(lines, ctx)
         if not credits:
             for table in tables:
                 credits.extend(_table_cast(table, len(credits), ctx))
         if credits:
             return credits
     return []
+
+
+# Lists ----------------------------------------------------------------------------------------
+#
+# Decisions for list lines (any depth: "*", "**", ":*" are all cast lines):
+# - ``* [[Actor]] as Character, description``: one credit; the character ends at the
+#   description; trailing parentheticals of the actor or the character are notes, also after
+#   a description when they are about the credit ("(uncredited)", "(cameo)").
+# - A line that only labels the lines under it ("* Manhattan Project:", "; Main cast") gives
+#   no credit.
+# - ``* [[Actor]] as:`` over ``** Character, description`` lines: one credit per character.
+#   ``** Surname also plays X`` under an actor's line: another credit of that actor.
+# - A character line (``* Character`` or ``; Character``) followed by ``: Voiced by: X
+#   (Japanese); Y (English)`` (``{{Anime voice}}``) or "Portrayed by X": one credit per person,
+#   the character from the line above, the parenthetical as the note.
+# - ``* [[A]] and [[B]] as X and Y``: one credit each, paired when the counts agree.
+# - Description lines (``:``) give nothing else.
+
+
+def _kind(marker: str) -> str:
+    if not marker:
+        return "text"
+    if marker.startswith(";"):
+        return "term"
+    if marker[-1] in "*#":
+        return "item"
+    return "desc"
+
+
+def _children(lines: list[tuple[str, str]], i: int) -> list[int]:
+    """Indexes of the lines under line ``i``: descriptions and deeper items, up to the next line
+    of its level (or a prose line)."""
+    marker = lines[i][0]
+    out = []
+    for j in range(i + 1, len(lines)):
+        m = lines[j][0]
+        kind = _kind(m)
+        if kind == "desc" or (kind == "item" and len(m) > len(marker)):
+            out.append(j)
+            continue
+        break
+    return out
+
+
+def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
+    credits: list[Credit] = []
+    consumed: set[int] = set()
+    # The credit of the latest item at each depth, for "Surname also plays X" lines under it.
+    parents: dict[int, Credit] = {}
+    for i, (marker, body) in enumerate(lines):
+        kind = _kind(marker)
+        if i in consumed or kind in ("text", "desc"):
+            continue
+        text = wt.render(body, ctx)
+        if not text:
+            continue
+        for depth in [d for d in parents if d >= len(marker)]:
+            del parents[depth]
+        kids = _children(lines, i)
+        voices = [j for j in kids if _VOICE_LINE.match(wt.render(lines[j][1], ctx))]
+        if voices:
+            character, notes = _character(text)
+            for j in voices:
+                consumed.add(j)
+                credits.extend(_voice_credits(lines[j][1], character, notes, len(credits), ctx))
+            continue
+        if kind == "term" and _split_cast(text) is None:
+            continue  # "; Main cast": a heading ("; [[Actor]] as X" is a cast line)
+        nested = _ACTOR_OF_NESTED.match(text)
+        if nested and any(_kind(lines[j][0]) == "item" for j in kids):
+            actor, notes = _pop_notes(nested.group("actor").strip())
+            person = Name(actor, wt.link_for(body, actor))
+            for j in kids:
+                if _kind(lines[j][0]) != "item" or _split_cast(wt.render(lines[j][1], ctx)) is not None:
+                    continue
+                consumed.add(j)
+                character, character_notes = _character(wt.render(lines[j][1], ctx))
+                credits.append(Credit("cast", person, len(credits) + 1, character=character,
+                                      note="; ".join(notes + character_notes) or None))
+            continue
+        if text.endswith(":") and _split_cast(text[:-1]) is None:
+            continue  # "* Manhattan Project:": a label of the lines under it
+        parent = max(parents.items())[1] if parents else None
+        made = _cast_line(body, len(credits) + 1, ctx, parent)
+        credits.extend(made)
+        if made:
+            parents[len(marker)] = made[0]
+    return credits
 
 
 def _pop_notes(text: str) -> tuple[str, list[str]]:
@@ -341,24 +595,129 @@ def _pop_notes(text: str) -> tuple[str, list[str]]:
     return text, notes
 
 
-def _cast_line(line: str, ordinal: int, ctx: wt.Context) -> Credit | None:
+def _masked(text: str) -> str:
+    """``text`` with what stands inside parentheses blanked out (same length), so that
+    separators are only found outside them: "X (credited as Y) as Z"."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            out.append(ch)
+            continue
+        out.append("\x00" if depth and ch != "(" else ch)
+    return "".join(out)
+
+
+def _split_cast(text: str) -> tuple[str, str] | None:
+    """(actor part, character part) at the first separator outside parentheses, or None."""
+    m = _CAST_SPLIT.search(_masked(text))
+    return (text[: m.start()], text[m.end():]) if m else None
+
+
+def _character(text: str) -> tuple[str | None, list[str]]:
+    """A character as written after "as": the description cut off, its notes apart."""
+    tail: list[str] = []
+    # Notes about the credit may follow the description: "Jan Brandel, a refugee (uncredited)".
+    while (m := _NOTE.search(text)) and m.start() > 0 and _CREDIT_NOTE.search(m.group(1)) \
+            and _CHARACTER_END.search(_masked(text[: m.start()])):
+        tail.insert(0, m.group(1))
+        text = text[: m.start()].strip()
+    m = _CHARACTER_END.search(_masked(text))
+    if m:
+        text = text[: m.start()].strip()
+    text = _first_sentence(text)
+    character, notes = _pop_notes(text.strip())
+    return character.strip(" .,") or None, notes + tail
+
+
+# Words whose period ends no sentence: "Mr. Saito", "Dr. Viru", "Harry S. Truman".
+_TITLES = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "capt", "sgt",
+           "rev", "hon", "gov", "sen", "rep", "pres", "mt", "ft", "no", "vs", "det", "insp",
+           "supt", "cpl", "pvt", "adm", "cmdr", "maj", "fr", "sra", "mme", "mlle"}
+
+
+def _first_sentence(text: str) -> str:
+    """``Uncle Topolino. Nero reprised the role ...`` -> ``Uncle Topolino``."""
+    for m in re.finditer(r"\.\s+(?=[A-Z])", _masked(text)):
+        word = re.search(r"(\w+)$", text[: m.start()])
+        if word and len(word.group(1)) > 1 and word.group(1).lower() not in _TITLES:
+            return text[: m.start()]
+    return text
+
+
+def _voice_credits(line: str, character: str | None, notes: list[str], done: int,
+                   ctx: wt.Context) -> list[Credit]:
+    """The people of a "Voiced by: X (Japanese); Y (English)" line."""
+    text = wt.render(line, ctx)
+    text = text[_VOICE_LINE.match(text).end():]
+    masked = _masked(text)
+    out: list[Credit] = []
+    start = 0
+    for m in list(re.finditer(r"\s*;\s*|,\s*(?:and\s+)?|\s+and\s+", masked)) + [None]:
+        piece = text[start: m.start() if m else len(text)].strip(" .")
+        start = m.end() if m else len(text)
+        name, own = _pop_notes(piece)
+        if not re.search(r"\w", name):
+            continue
+        out.append(Credit("cast", Name(name, wt.link_for(line, name)), done + len(out) + 1,
+                          character=character, note="; ".join(own + notes) or None))
+    return out
+
+
+def _cast_line(line: str, ordinal: int, ctx: wt.Context, parent: Credit | None = None) -> list[Credit]:
     text = wt.render(line, ctx)
     if not text:
-        return None
-    parts = _CAST_SPLIT.split(text, maxsplit=1)
-    actor, notes = _pop_notes(parts[0].strip())
-    character = parts[1].strip() if len(parts) > 1 else None
-    if character:
-        m = _CHARACTER_END.search(character)
-        if m:
-            character = character[: m.start()].strip()
-        character, character_notes = _pop_notes(character)
-        notes += character_notes
-        character = character.strip(" .,") or None
-    if not actor:
-        return None
-    return Credit("cast", Name(actor, wt.link_for(line, actor)), ordinal, character=character,
-                  note="; ".join(notes) or None)
+        return []
+    split = _split_cast(text)
+    actor_part = (split[0] if split else text).strip()
+    character, notes = _character(split[1]) if split else (None, [])
+    # "[[Shah Rukh Khan]] in a dual role as ...": the phrase is a note of the credit.
+    m = _ROLE_PHRASE.search(actor_part)
+    if m:
+        actor_part, notes = actor_part[: m.start()].strip(), [m.group(1)] + notes
+    actors = _several_actors(line, actor_part)
+    if not actors:
+        return []
+    if parent is not None and len(actors) == 1 and re.search(r"\s+also$", actors[0][0].name) \
+            and actors[0][0].wiki_title is None:
+        # "** Skarsgard also plays Kurt Anderson" under Stellan Skarsgård's line.
+        return [Credit("cast", parent.person, ordinal, character=character, note="; ".join(notes) or None)]
+    characters = [character] * len(actors)
+    if len(actors) > 1 and character:
+        pieces = re.split(r"\s+and\s+|\s*&\s*", split[1] if split else "")
+        pieces = [_character(p)[0] for p in pieces]
+        if len(pieces) == len(actors) and all(pieces):
+            characters = pieces
+    return [Credit("cast", person, ordinal + k, character=characters[k],
+                   note="; ".join(own + notes) or None)
+            for k, (person, own) in enumerate(actors)]
+
+
+# "in a dual role", "in a special appearance", "in a cameo": about the credit, before "as".
+_ROLE_PHRASE = re.compile(
+    r"\s+in\s+(?:(?:a|an|his|her|their)\s+)?((?:(?:dual|double|triple|special|cameo|guest|extended|"
+    r"brief|friendly|uncredited|voice|supporting|lead|title)\s+)+(?:roles?|appearances?|cameo)|"
+    r"cameo(?:\s+(?:role|appearance))?)\s*$", re.I)
+
+
+def _several_actors(line: str, actor: str) -> list[tuple[Name, list[str]]]:
+    """``[[A]] (Japanese) and [[B]] (English)``: each a linked name with its own notes;
+    otherwise the one name as written, its trailing parentheticals as notes."""
+    masked = _masked(actor)
+    cuts = list(re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", masked))
+    if cuts:
+        parts, start = [], 0
+        for m in cuts + [None]:
+            parts.append(actor[start: m.start() if m else len(actor)].strip())
+            start = m.end() if m else len(actor)
+        popped = [_pop_notes(p) for p in parts]
+        links = [wt.link_for(line, name) for name, _ in popped]
+        if all(name for name, _ in popped) and all(links):
+            return [(Name(name, t), own) for (name, own), t in zip(popped, links)]
+    name, own = _pop_notes(actor)
+    return [(Name(name, wt.link_for(line, name)), own)] if name else []
 
 
 # Names --------------------------------------------------------------------------------------
@@ -387,6 +746,14 @@ def _column_kind(texts: list[str]) -> str | None:
     return None
 
 
+_LANGUAGE_HEADER = re.compile(
+    r"(?i:original|(?:english|japanese|mandarin|cantonese|chinese|korean|french|german|spanish|"
+    r"italian|portuguese|russian|hindi|tamil|telugu|malayalam|polish|swedish|danish|norwegian|"
+    r"finnish|dutch|arabic|hebrew|turkish|thai|vietnamese|indonesian|tagalog|filipino|"
+    r"czech|hungarian|greek|persian|ukrainian|romanian|catalan|latin american spanish|"
+    r"brazilian portuguese|european portuguese)(?:\s+(?:dub|dubbing|version|voice|voices|cast))?)")
+
+
 class _CastColumns:
     def __init__(self, header_rows: list[wikitable.Row], ctx: wt.Context):
         self.people: list[tuple[int, str]] = []  # column, its header
@@ -409,6 +776,13 @@ class _CastColumns:
                 self.notes.append((col, _NOTE.sub("", texts[-1]).strip(" :")))
             elif kind == "note":
                 self.notes.append((col, None))
+        if self.character is not None and not self.people:
+            # "! Character !! Japanese !! English": voice columns named by their language only.
+            for col in range(width):
+                texts = [re.sub(r"\s+", " ", wt.render(r.slots[col].text, ctx)).strip()
+                         for r in header_rows if col < len(r.slots) and r.slots[col] is not None]
+                if texts and _LANGUAGE_HEADER.fullmatch(texts[-1]):
+                    self.people.append((col, texts[-1]))
 
 
 def _header_like(row: wikitable.Row, ctx: wt.Context) -> bool:

@@ -30,7 +30,8 @@ Rules (the brief left them open; chosen here):
   "distribution".
 - Passive: "... distributed|released|re-released|handled ... by [distributor] NAME[, NAME] and
   NAME"; a following "and in PLACE by NAME" shares the verb, a following "and in PLACE" adds a
-  territory to the previous statement.
+  territory to the previous statement, and "was released in PLACE on X, and in PLACE on Y, by
+  NAME" gives NAME both places.
 - A NAME is a run of capitalised words ("of", "de", "the", "&" allowed inside; "Warner Bros."
   keeps its period); a possessive keeps the owned part ("X's Y Pictures" -> "Y Pictures");
   pronouns, sentence adverbs, months, numbers and places are not names.
@@ -396,6 +397,7 @@ def distributors_from_release_prose(code: W.Code,
 
 
 _PREPOSITIONAL = re.compile(r"(?:then\s+|later\s+|also\s+)?(?:in|on)\s")
+_AGENTLESS = re.compile(r"\b(?:was|were|is|be|been)\s+(?:\w+ly\s+)?(?:released|distributed|re-released)\b")
 _BY_ONLY = re.compile(rf"\bby\s+(?:the\s+)?(?:distributors?\s+)?(?P<names>{NAME_LIST_RE})")
 
 
@@ -404,11 +406,24 @@ def _sentence_distributors(sentence: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     previous: list[tuple[str, str]] = []  # the statements of the previous clause
     passive = False
+    # Clauses with a passive release verb and no agent: "released in Mexico on X, and in the
+    # United States on Y, by Z" names Z for both.
+    agentless: list[str] = []
     for clause in clauses(sentence):
         if _NOT_THEATRICAL.search(clause):
-            previous, passive = [], False
+            previous, passive, agentless = [], False, []
             continue
         here, kind = _clause_distributors(clause)
+        if not here and not previous and _AGENTLESS.search(clause) and not _BY_ONLY.search(clause):
+            agentless.append(clause)
+            continue
+        if not here and agentless and _PREPOSITIONAL.match(clause):
+            by = _BY_ONLY.search(clause)
+            if by:
+                rest = clause[:by.start()] + " " + clause[by.end():]
+                here = [(by.group("names"), t) for t in agentless + [rest]]
+                kind = "passive"
+            agentless = []
         if not here and previous and _PREPOSITIONAL.match(clause):
             by = _BY_ONLY.search(clause)
             if by and passive:

@@ -30,8 +30,12 @@ page order. Rules (chosen here):
   is the noted exception). This applies to dialogue tracks too (the template says "all
   writing").
 - Performers: ``extraN`` when ``extra_column`` names performers ("Performer(s)", "Artist(s)",
-  "Singer(s)", "Vocals", "Performed by", "Band"); otherwise none.
-- Names are split on list templates, ``<br>``, line breaks, ",", " and ", "&" and ";" (a linked
+  "Singer(s)", "Vocals", "Performed by", "Band"); otherwise none. When it names writers
+  ("Composer(s)", "Lyricist(s)", "Music by") ``extraN`` adds to the track's writers.
+- A name linked somewhere in the listing ("[[Earth, Wind & Fire]]") stays whole where it is
+  written again without the link.
+- Names are split on list templates, ``<br>``, line breaks, ",", " and ", "&", ";" and
+  "featuring"/"feat."/"ft." (a linked
   name, or any template, is never split inside) and kept as displayed (the link's text); a role after " as "
   ("Nicolas Cage as Ben") is not part of the name.
 - ``lengthN`` "m:ss" or "h:mm:ss" -> seconds; unreadable -> None.
@@ -59,6 +63,8 @@ ALBUM_INFOBOXES = {"infobox album", "infobox soundtrack"}
 _SOUNDTRACK_TITLE = re.compile(r"\b(?:soundtracks?|music(?:al)?|score|album|songs?)\b", re.I)
 _PERFORMER_COLUMN = re.compile(
     r"perform|artist|singer|vocal|band|musician|sung|played", re.I)
+# An extra column of writers ("Composer(s)", "Lyricist", "Music by"): its names are writers.
+_WRITER_COLUMN = re.compile(r"compos|writ|lyric|music\s+by|songwriter", re.I)
 
 
 def _soundtrack_sections(code: W.Code):
@@ -141,8 +147,9 @@ _QUALIFIER = re.compile(
 _TRACK_PARAM = re.compile(r"^(title|writer|lyrics|music|extra|length|note)(\d+)$", re.I)
 
 
-def _split_names(value: str, ctx: W.Context | None) -> list[str]:
-    """Names in a track-listing value, as displayed."""
+def _split_names(value: str, ctx: W.Context | None, known: frozenset[str] = frozenset()) -> list[str]:
+    """Names in a track-listing value, as displayed. ``known`` are names linked elsewhere in the
+    listing ("Earth, Wind & Fire"): written again without the link, they stay whole too."""
     value = re.sub(r"<!--.*?-->", "", value, flags=re.S)
     out: list[str] = []
     for item in W.split_items(value):
@@ -156,7 +163,9 @@ def _split_names(value: str, ctx: W.Context | None) -> list[str]:
             if isinstance(node, Tag) and str(node.tag).lower() == "br":
                 pieces.append("")
                 continue
-            parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", str(node))
+            text, protected = _protect(str(node), known)
+            parts = [_restore(p, protected) for p in
+                     re.split(r"\s*(?:,|;|&|\band\b|\bfeaturing\b|\bfeat\.|\bft\.)\s*", text)]
             pieces[-1] += parts[0]
             pieces.extend(parts[1:])
         for piece in pieces:
@@ -167,6 +176,33 @@ def _split_names(value: str, ctx: W.Context | None) -> list[str]:
     return out
 
 
+def _protect(text: str, known: frozenset[str]) -> tuple[str, dict[str, str]]:
+    protected: dict[str, str] = {}
+    for i, name in enumerate(sorted(known, key=len, reverse=True)):
+        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+        if re.search(pattern, text):
+            key = f"\x00{i}\x00"
+            text = re.sub(pattern, key, text)
+            protected[key] = name
+    return text, protected
+
+
+def _restore(text: str, protected: dict[str, str]) -> str:
+    for key, name in protected.items():
+        text = text.replace(key, name)
+    return text
+
+
+def _linked_names(t: Template) -> frozenset[str]:
+    """Displayed names of the listing's links that a split would cut ("Earth, Wind & Fire")."""
+    out = set()
+    for link in W.parse(str(t)).filter_wikilinks():
+        shown = W.render(str(link)).strip()
+        if re.search(r",|;|&|\band\b", shown):
+            out.add(shown)
+    return frozenset(out)
+
+
 def _seconds(value: str) -> int | None:
     m = re.fullmatch(r"\s*(?:(\d+):)?(\d{1,3}):(\d{2})\s*", value)
     if not m:
@@ -175,16 +211,16 @@ def _seconds(value: str) -> int | None:
     return int(h or 0) * 3600 + int(mins) * 60 + int(secs)
 
 
-def _all(t: Template, name: str, ctx: W.Context | None) -> list[str]:
+def _all(t: Template, name: str, ctx: W.Context | None, known: frozenset[str] = frozenset()) -> list[str]:
     value = W.named(t, name)
     if not value:
         return []
     text = W.render(value, ctx)
     if not _QUALIFIER.search(text):
-        return _split_names(value, ctx)
+        return _split_names(value, ctx, known)
     # Cut the qualifier from the wikitext: render piece by piece up to it.
     cut = _QUALIFIER.search(value)
-    return _split_names(value[:cut.start()] if cut else value, ctx)
+    return _split_names(value[:cut.start()] if cut else value, ctx, known)
 
 
 def _tracks_of(t: Template, offset: int, ctx: W.Context | None) -> list[Track]:
@@ -195,24 +231,28 @@ def _tracks_of(t: Template, offset: int, ctx: W.Context | None) -> list[Track]:
             fields.setdefault(int(m.group(2)), {})[m.group(1).lower()] = str(p.value).strip()
     column = W.render(W.named(t, "extra_column", "extra column") or "", ctx)
     performers_column = bool(_PERFORMER_COLUMN.search(column))
-    all_writing = _all(t, "all_writing", ctx)
-    all_lyrics = _all(t, "all_lyrics", ctx)
-    all_music = _all(t, "all_music", ctx)
+    writers_column = not performers_column and bool(_WRITER_COLUMN.search(column))
+    known = _linked_names(t)
+    all_writing = _all(t, "all_writing", ctx, known)
+    all_lyrics = _all(t, "all_lyrics", ctx, known)
+    all_music = _all(t, "all_music", ctx, known)
     tracks = []
     for n in sorted(fields):
         f = fields[n]
         title = W.render(f.get("title", ""), ctx).strip()
         if not title:
             continue
-        writer = _split_names(f.get("writer", ""), ctx)
-        lyrics = _split_names(f.get("lyrics", ""), ctx)
-        music = _split_names(f.get("music", ""), ctx)
+        writer = _split_names(f.get("writer", ""), ctx, known)
+        lyrics = _split_names(f.get("lyrics", ""), ctx, known)
+        music = _split_names(f.get("music", ""), ctx, known)
         if writer:
             writers = writer + lyrics + music
         else:
             writers = (lyrics or all_lyrics) + (music or all_music) or all_writing
+        if writers_column:
+            writers = writers + _split_names(f.get("extra", ""), ctx, known)
         writers = list(dict.fromkeys(writers))
-        performers = _split_names(f.get("extra", ""), ctx) if performers_column else []
+        performers = _split_names(f.get("extra", ""), ctx, known) if performers_column else []
         note = W.render(f.get("note", ""), ctx)
         dialogue = bool(re.search(r"\bdialog(?:ue)?s?\b", note, re.I)) or \
             bool(re.search(r"\(dialog(?:ue)?\)\s*$", title, re.I))

@@ -126,6 +126,23 @@ SILENT = {
     "vague", "dubious", "page needed", "year needed", "verify source", "self-published inline",
     "cbignore", "webarchive", "wayback", "archive.today", "citation", "harvnb", "harv", "harvtxt",
     "isbn", "oclc", "doi", "asin",
+    # Notes lists, sister projects, portals and external-link templates of the last sections.
+    "notelist", "notelist-ua", "notelist-lr", "notelist-lg", "notes", "wikiquote", "wikisource",
+    "commons", "commons category", "commons category-inline", "portal bar", "portal-inline",
+    "official website", "tcmdb title", "afi film", "bfi", "allociné film", "allocine film",
+    "bollywood hungama", "douban", "anime news network", "letterboxd film", "mojo title",
+    "the numbers", "box office india film", "kinopoisk", "moviemeter film", "filmaffinity",
+    "tvguide title", "turner classic movies", "multiple issues", "plot", "expand section",
+    "cleanup", "update", "more plot", "too few opinions", "original research", "peacock",
+    "hatnote", "redirect2", "redirect-distinguish", "about-distinguish", "other people",
+    "pronunciation", "ipa", "ipac", "respell",
+    # More inline maintenance tags, audio players and link boxes of soundtrack / release sections.
+    "who", "whom", "which", "where", "specify", "examples", "full citation needed",
+    "additional citation needed", "self-published source", "certification cite ref",
+    "listen", "audio", "multi-listen start", "multi-listen item", "multi-listen end",
+    "external media", "external music video", "collapse top", "collapse bottom", "details",
+    "wide image", "multiple image", "image frame", "clear left", "clear right", "stack",
+    "stack end", "spoiler", "endspoiler", "cast listing end",
 }
 
 # Templates whose structure a dedicated extractor reads (track listings, album infoboxes,
@@ -133,15 +150,19 @@ SILENT = {
 STRUCTURED = {"track listing", "tracklist", "track list", "tracklisting", "track listing/sandbox",
               "infobox album", "filmaward", "film award", "awards table", "awards table end",
               "episode list", "album ratings", "music ratings", "certification table top",
-              "certification table entry", "certification table bottom"}
+              "certification table entry", "certification table bottom", "album chart",
+              "albumchart", "single chart", "singlechart", "year-end chart"}
 
 # Citation templates all start like this ("cite web", "cite news", "cite book", "cite av media").
-SILENT_PREFIXES = ("cite ", "citation", "infobox ", "navbox", "sfn", "harv", "use ")
+SILENT_PREFIXES = ("cite ", "citation", "infobox ", "navbox", "sfn", "harv", "use ",
+                   # protection padlocks ("pp-extended"), pronunciations ("IPA-fr", "IPAc-en")
+                   "pp-", "ipa-", "ipac-", "ipa ")
 
 LIST_TEMPLATES = {
     "plainlist", "plain list", "flatlist", "flat list", "hlist", "ubl", "ubil", "unbulleted list",
     "unbulleted indent list", "bulleted list", "blist", "bullet list", "ordered list", "olist",
     "collapsible list", "startplainlist", "endplainlist", "unbulleted", "nowrap list",
+    "columns-list", "columns list", "col-list", "cast listing",
 }
 
 # Currency templates render as an unambiguous ISO prefix the money parser reads.
@@ -158,7 +179,8 @@ CURRENCY_TEMPLATES = {
     "esp": "ESP ",
 }
 
-BULLETED_BODY_TEMPLATES = {"plainlist", "plain list", "flatlist", "flat list", "startplainlist"}
+BULLETED_BODY_TEMPLATES = {"plainlist", "plain list", "flatlist", "flat list", "startplainlist",
+                           "columns-list", "columns list", "col-list", "cast listing"}
 
 Handler = Callable[[Template, Context], str]
 TEMPLATES: dict[str, Handler] = {}
@@ -188,10 +210,13 @@ def _last(t: Template, ctx: Context) -> str:
     return render(args[-1], ctx) if args else ""
 
 
+# An apostrophe written as a template sits next to italics (''Inception''{{'s}}): it is kept
+# apart from the quote marks the renderer strips, and restored after them.
+_APOSTROPHE = "\x02"
 handles("nowrap", "small", "smaller", "big", "larger", "resize", "nobold", "noitalic", "italic",
         "bold", "lang-en", "nobr", "nowrap begin", "sc", "smallcaps", "small caps", "sup",
         "sub", "em", "strong", "center", "vanchor", "visible anchor", "tooltip", "abbr",
-        "abbrlink", "nihongo", "nihongo2", "nihongo3", "korean", "chinese", "transl",
+        "abbrlink", "nihongo", "nihongo2", "nihongo3", "korean", "chinese",
         "proper name", "title case",
         "plainlink", "nowiki", "keypress", "highlight", "tq", "qi", "c.", "circa", "gr",
         "midsize", "font", "color", "colored link", "linktext", "ly", "wikt-lang")(_first)
@@ -199,10 +224,30 @@ handles("flagicon", "flag icon", "flagdeco")(lambda t, c: "")
 handles("flag", "flagu", "flag country")(_first)
 handles("lang", "sort", "hs", "lang-ja", "script", "ms", "sname", "antonym")(_second)
 handles("nts", "ntsh", "hidden sort key")(_last)
+# {{transl|ja|Kimi no Na wa.}} and {{transl|ja|hepburn|...}}: the text comes last.
+handles("transl", "transliteration", "translit")(_last)
+handles("'s")(lambda t, c: _APOSTROPHE + "s")
+# {{est.}} before an amount: the money parser reads the estimate.
+handles("est.", "est")(lambda t, c: "est.")
+# {{lang-fr|Intouchables}} (one template per language) and its successor {{langx|fr|...}}:
+# the native text, without the "French:" label Wikipedia shows before it.
+handles("langx")(_second)
+handles(*(f"lang-{code}" for code in (
+    "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "nn", "fi", "is", "pl", "cs",
+    "sk", "hu", "ro", "bg", "el", "ru", "uk", "sr", "hr", "bs", "sl", "tr", "ar", "he", "fa",
+    "ur", "hi", "bn", "ta", "te", "ml", "kn", "mr", "gu", "pa", "si", "ne", "th", "vi", "id",
+    "ms", "tl", "fil", "zh", "yue", "cmn", "ko", "mn", "ka", "hy", "az", "kk", "uz", "ca",
+    "eu", "gl", "ga", "gd", "cy", "la", "eo", "af", "sw", "am", "yi", "lt", "lv", "et",
+    "zh-hant", "zh-hans", "pt-br", "fr-ca", "es-mx",
+)))(_first)
+handles("citation needed span", "cn span", "fact span", "dubious span", "clarify span",
+        "when span", "vague span")(lambda t, c: render(named(t, "text") or (positional(t) or [""])[0], c))
+handles("quote", "blockquote", "quotation", "quote frame", "cquote", "rquote", "pull quote")(
+    lambda t, c: render(named(t, "text", "quote", "1") or (positional(t) or [""])[0], c))
 handles("nbsp", "space", "thinsp", "nnbsp")(lambda t, c: " ")
 handles("ndash", "–", "snd", "spaced ndash", "dash", "spnd", "en dash")(lambda t, c: " – ")
 handles("mdash", "—", "spaced mdash", "em dash")(lambda t, c: " — ")
-handles("'", "' \"", "\" '")(lambda t, c: "'")
+handles("'", "' \"", "\" '")(lambda t, c: _APOSTROPHE)
 handles("·", "dot", "middot", "•", "bull")(lambda t, c: " · ")
 # Result cells of accolades tables (the accolades extractor maps the template names; these
 # are what a reader sees).
@@ -233,6 +278,65 @@ def _ill(t: Template, ctx: Context) -> str:
     """``{{ill|Target|ja|...|lt=Shown}}`` shows ``lt`` when given, else the target."""
     shown = named(t, "lt")
     return render(shown, ctx) if shown else _first(t, ctx)
+
+
+@handles("lit", "literally", "lit.")
+def _lit(t: Template, ctx: Context) -> str:
+    """``{{lit|The Emperor's Journey}}``: lit. "The Emperor's Journey" (several: joined with "or")."""
+    args = [render(a, ctx) for a in positional(t) if a]
+    return "lit. " + " or ".join(f'"{a}"' for a in args) if args else ""
+
+
+# {{zh|t=戰狼2|s=战狼2|p=Zhàn Láng Èr}}: the names and romanisations, in their order.
+_ZH_KEYS = {"c", "t", "s", "p", "tp", "w", "j", "cy", "poj", "zhu", "l", "tr", "m", "mi", "i",
+            "bpmf", "gr", "y", "ci", "sl", "myr", "buc", "hain", "phfs", "h", "psp", "mc",
+            "oc", "lmz", "x", "wuu"}
+
+
+@handles("zh", "zh-stp", "zh-tsp", "zh-ts", "zh-st", "zh-s", "zh-t", "zh-sp", "zh-tp", "zh-cp",
+         "zh-pwt", "zh-tspw")
+def _zh(t: Template, ctx: Context) -> str:
+    values = [render(p.value, ctx) for p in t.params
+              if p.showkey and str(p.name).strip().lower() in _ZH_KEYS and str(p.value).strip()]
+    values += [render(a, ctx) for a in positional(t) if a]
+    return "; ".join(v for v in values if v)
+
+
+@handles("anime voice")
+def _anime_voice(t: Template, ctx: Context) -> str:
+    """``{{Anime voice|Japanese actor|English actor|...}}``: "Voiced by: X (Japanese); Y
+    (English)", as Wikipedia shows it; further positional names are English too."""
+    args = [a for a in positional(t) if a]
+    parts = [f"{render(a, ctx)} ({'Japanese' if i == 0 else 'English'})" for i, a in enumerate(args)]
+    return "Voiced by: " + "; ".join(parts) if parts else ""
+
+
+# {{INRConvert|460|c}}: the rupee amount with its unit (the dollar conversion Wikipedia computes
+# from a year's exchange rate is not reproduced).
+_INR_UNITS = {"": "", "k": "thousand", "l": "lakh", "lakh": "lakh", "m": "million",
+              "c": "crore", "cr": "crore", "crore": "crore", "b": "billion", "lc": "lakh crore",
+              "t": "trillion"}
+
+
+@handles("inrconvert", "inr convert", "inrconv", "inrc")
+def _inr_convert(t: Template, ctx: Context) -> str:
+    args = positional(t)
+    numbers = [a for a in args if re.fullmatch(r"[\d.,]+", a)]
+    units = [a.lower() for a in args if a and not re.fullmatch(r"[\d.,]+", a)]
+    if not numbers:
+        return ""
+    unit = _INR_UNITS.get(units[0], units[0]) if units else ""
+    amount = "–".join(numbers[:2])
+    return f"INR {amount} {unit}".strip()
+
+
+@handles("as of")
+def _as_of(t: Template, ctx: Context) -> str:
+    """``{{As of|2019|5}}``: "As of May 2019" ("as of" with ``lc=y``)."""
+    args = positional(t)
+    when = _numeric_date(args[:3]) if args else None
+    lead = "as of" if (named(t, "lc") or "").lower() in ("y", "yes", "true", "1") else "As of"
+    return f"{lead} {_date_text(when)}" if when else lead
 
 
 @handles("sortname")
@@ -270,7 +374,38 @@ def _dts(t: Template, ctx: Context) -> str:
     return _date_text(when)
 
 
-@handles("runtime", "duration")
+@handles("duration")
+def _duration(t: Template, ctx: Context) -> str:
+    """``{{Duration|m=4|s=35}}`` "4:35", ``{{Duration|1|2|3}}`` "1:02:03" (a track length or a
+    runtime as a clock reads)."""
+    args = positional(t)
+    h, m, sec = (args + ["", "", ""])[:3] if args else ("", "", "")
+    h, m, sec = named(t, "h") or h, named(t, "m") or m, named(t, "s") or sec
+    try:
+        h, m, sec = int(h or 0), int(m or 0), int(float(sec or 0))
+    except ValueError:
+        return " ".join(render(a, ctx) for a in args)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+@handles("convert", "cvt")
+def _convert(t: Template, ctx: Context) -> str:
+    """``{{convert|35|mm|in}}`` "35 mm", ``{{convert|1|-|2|mi}}`` "1–2 mi": the value as written."""
+    args = positional(t)
+    if len(args) >= 4 and args[1] in ("-", "–", "to", "and", "or", "x", "×"):
+        sep = "–" if args[1] in ("-", "–") else f" {args[1]} "
+        return f"{args[0]}{sep}{args[2]} {args[3]}"
+    return " ".join(a for a in args[:2] if a)
+
+
+@handles("rating")
+def _rating(t: Template, ctx: Context) -> str:
+    """``{{Rating|4|5}}`` "4/5"."""
+    args = positional(t)
+    return "/".join(args[:2]) if len(args) >= 2 else (args[0] if args else "")
+
+
+@handles("runtime")
 def _runtime(t: Template, ctx: Context) -> str:
     args = positional(t)
     h = named(t, "h", "hours")
@@ -321,6 +456,7 @@ def render(code: Code, ctx: Context | None = None) -> str:
         out.append(_render_node(node, ctx))
     text = "".join(out).replace("\xa0", " ").replace("\u200b", "")
     text = re.sub(r"'{2,}", "", text)  # bold / italic quotes left unparsed
+    text = text.replace(_APOSTROPHE, "'")
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return text.strip()
@@ -392,11 +528,27 @@ def split_items(code: Code) -> list[str]:
             break
         text = expanded
     items = []
-    for line in text.split("\n"):
+    for line in _lines_outside_nodes(text):
         line = re.sub(r"^\s*[*#:;]+", "", line).strip()
         if line:
             items.append(line)
     return items
+
+
+def _lines_outside_nodes(text: str) -> list[str]:
+    """``text`` cut at the line breaks of its plain text: a template, link or tag written over
+    several lines (``{{Film date|2019|5|21|Cannes\n|2019|5|30|South Korea}}``) stays whole."""
+    if "\n" not in text:
+        return [text]
+    lines = [""]
+    for node in parse(text).nodes:
+        if isinstance(node, Text):
+            parts = str(node).split("\n")
+            lines[-1] += parts[0]
+            lines.extend(parts[1:])
+        else:
+            lines[-1] += str(node)
+    return lines
 
 
 def _expand_lists(text: str) -> str:
