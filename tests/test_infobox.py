@@ -284,7 +284,7 @@ def test_cast_sections_are_titled_cast_not_casting_nor_broadcast():
     ("value", "expected"),
     [
         ("{{Plainlist|\n* {{Film date|2019|5|21|[[Cannes Film Festival|Cannes]]|2019|5|30|South Korea}}\n}}",
-         [(dt.date(2019, 5, 21), DAY, "theatrical", "Cannes"), (dt.date(2019, 5, 30), DAY, "theatrical", "South Korea")]),
+         [(dt.date(2019, 5, 21), DAY, "festival", None), (dt.date(2019, 5, 30), DAY, "theatrical", "South Korea")]),
         ("{{ubl|May 19, 2019 (Cannes)|{{Start date|2019|5|30}} (South Korea)}}",
          [(dt.date(2019, 5, 19), DAY, "theatrical", "Cannes"), (dt.date(2019, 5, 30), DAY, "theatrical", "South Korea")]),
         ("27 October 1995<br>(United States)", [(dt.date(1995, 10, 27), DAY, "theatrical", "United States")]),
@@ -530,7 +530,7 @@ def test_unseen_march_of_the_penguins_documentary():
     assert _territories(film, "distributor") == [
         ("Buena Vista International", "Buena Vista International", "France"),
         ("Warner Independent Pictures", "Warner Independent Pictures", "United States")]
-    assert _releases(film) == [(dt.date(2005, 1, 21), DAY, "theatrical", "Sundance"),
+    assert _releases(film) == [(dt.date(2005, 1, 21), DAY, "festival", None),
                                (dt.date(2005, 1, 26), DAY, "theatrical", "France"),
                                (dt.date(2005, 6, 24), DAY, "theatrical", "United States")]
     # "{{Plainlist|* $77.4 million (domestic) * $127.4 million (worldwide)}}"
@@ -558,7 +558,7 @@ def test_unseen_the_intouchables_french_euros():
     assert _companies(film, "studio") == [("Quad Films", "Quad Productions"), ("Gaumont", "Gaumont Film Company"),
                                           ("TF1 Films Production", "TF1 Films Production"), ("Ten Films", None),
                                           ("Chaocorp", None)]
-    assert _releases(film) == [(dt.date(2011, 10, 23), DAY, "theatrical", "Tokyo IFF"),
+    assert _releases(film) == [(dt.date(2011, 10, 23), DAY, "festival", None),
                                (dt.date(2011, 11, 2), DAY, "theatrical", "France")]
     assert _money(film) == [("budget", 9.5e6, 9.5e6, "EUR", None), ("gross", 426.6e6, 426.6e6, "USD", "worldwide")]
     rows = _cast_rows(film)
@@ -574,7 +574,7 @@ def test_unseen_whiplash_festival_premiere_plain_dates():
     assert _companies(film, "studio") == [("Bold Films", "Bold Films"), ("Blumhouse Productions", "Blumhouse Productions"),
                                           ("Right of Way Films", None)]
     assert _credits(film, "editing") == [("Tom Cross", "Tom Cross (film editor)")]
-    assert _releases(film) == [(dt.date(2014, 1, 16), DAY, "theatrical", "Sundance"),
+    assert _releases(film) == [(dt.date(2014, 1, 16), DAY, "festival", None),
                                (dt.date(2014, 10, 10), DAY, "theatrical", "United States")]
     assert _money(film) == [("budget", 3.3e6, 3.3e6, "USD", None), ("gross", 49e6, 49e6, "USD", "worldwide")]
     rows = _cast_rows(film)  # inside {{div col}} ... {{div col end}}
@@ -644,7 +644,7 @@ def test_corpus_nested_cast_lines():
     [
         # A Film date written over several lines.
         ("{{Film date|df=y\n|2019|05|21|[[Cannes Film Festival|Cannes]]\n|2019|05|30|South Korea}}",
-         [(dt.date(2019, 5, 21), DAY, "theatrical", "Cannes"), (dt.date(2019, 5, 30), DAY, "theatrical", "South Korea")],
+         [(dt.date(2019, 5, 21), DAY, "festival", None), (dt.date(2019, 5, 30), DAY, "theatrical", "South Korea")],
          {}),
         ("{{Film date|2019|5|30}} ([[South Korea]])<ref>x</ref>", [(dt.date(2019, 5, 30), DAY, "theatrical", "South Korea")], {}),
         ("{{Start date|2010|7|16}} (limited), October 2010 (wide)",
@@ -783,3 +783,12 @@ def test_unseen_credential_after_a_comma_is_a_note():
                                                                    ("Jane Doe", None, "BSC")]
     assert _cast_of("==Cast==\n* [[Ann Lee]] in dual roles as Alice / Alma\n") == [
         ("Ann Lee", "Ann Lee", "Alice / Alma", "dual roles", 1)]
+
+
+def test_a_release_label_linked_to_a_festival_names_the_festival():
+    from etl.lib import wikitext as wt
+
+    value = "{{Film date|2019|5|21|[[2019 Cannes Film Festival|Cannes]]|2019|5|30|[[South Korea]]}}"
+    rows = infobox.infobox_releases(wt.parse(value), wt.Context())
+    assert [(r.release_type, r.territory, r.note) for r in rows] == [
+        ("festival", None, "2019 Cannes Film Festival"), ("theatrical", "South Korea", None)]

@@ -301,7 +301,7 @@ def infobox_releases(value, ctx: wt.Context, film: FilmFacts | None = None) -> l
 
     if value is None:
         return []
-    code = wt.remove_refs(str(value))
+    code = wt.name_festivals(wt.remove_refs(str(value)))
     # (date, label) for a date, (None, place) for a line that only names a place.
     entries: list[tuple[object, str | None]] = []
     for item in wt.split_items(code):

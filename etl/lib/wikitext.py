@@ -222,8 +222,9 @@ handles("nowrap", "small", "smaller", "big", "larger", "resize", "nobold", "noit
         "midsize", "font", "color", "colored link", "linktext", "ly", "wikt-lang")(_first)
 handles("flagicon", "flag icon", "flagdeco")(lambda t, c: "")
 handles("flag", "flagu", "flag country")(_first)
-handles("lang", "sort", "hs", "lang-ja", "script", "ms", "sname", "antonym")(_second)
-handles("nts", "ntsh", "hidden sort key")(_last)
+handles("lang", "sort", "lang-ja", "script", "ms", "sname", "antonym")(_second)
+handles("nts")(_first)  # a number shown, and sorted by it
+handles("hs", "hidden sort key", "ntsh", "sort key")(lambda t, c: "")  # sort keys are not shown
 # {{transl|ja|Kimi no Na wa.}} and {{transl|ja|hepburn|...}}: the text comes last.
 handles("transl", "transliteration", "translit")(_last)
 handles("'s")(lambda t, c: _APOSTROPHE + "s")
@@ -257,9 +258,9 @@ handles("pending")(lambda t, c: "Pending")
 handles("tba", "tbd", "tbc", "upcoming")(lambda t, c: "TBA")
 handles("runner-up", "runner up", "runnerup")(lambda t, c: "Runner-up")
 
-TEXT_CELL_TEMPLATES = {"yes": "Yes", "no": "No", "draw": "Draw", "partial": "Partial",
-                           "sho": "Shortlisted", "n/a": "N/A", "na": "N/A", "unknown": "Unknown",
-                           "won-partial": "Won"}
+TEXT_CELL_TEMPLATES = {"yes": "Yes", "no": "No", "yes2": "", "no2": "", "draw": "Draw",
+                       "partial": "Partial", "sho": "Shortlisted", "n/a": "N/A", "na": "N/A",
+                       "unknown": "Unknown", "won-partial": "Won"}
 
 
 @handles(*TEXT_CELL_TEMPLATES)
@@ -462,6 +463,15 @@ def render(code: Code, ctx: Context | None = None) -> str:
     return text.strip()
 
 
+def _hidden(tag: Tag) -> bool:
+    """``<span style="display:none">`` (sort keys, hidden notes): not shown to a reader."""
+    for attr in tag.attributes:
+        if str(attr.name).strip().lower() == "style" and re.search(
+                r"display\s*:\s*none", str(attr.value or ""), re.I):
+            return True
+    return False
+
+
 def _render_node(node, ctx: Context) -> str:
     if isinstance(node, Text):
         return str(node)
@@ -480,7 +490,7 @@ def _render_node(node, ctx: Context) -> str:
         return render_template(node, ctx)
     if isinstance(node, Tag):
         tag = str(node.tag).lower()
-        if tag in _DROP_TAGS:
+        if tag in _DROP_TAGS or _hidden(node):
             return ""
         if tag in _NEWLINE_TAGS and (node.self_closing or node.contents is None):
             return "\n"
@@ -694,6 +704,20 @@ def film_date_entries(t: Template) -> list[tuple[PartialDate, str | None]]:
         out.append((when, label))
         i += group
     return out
+
+
+def name_festivals(code: Code) -> str:
+    """Links to a festival's article shown under a short name name the festival:
+    ``[[Cannes Film Festival|Cannes]]`` becomes ``[[Cannes Film Festival]]`` (a release label
+    then reads as the festival it is, not as a place)."""
+    code = parse_for_edit(code)
+    for link in code.filter_wikilinks():
+        target = re.sub(r"\s*\([^()]*\)$", "", _link_target(link).split("#")[0])
+        shown = render(link.text) if link.text is not None else target
+        if re.search(r"\bfestival\b", target, re.I) and not re.search(r"\bfestival\b", shown, re.I):
+            link.text = None
+            link.title = target
+    return str(code)
 
 
 def _date_text(when: PartialDate) -> str:
