@@ -89,3 +89,13 @@ def test_reviews_without_author_or_date_good_and_bad():
                         "date_ambiguous": [False, False]})
     assert quality.reviews_without_author_or_date(good).height == 0
     assert quality.reviews_without_author_or_date(bad).height == 2
+
+
+def test_every_rule_guards_a_warehouse_table_under_a_unique_name():
+    from etl.lib.tables import SCHEMAS
+
+    names = [r.name for r in quality.RULES]
+    assert len(names) == len(set(names))
+    for rule in quality.RULES:
+        empty = pl.DataFrame(schema=SCHEMAS[rule.table])
+        assert rule.find(empty).height == 0, rule.name  # runs on the real columns

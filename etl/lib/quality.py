@@ -3,6 +3,9 @@ good and a bad frame. Each returns the offending rows (empty when the rule holds
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 import polars as pl
 
 # Primary keys of the dimensions (and of the facts that have one).
@@ -118,3 +121,38 @@ def reviews_without_author_or_date(reviews: pl.DataFrame) -> pl.DataFrame:
     return reviews.filter(
         pl.col("author").is_null() | (pl.col("author") == "")
         | (pl.col("review_date").is_null() & ~pl.col("date_ambiguous").fill_null(False)))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule on one table: the asset check reads the table and reports what ``find`` finds."""
+
+    table: str
+    name: str  # the check's name: what it guards
+    find: Callable[[pl.DataFrame], pl.DataFrame]  # the offending rows
+    what: str  # "amounts with low above high"
+    description: str
+    warn_only: bool = False  # a warning does not block the views and the publication
+
+
+RULES = [
+    Rule("fact_box_office", "amount_low_not_above_high", inverted_amounts,
+         "amounts with low above high", "Every money amount has amount_low <= amount_high."),
+    Rule("fact_nomination", "entries_have_body_category_and_known_result", incomplete_entries,
+         "entries without body, category or known result",
+         "Every accolade entry has an award body, a category and a result of the contract."),
+    Rule("fact_nomination", "no_duplicate_entries", duplicate_entries, "repeated entries",
+         "No entry is listed twice for the same film, body, category, ceremony and recipient "
+         "(a warning: articles sometimes repeat a row).", warn_only=True),
+    Rule("fact_nomination", "wins_not_above_nominations", wins_above_nominations,
+         "film/body pairs with more wins than entries", "Per film and award body, wins never exceed entries."),
+    Rule("fact_rating", "ratings_within_scale", ratings_out_of_scale, "ratings outside their scale",
+         "Every score lies between 0 and its scale."),
+    Rule("fact_review", "review_ratings_within_scale",
+         lambda f: ratings_out_of_scale(f.drop("body"), "rating", "rating_scale"),
+         "review ratings outside their scale", "Every reviewer's rating lies between 0 and its scale."),
+    Rule("fact_review", "reviews_have_author_and_date",
+         lambda f: reviews_without_author_or_date(f.drop("body")), "reviews without author or date",
+         "Every review has an author, and a date or the flag saying its date is ambiguous (a warning: "
+         "a page may lack them).", warn_only=True),
+]

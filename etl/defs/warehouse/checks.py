@@ -60,6 +60,21 @@ unique_key_checks = [_unique_key_check(t, k) for t, k in quality.PRIMARY_KEYS.it
 foreign_key_checks = [_foreign_keys_check(t, refs) for t, refs in quality.FOREIGN_KEYS.items()]
 
 
+def _rule_check(rule: quality.Rule) -> dg.AssetChecksDefinition:
+    severity = dg.AssetCheckSeverity.WARN if rule.warn_only else dg.AssetCheckSeverity.ERROR
+
+    @dg.asset_check(asset=rule.table, name=rule.name, description=rule.description, pool="duckdb",
+                    blocking=not rule.warn_only)  # an ERROR blocks the views and the publication
+    def check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+        (frame,) = _read(warehouse_db, rule.table)
+        return _result(rule.find(frame), rule.what, severity)
+
+    return check
+
+
+rule_checks = [_rule_check(rule) for rule in quality.RULES]
+
+
 @dg.asset_check(asset="dim_source", blocking=True, pool="duckdb")
 def every_input_file_accounted_for(inputs: InputsResource, warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
     """Every file of the input folder is in dim_source and has loaded at least one document or
@@ -77,13 +92,6 @@ def every_input_file_accounted_for(inputs: InputsResource, warehouse_db: Warehou
     )
 
 
-@dg.asset_check(asset="fact_box_office", blocking=True, pool="duckdb")
-def amount_low_not_above_high(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """Every money amount has amount_low <= amount_high."""
-    (frame,) = _read(warehouse_db, "fact_box_office")
-    return _result(quality.inverted_amounts(frame), "amounts with low above high")
-
-
 @dg.asset_check(asset="extraction_issue", pool="duckdb")
 def unknown_templates_are_few(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
     """Templates the extractors do not interpret, counted per name (a warning: the values they
@@ -99,31 +107,6 @@ def unknown_templates_are_few(warehouse_db: WarehouseResource) -> dg.AssetCheckR
     )
 
 
-# ==== Accolades ====
-
-
-@dg.asset_check(asset="fact_nomination", blocking=True, pool="duckdb")
-def entries_have_body_category_and_known_result(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """Every accolade entry has an award body, a category and a result of the contract."""
-    (frame,) = _read(warehouse_db, "fact_nomination")
-    return _result(quality.incomplete_entries(frame), "entries without body, category or known result")
-
-
-@dg.asset_check(asset="fact_nomination", pool="duckdb")
-def no_duplicate_entries(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """No entry is listed twice for the same film, body, category, ceremony and recipient
-    (a warning: articles sometimes repeat a row)."""
-    (frame,) = _read(warehouse_db, "fact_nomination")
-    return _result(quality.duplicate_entries(frame), "repeated entries", dg.AssetCheckSeverity.WARN)
-
-
-@dg.asset_check(asset="fact_nomination", blocking=True, pool="duckdb")
-def wins_not_above_nominations(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """Per film and award body, wins never exceed entries."""
-    (frame,) = _read(warehouse_db, "fact_nomination")
-    return _result(quality.wins_above_nominations(frame), "film/body pairs with more wins than entries")
-
-
 @dg.asset_check(asset="source_document", blocking=True, pool="duckdb")
 def accolade_rows_accounted_for(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
     """Every accolades row or list entry seen was loaded or skipped with a reason (the reasons
@@ -135,29 +118,3 @@ def accolade_rows_accounted_for(warehouse_db: WarehouseResource) -> dg.AssetChec
     return dg.AssetCheckResult(passed=result.passed, severity=result.severity, description=result.description,
                                metadata={**result.metadata, "rows_seen": seen, "rows_skipped": skipped,
                                          "entries_loaded": int(frame["nominations"].sum())})
-
-
-# ==== Ratings and reviews ====
-
-
-@dg.asset_check(asset="fact_rating", blocking=True, pool="duckdb")
-def ratings_within_scale(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """Every score lies between 0 and its scale."""
-    (frame,) = _read(warehouse_db, "fact_rating")
-    return _result(quality.ratings_out_of_scale(frame), "ratings outside their scale")
-
-
-@dg.asset_check(asset="fact_review", blocking=True, pool="duckdb")
-def review_ratings_within_scale(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """Every reviewer's rating lies between 0 and its scale."""
-    (frame,) = _read(warehouse_db, "fact_review")
-    return _result(quality.ratings_out_of_scale(frame, "rating", "rating_scale"), "review ratings outside their scale")
-
-
-@dg.asset_check(asset="fact_review", pool="duckdb")
-def reviews_have_author_and_date(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """Every review has an author, and a date or the flag saying its date is ambiguous (a
-    warning: a page may lack them)."""
-    (frame,) = _read(warehouse_db, "fact_review")
-    return _result(quality.reviews_without_author_or_date(frame.drop("body")),
-                   "reviews without author or date", dg.AssetCheckSeverity.WARN)
