@@ -361,3 +361,14 @@ def test_unseen_coco_featuring():
          False),
         (4, "Remember Me (Dueto)", kal, ["Miguel", "Natalia Lafourcade"], 208, False),
     ]
+
+
+def test_unreadable_track_lengths_are_counted():
+    from collections import Counter
+
+    page = ("==Soundtrack==\n{{Track listing\n| title1 = One\n| length1 = 3:05\n"
+            "| title2 = Two\n| length2 = about three minutes\n| title3 = Three\n}}")
+    problems = Counter()
+    _, tracks = parse_soundtrack(page, None, problems)
+    assert [(t.title, t.length_seconds) for t in tracks] == [("One", 185), ("Two", None), ("Three", None)]
+    assert problems == {"unreadable track length": 1}  # a blank length is no problem

@@ -173,7 +173,7 @@ def parse_article(page_title: str | None, text: str) -> ParsedDocument:
     facts.home_media = read("home media", lambda: home_media.parse_home_media(code, ctx), [])
     facts.companies.extend(read("home media", lambda: home_media.home_media_distributors(code, ctx), []))
     facts.companies.extend(read("release", lambda: releases.distributors_from_release_prose(code, ctx), []))
-    facts.soundtrack_release, facts.tracks = read("soundtrack", lambda: soundtrack.parse_soundtrack(code, ctx), (None, []))
+    facts.soundtrack_release, facts.tracks = read("soundtrack", lambda: soundtrack.parse_soundtrack(code, ctx, facts.problems), (None, []))
     release_text = read("release", lambda: releases.release_section_text(code, ctx), "")
     facts.releases.extend(_new_releases(facts, read("release", lambda: prose.releases_from_prose(release_text), [])))
     facts.box_office.extend(b for b in read("release", lambda: prose.box_office_from_prose(release_text), [])

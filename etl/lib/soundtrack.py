@@ -45,6 +45,7 @@ page order. Rules (chosen here):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from mwparserfromhell.nodes import Tag, Template, Wikilink
@@ -223,7 +224,8 @@ def _all(t: Template, name: str, ctx: W.Context | None, known: frozenset[str] = 
     return _split_names(value[:cut.start()] if cut else value, ctx, known)
 
 
-def _tracks_of(t: Template, offset: int, ctx: W.Context | None) -> list[Track]:
+def _tracks_of(t: Template, offset: int, ctx: W.Context | None,
+               problems: Counter | None = None) -> list[Track]:
     fields: dict[int, dict[str, str]] = {}
     for p in t.params:
         m = _TRACK_PARAM.match(str(p.name).strip())
@@ -256,25 +258,29 @@ def _tracks_of(t: Template, offset: int, ctx: W.Context | None) -> list[Track]:
         note = W.render(f.get("note", ""), ctx)
         dialogue = bool(re.search(r"\bdialog(?:ue)?s?\b", note, re.I)) or \
             bool(re.search(r"\(dialog(?:ue)?\)\s*$", title, re.I))
+        length_text = W.render(f.get("length", ""), ctx)
+        length = _seconds(length_text)
+        if length is None and length_text.strip() and problems is not None:
+            problems["unreadable track length"] += 1
         tracks.append(Track(number=offset + n, title=title, writers=writers,
                             performers=list(dict.fromkeys(performers)),
-                            length_seconds=_seconds(W.render(f.get("length", ""), ctx)),
-                            is_dialogue=dialogue))
+                            length_seconds=length, is_dialogue=dialogue))
     return tracks
 
 
-def _tracks(code: W.Code, ctx: W.Context | None) -> list[Track]:
+def _tracks(code: W.Code, ctx: W.Context | None, problems: Counter | None = None) -> list[Track]:
     out: list[Track] = []
     for t in _page(code).filter_templates(recursive=True):
         if W.template_name(t) not in TRACK_LISTING_TEMPLATES:
             continue
         offset = out[-1].number if out else 0
-        out.extend(_tracks_of(t, offset, ctx))
+        out.extend(_tracks_of(t, offset, ctx, problems))
     return out
 
 
-def parse_soundtrack(code: W.Code, ctx: W.Context | None = None
+def parse_soundtrack(code: W.Code, ctx: W.Context | None = None, problems: Counter | None = None
                      ) -> tuple[PartialDate | None, list[Track]]:
-    """The soundtrack album's release date (None when the page gives none) and its tracks."""
+    """The soundtrack album's release date (None when the page gives none) and its tracks.
+    Track lengths that cannot be read are counted in ``problems`` when given."""
     when = _infobox_date(code, ctx) or _prose_date(code, ctx)
-    return when, _tracks(code, ctx)
+    return when, _tracks(code, ctx, problems)
