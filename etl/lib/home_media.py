@@ -89,6 +89,7 @@ from mwparserfromhell.nodes import Tag, Text
 from etl.lib import dates
 from etl.lib import wikitext as W
 from etl.lib.model import DAY, CompanyRole, HomeMedia, Name, PartialDate
+from etl.lib.text import sentences
 from etl.lib.releases import (
     NAME_RE,
     PLACE_RE,
@@ -96,7 +97,6 @@ from etl.lib.releases import (
     is_home_media_title,
     link_names,
     normalise_territory,
-    sentences,
 )
 
 __all__ = ["parse_home_media", "home_media_distributors", "FORMATS"]

@@ -75,6 +75,7 @@ from etl.lib.dates import find_dates
 from etl.lib.imdb import is_imdb_reviews_page, is_imdb_title_page
 from etl.lib.model import BoxOffice, FilmFacts, PartialDate, Rating, Release
 from etl.lib.money import parse_amounts
+from etl.lib.text import sentences, strip_citations
 
 __all__ = [
     "box_office_from_prose",
@@ -87,36 +88,6 @@ __all__ = [
 # --------------------------------------------------------------------------------------------
 # sentences
 # --------------------------------------------------------------------------------------------
-
-_CITATION_RE = re.compile(r"\[(?:\d+|[a-z]|note \d+|citation needed|clarification needed|when\?|who\?)\]", re.I)
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "inc", "ltd", "co", "corp", "no", "vol", "approx",
-    "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
-    "ft", "prof", "gen", "col", "lt", "sgt", "rev", "fig", "ed", "eds", "etc", "e.g", "i.e", "u.s",
-    "u.k", "l.a", "d.c", "n.y",
-}
-_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
-
-
-def _clean(text: str) -> str:
-    return _CITATION_RE.sub("", text or "")
-
-
-def _sentences(text: str) -> list[str]:
-    """Split prose into sentences, keeping "Mr. Jones", "U.S. release", "R. Lee Ermey" whole."""
-    text = _clean(text)
-    parts: list[str] = []
-    pos = 0
-    for m in _SPLIT_RE.finditer(text):
-        if "\n" not in m.group(0):
-            wm = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[pos:m.start()])
-            if wm and (wm.group(1).lower() in _ABBREVIATIONS or len(wm.group(1)) == 1):
-                continue  # abbreviation or initial: not a sentence end
-        parts.append(text[pos:m.start()].strip())
-        pos = m.end()
-    parts.append(text[pos:].strip())
-    return [p for p in parts if p]
-
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Spans of the clauses of a sentence (split on semicolons)."""
@@ -201,7 +172,7 @@ def ratings_from_prose(text: str) -> list[Rating]:
 
     prev_source: str | None = None
     last_rt_sample: int | None = None
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         mentions = {
             name: [m.start() for m in pattern.finditer(sentence)]
             for name, pattern in (("rt", _RT_RE), ("mc", _MC_RE), ("cs", _CS_RE), ("pt", _PT_RE))
@@ -375,7 +346,7 @@ def box_office_from_prose(text: str) -> list[BoxOffice]:
     """Budget, gross and marketing amounts stated in prose (see the module docstring)."""
     out: list[BoxOffice] = []
     seen: set[tuple] = set()
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         if not re.search(r"[$£€¥₹₩]|\b(?:USD|EUR|GBP|JPY)\b", sentence):
             continue
         located = _locate_amounts(sentence)
@@ -481,7 +452,7 @@ def _is_citation_date(sentence: str, start: int, end: int) -> bool:
 def releases_from_prose(text: str) -> list[Release]:
     """Dated release events (premiere, festival, limited, wide, theatrical, re-release)."""
     out: list[Release] = []
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         try:
             matches = find_dates(sentence)
         except Exception:  # noqa: BLE001
@@ -551,7 +522,7 @@ _SOUNDTRACK_RE = re.compile(r"\bsoundtrack\b", re.I)
 
 
 def _lead(text: str) -> re.Match | None:
-    head = _clean(text)[:3000]
+    head = strip_citations(text)[:3000]
     return _LEAD_RE.search(head)
 
 
@@ -581,7 +552,7 @@ def is_wikipedia_extract(text: str) -> bool:
 
 
 def _soundtrack_release(text: str) -> PartialDate | None:
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         if not _SOUNDTRACK_RE.search(sentence):
             continue
         verb = re.search(r"\b(?:was|were|is|been)\s+(?:first\s+|originally\s+|later\s+)?(?:released|issued|published)\b|"

@@ -14,7 +14,7 @@ API:
   the same sections name, one ``CompanyRole(role="distributor", territory=...)`` per company
   and territory, in order of mention, link targets kept as ``Name.wiki_title``.
 
-Also used by ``home_media`` and ``soundtrack``: ``sentences``, ``link_names`` (displayed text -> link
+Also used by ``home_media`` and ``soundtrack``: ``link_names`` (displayed text -> link
 target), ``company_name``, ``normalise_territory`` and the place tables.
 
 Rules (the brief left them open; chosen here):
@@ -53,12 +53,12 @@ import re
 
 from etl.lib import wikitext as W
 from etl.lib.model import CompanyRole, Name
+from etl.lib.text import sentences
 
 __all__ = [
     "release_section_text",
     "distributors_from_release_prose",
     "is_home_media_title",
-    "sentences",
     "clauses",
     "link_names",
     "company_name",
@@ -113,38 +113,6 @@ def release_section_text(code: W.Code, ctx: W.Context | None = None) -> str:
 # --------------------------------------------------------------------------------------------
 # Text helpers
 # --------------------------------------------------------------------------------------------
-
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "nos", "vol", "inc", "ltd", "co",
-    "corp", "bros", "approx", "ca", "c", "u.s", "u.k", "e.g", "i.e", "etc", "a.d", "b.c", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "pp", "p",
-    "ed", "eds", "fig", "mt", "ft", "est", "vols",
-}
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-
-
-def sentences(text: str) -> list[str]:
-    """Lines (list items, paragraphs) split into sentences."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        start = 0
-        for m in _SENTENCE_END.finditer(line):
-            word = re.search(r"([\w.]+)$", line[start:m.start()])
-            w = word.group(1).lower() if word else ""
-            if w in _ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", w):
-                continue
-            piece = line[start:m.end()].strip()
-            if piece:
-                out.append(piece)
-            start = m.end()
-        rest = line[start:].strip()
-        if rest:
-            out.append(rest)
-    return out
-
 
 def link_names(code: W.Code, ctx: W.Context | None = None) -> dict[str, str]:
     """Displayed text of every wiki link in ``code`` -> its target (the first link wins)."""

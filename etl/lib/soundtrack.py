@@ -53,7 +53,7 @@ from mwparserfromhell.nodes import Tag, Template, Wikilink
 from etl.lib import dates
 from etl.lib import wikitext as W
 from etl.lib.model import PartialDate, Track
-from etl.lib.releases import sentences
+from etl.lib.text import sentences
 
 __all__ = ["parse_soundtrack", "TRACK_LISTING_TEMPLATES"]
 
