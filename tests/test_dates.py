@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from etl.lib import dates
 from etl.lib.dates import DateMatch, find_dates, parse_date, parse_date_range
 from etl.lib.model import DAY, MONTH, YEAR, PartialDate
 
@@ -224,3 +225,23 @@ UNSEEN_DATE_CASES = [
                          ids=[c[0] for c in UNSEEN_DATE_CASES])
 def test_parse_date_unseen_articles(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("1995", "10", "27"), (dt.date(1995, 10, 27), DAY)),
+        (("1995", "Oct", "27"), (dt.date(1995, 10, 27), DAY)),
+        (("1996", "2", ""), (dt.date(1996, 2, 1), MONTH)),
+        (("1996", "2", "30"), (dt.date(1996, 2, 1), MONTH)),  # no such day: the month stands
+        (("1996", "", ""), (dt.date(1996, 1, 1), YEAR)),
+        (("1996", "Smarch", "3"), (dt.date(1996, 1, 1), YEAR)),
+    ],
+)
+def test_from_parts(parts, expected):
+    got = dates.from_parts(*parts)
+    assert (got.date, got.precision) == expected
+
+
+def test_from_parts_needs_a_year():
+    assert dates.from_parts("", "10", "27") is None and dates.from_parts("TBA") is None

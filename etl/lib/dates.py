@@ -62,6 +62,35 @@ _MONTHS = {
 # Longest first so "september" is tried before "sept" and "sep".
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
+# For other modules' patterns: month names as English prose writes them (capitalised).
+MONTH_PATTERN = "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True))
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month name or abbreviation ("Sept.", "october") or a number string."""
+    name = name.strip().rstrip(".").lower()
+    if name.isdigit():
+        return int(name) if 1 <= int(name) <= 12 else None
+    return _MONTHS.get(name)
+
+
+def from_parts(year: str, month: str = "", day: str = "") -> PartialDate | None:
+    """A date given as separate fields (a template's year, month, day): a blank or unreadable
+    month or day lowers the precision; no readable year gives None."""
+    year, month, day = year.strip(), month.strip(), day.strip()
+    if not re.fullmatch(r"\d{3,4}", year):
+        return None
+    m = month_number(month) if month else None
+    if m is None:
+        return PartialDate(dt.date(int(year), 1, 1), YEAR)
+    if day.isdigit():
+        try:
+            return PartialDate(dt.date(int(year), m, int(day)), DAY)
+        except ValueError:
+            pass
+    return PartialDate(dt.date(int(year), m, 1), MONTH)
+
+
 # Same-length replacements only, so spans stay valid for the caller's string.
 _SPACES = str.maketrans({c: " " for c in "\xa0\u2007\u2009\u200a\u202f"})
 

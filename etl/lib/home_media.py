@@ -358,10 +358,7 @@ class _Clause:
 # cell boundary.
 _YEAR_CUE = re.compile(r"(?:\b(?:in|on|from|since|by|of|during|circa|around|until|till)\s+|"
                        r"\(\s*|\s[–—-]\s*|\|\s*)$", re.I)
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
-_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                        "sep", "oct", "nov", "dec"], start=1)}
+_MONTH = rf"(?:{dates.MONTH_PATTERN})\.?"
 # "on February 26" / "on 26 February" with no year: the year of the sentence's previous date.
 _YEARLESS = re.compile(
     rf"\b(?:on|On)\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|"
@@ -389,7 +386,7 @@ def _yearless(text: str, year: int) -> list[tuple[PartialDate, int, int]]:
     for m in _YEARLESS.finditer(text):
         if _OTHER_EVENT_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             continue
-        month = _MONTHS[(m.group("m1") or m.group("m2"))[:3].lower()]
+        month = dates.month_number(m.group("m1") or m.group("m2"))
         day = int(m.group("d1") or m.group("d2"))
         try:
             when = PartialDate(dt.date(year, month, day), DAY)

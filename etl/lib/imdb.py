@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import re
 
-from etl.lib.dates import find_dates, parse_date
+from etl.lib.dates import MONTH_PATTERN, find_dates, parse_date
 from etl.lib.model import DAY, MONTH, BoxOffice, Credit, FilmFacts, Name, Rating, Release, Review
 from etl.lib.money import parse_amounts
 
@@ -590,14 +590,10 @@ def filming_locations(text: str) -> list[str]:
 # reviews page
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
 # "<author><digits> <Month> <year>": the digit run holds the day and maybe the author's tail.
-_AUTHOR_DMY_RE = re.compile(rf"^(?P<pre>.*?)(?P<digits>\d+) (?P<month>(?:{_MONTHS})\.?),? (?P<year>\d{{4}})$")
+_AUTHOR_DMY_RE = re.compile(rf"^(?P<pre>.*?)(?P<digits>\d+) (?P<month>(?:{MONTH_PATTERN})\.?),? (?P<year>\d{{4}})$")
 # "<author><Month> <day>, <year>"
-_AUTHOR_MDY_RE = re.compile(rf"^(?P<pre>.*?)(?P<date>(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?, \d{{4}})$")
+_AUTHOR_MDY_RE = re.compile(rf"^(?P<pre>.*?)(?P<date>(?:{MONTH_PATTERN})\.? \d{{1,2}}(?:st|nd|rd|th)?, \d{{4}})$")
 _HELPFUL_RE = re.compile(r"(?P<helpful>\d[\d,]*)\s+out\s+of\s+(?P<total>\d[\d,]*)\s+found\s+this\s+helpful", re.I)
 _FOOTER_RE = re.compile(
     r"^(?:An error has occ?urr?ed\..*|See also|Recently Viewed|Load More|Permalink|"

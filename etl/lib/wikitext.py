@@ -13,7 +13,6 @@ through ``render`` here instead, so each template is interpreted in exactly one 
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections import Counter
@@ -35,7 +34,8 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from etl.lib.model import DAY, MONTH, YEAR, Name, PartialDate
+from etl.lib.dates import from_parts
+from etl.lib.model import DAY, MONTH, Name, PartialDate
 
 Code = Wikicode | str
 
@@ -648,37 +648,9 @@ def remove_refs(code: Code) -> Wikicode:
 # Dates written as templates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {m.lower(): i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"], start=1)}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-
-
-def _month(value: str) -> int | None:
-    value = value.strip().rstrip(".").lower()
-    if value.isdigit():
-        m = int(value)
-        return m if 1 <= m <= 12 else None
-    return _MONTHS.get(value)
-
-
 def _numeric_date(parts: list[str]) -> PartialDate | None:
-    """(year, month, day) strings, month and day optional, to a PartialDate."""
-    parts = [p.strip() for p in parts]
-    if not parts or not re.fullmatch(r"\d{3,4}", parts[0]):
-        return None
-    year = int(parts[0])
-    month = _month(parts[1]) if len(parts) > 1 and parts[1] else None
-    if month is None:
-        return PartialDate(dt.date(year, 1, 1), YEAR)
-    day = parts[2] if len(parts) > 2 else ""
-    if not day or not day.isdigit():
-        return PartialDate(dt.date(year, month, 1), MONTH)
-    try:
-        return PartialDate(dt.date(year, month, int(day)), DAY)
-    except ValueError:
-        return PartialDate(dt.date(year, month, 1), MONTH)
+    """(year, month, day) template fields, month and day optional."""
+    return from_parts(*(parts + ["", ""])[:3]) if parts else None
 
 
 def film_date_entries(t: Template) -> list[tuple[PartialDate, str | None]]:
