@@ -220,8 +220,8 @@ def test_reordered_and_repeated_fields():
     assert [(c.person.name, c.note) for c in credits(f, "writer")] == [("Michael Mann", "written by")]
     assert [c.person.name for c in credits(f, "starring")] == ["Al Pacino", "Robert De Niro"]
     assert [(r.date.date, r.territory) for r in f.releases] == [
-        (dt.date(1995, 12, 15), "US"),
-        (dt.date(1996, 2, 23), "UK"),
+        (dt.date(1995, 12, 15), "United States"),  # release territories are place names
+        (dt.date(1996, 2, 23), "United Kingdom"),
     ]
     assert [(b.measure, b.amount.low, b.territory) for b in f.box_office] == [("gross", 67_436_818, "US")]
 

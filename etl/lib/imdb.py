@@ -62,7 +62,8 @@ import re
 
 from etl.lib.dates import MONTH_PATTERN, find_dates, parse_date
 from etl.lib.model import DAY, MONTH, BoxOffice, Credit, FilmFacts, Name, Rating, Release, Review
-from etl.lib.money import parse_amounts
+from etl.lib.money import normalize_territory, parse_amounts
+from etl.lib.releases import normalise_territory
 
 __all__ = [
     "filming_locations",
@@ -83,27 +84,6 @@ _TITLE_YEAR_RE = re.compile(
     r"(?:\s*(?:Poster|-\s*IMDb|-\s*User Reviews.*|-\s*Plot.*))?\s*$"
 )
 _IMDB_SUFFIX_RE = re.compile(r"\s*[-–|]\s*IMDb\s*$")
-
-_US = {"usa", "us", "u.s.", "u.s", "u.s.a.", "u.s.a", "united states", "united states of america"}
-_UK = {"uk", "u.k.", "u.k", "united kingdom", "great britain"}
-
-
-def _norm_territory(text: str | None) -> str | None:
-    if not text:
-        return None
-    t = text.strip().strip("[]()").strip()
-    low = t.lower()
-    if low in _US:
-        return "US"
-    if low in _UK:
-        return "UK"
-    if low in {"worldwide", "world", "world-wide", "global"}:
-        return "worldwide"
-    if low in {"us & canada", "us and canada", "usa & canada", "usa and canada",
-               "united states and canada", "north america", "domestic"}:
-        return "North America"
-    return t or None
-
 
 def _is_wikitext_or_markup(text: str) -> bool:
     head = text.lstrip()[:1]
@@ -393,9 +373,9 @@ def _amount_box_office(measure: str, value: str, territory: str | None) -> list[
     out = []
     paren = re.search(r"\(([^()]*)\)\s*$", value)
     if territory is None and paren and not re.search(r"estimat", paren.group(1), re.I):
-        territory = _norm_territory(paren.group(1))
+        territory = normalize_territory(paren.group(1))
     for amount in parse_amounts(value):
-        terr = territory or _norm_territory(amount.territory)
+        terr = territory or amount.territory
         out.append(BoxOffice(measure, amount, terr))
     return out
 
@@ -518,7 +498,7 @@ def parse_imdb_title(text: str) -> FilmFacts:
             for dm in found:
                 after = value[dm.end:]
                 paren = re.match(r"\s*\(([^()]*)\)", after)
-                territory = _norm_territory(paren.group(1)) if paren else None
+                territory = normalise_territory(paren.group(1)) if paren else None
                 release_dates.append(Release(dm.date, "theatrical", territory))
         elif kind == "budget":
             add_box(_box_office_field(facts, "budget", value, None))
