@@ -83,6 +83,7 @@ from dataclasses import dataclass, field
 from mwparserfromhell.nodes import Tag, Template, Wikilink
 
 from etl.lib.dates import parse_date
+from etl.lib.keys import normalise_title
 from etl.lib.model import Name, Nomination, PartialDate
 from etl.lib.wikitable import Cell, Line, Row, Table, blocks, mask, prepare
 from etl.lib.wikitext import (
@@ -311,12 +312,13 @@ def _pull_small(code: str, ctx: Context) -> tuple[str, list[str]]:
 
 
 def _norm_title(text: str) -> str:
-    return re.sub(r"[^\w]+", "", text.replace("''", "").casefold())
+    """A title compared without case, accents, punctuation, spaces or a leading article."""
+    return normalise_title(text.replace("''", "")).replace(" ", "")
 
 
 def _film_names(film_title: str) -> set[str]:
     bare = re.sub(r"\s*\([^()]*\)$", "", film_title.strip())
-    return {_norm_title(film_title), _norm_title(bare)} | {"film", "thefilm", "movie", "themovie"}
+    return {_norm_title(film_title), _norm_title(bare)} | {"film", "movie"}
 
 
 def _first_link(code: str) -> Wikilink | None:
