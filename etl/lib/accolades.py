@@ -93,6 +93,7 @@ from etl.lib.wikitext import (
     TEMPLATES,
     TEXT_CELL_TEMPLATES,
     Context,
+    link_target,
     list_template_items,
     name_of,
     named,
@@ -329,17 +330,12 @@ def _first_link(code: str) -> Wikilink | None:
     return None
 
 
-def _target(link: Wikilink) -> str:
-    target = _clean(str(link.title).replace("_", " ")).lstrip(":")
-    return target[:1].upper() + target[1:]
-
-
 def _first_target(code: str) -> str | None:
     """The page the code links first: a wikilink, else an interlanguage link's English target
     (``{{ill|Kinema Junpo Best Ten|ja|...}}``)."""
     link = _first_link(code)
     if link is not None:
-        return _target(link)
+        return link_target(link)
     for t in parse(code).filter_templates():
         if template_name(t) in INTERLANGUAGE_LINKS and positional(t) and positional(t)[0]:
             target = _clean(positional(t)[0].replace("_", " "))
@@ -436,7 +432,7 @@ def _apply_link(body: _Body, target: str) -> None:
 
 def _edition_from_links(code: str | None) -> int | None:
     for link in parse(code or "").filter_wikilinks():
-        _, edition, _ = split_edition(_target(link).partition("#")[0])
+        _, edition, _ = split_edition(link_target(link).partition("#")[0])
         if edition:
             return edition
     return None
@@ -457,7 +453,7 @@ def _body_from_category(code: str, ctx: Context) -> _Body | None:
     link = _first_link(code)
     # The displayed text first ("[[Critics' Choice Movie Award for ...|Critics' Choice Award
     # for ...]]" is shown as the Critics' Choice Awards), then the link target.
-    texts = [render(code, ctx)] + ([_target(link)] if link is not None else [])
+    texts = [render(code, ctx)] + ([link_target(link)] if link is not None else [])
     for text in texts:
         m = _AWARD_FOR.match(_clean(text))
         if m:
@@ -475,7 +471,7 @@ def _read_category(code: str, ctx: Context, body_from_it: bool) -> tuple[str, st
     works = re.findall(r"[\"“]([^\"”]+)[\"”]", text)
     text = re.sub(r"\s*(?:\bfor\b|[–—:-])?\s*[\"“][^\"”]+[\"”]", "", text).strip(" ,;:–—-")
     link = _first_link(code)
-    title = _target(link) if link is not None else None
+    title = link_target(link) if link is not None else None
     if body_from_it:
         m = _AWARD_FOR.match(text)
         linked = _AWARD_FOR.match(title or "")
@@ -712,7 +708,7 @@ def _context_bodies(lines: list[str]) -> dict[str, _Body]:
     for line in lines:
         for link in parse(line).filter_wikilinks():
             body = _Body("")
-            _apply_link(body, _target(link))
+            _apply_link(body, link_target(link))
             key = _body_key(body.wiki_title or "")
             found.setdefault(key, _Body(body.wiki_title or "", body.wiki_title))
             if body.edition or body.year:
@@ -925,7 +921,7 @@ def _share(rows: list[Row], col: int, test) -> float:
 def _is_edition_cell(code: str) -> bool:
     """The cell links an edition page ("[[68th Academy Awards|...]]")."""
     link = _first_link(code)
-    return link is not None and bool(_EDITION_LINK.search(_target(link).partition("#")[0]))
+    return link is not None and bool(_EDITION_LINK.search(link_target(link).partition("#")[0]))
 
 
 def _is_award_cell(code: str) -> bool:
@@ -938,7 +934,7 @@ def _is_year_cell(code: str) -> bool:
 
 def _is_award_for_cell(code: str) -> bool:
     link = _first_link(code)
-    texts = ([_target(link)] if link is not None else []) + [render(code)]
+    texts = ([link_target(link)] if link is not None else []) + [render(code)]
     return any(_AWARD_FOR.match(_clean(t)) for t in texts)
 
 

@@ -575,7 +575,9 @@ def _expand_lists(text: str) -> str:
     return "".join(pieces)
 
 
-def _link_target(link: Wikilink) -> str:
+def link_target(link: Wikilink) -> str:
+    """A link's target page as MediaWiki reads it: entities decoded, ``_`` as space, first
+    letter upper case, no space before an anchor."""
     target = html.unescape(str(link.title)).strip().lstrip(":").replace("_", " ")
     target = re.sub(r"\s+#", "#", re.sub(r"\s+", " ", target))  # MediaWiki drops the space before #
     return target[:1].upper() + target[1:] if target else target
@@ -601,7 +603,7 @@ def link_for(item: Code, shown: str) -> str | None:
             continue
         text = re.sub(r"\s+", " ", render(link.text if link.text is not None else str(link.title))).strip()
         if text == shown:
-            return _link_target(link)
+            return link_target(link)
     for t in code.filter_templates():
         name = template_name(t)
         if name == "sortname" and not t.has("nolink") and render(t) == shown:
@@ -684,7 +686,7 @@ def name_festivals(code: Code) -> str:
     then reads as the festival it is, not as a place)."""
     code = parse_for_edit(code)
     for link in code.filter_wikilinks():
-        target = re.sub(r"\s*\([^()]*\)$", "", _link_target(link).split("#")[0])
+        target = re.sub(r"\s*\([^()]*\)$", "", link_target(link).split("#")[0])
         shown = render(link.text) if link.text is not None else target
         if re.search(r"\bfestival\b", target, re.I) and not re.search(r"\bfestival\b", shown, re.I):
             link.text = None
