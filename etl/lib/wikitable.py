@@ -32,13 +32,14 @@ is the text of the ``|+`` caption line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 MASK = "\x01"
 _REF_OPEN = re.compile(r"<ref\b[^>]*?(/?)>", re.I)
 _REF_CLOSE = re.compile(r"</ref\s*>", re.I)
-_NOWIKI = re.compile(r"<nowiki>.*?</nowiki>", re.I | re.S)
+_NOWIKI_CLOSE = re.compile(r"</nowiki>", re.I)
 
 
 # =============================================================================================
@@ -56,69 +57,113 @@ def prepare(code) -> str:
     return strip_comments(str(code)).replace("{{!!}}", "||").replace("{{!}}", "|")
 
 
-def _construct_end(text: str, i: int) -> int:
-    """End of the ``{{...}}``/``[[...]]``/``<ref>``/``<nowiki>`` construct starting at ``i``,
-    or -1 when it is not closed (it is then plain text, as MediaWiki would show it)."""
-    stack: list[str] = []
-    j = i
-    while j < len(text):
-        special = _special_end(text, j)
-        if special is not None:
-            if special < 0:
-                return -1
-            j = special
-            if not stack:
-                return j
-            continue
-        two = text[j:j + 2]
-        if two in ("{{", "[["):
-            stack.append(two)
-            j += 2
-            continue
-        if (two == "}}" and stack and stack[-1] == "{{") or (two == "]]" and stack and stack[-1] == "[["):
-            stack.pop()
-            j += 2
-            if not stack:
-                return j
-            continue
-        if text[j] == "\n" and stack and stack[-1] == "[[":
-            stack.pop()  # links do not span lines: that "[[" was text
-            if not stack:
-                return -1
-        j += 1
-    return -1
+class _Scanner:
+    """Where the constructs of one text end, found in one pass: linear in the text's length
+    however many openers are left unclosed.
 
+    A ``{{...}}``/``[[...]]`` construct ends where its closer matches, inner constructs
+    counted; a ``[[`` not closed on its line is text; a construct that reaches the end of
+    the text, or holds an unclosed ``<ref>``, is not closed (plain text, as MediaWiki shows
+    it). What a construct's scan found does not depend on what encloses it, so each opener is
+    scanned once and every later scan that meets it jumps over it."""
 
-def _special_end(text: str, j: int) -> int | None:
-    """End of a ``<ref>`` or ``<nowiki>`` starting at ``j`` (-1: unclosed), None if none."""
-    if text[j] != "<":
+    _CLOSED, _NEWLINE, _UNCLOSED = 0, 1, 2
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends: dict[int, tuple[int, int]] = {}  # opener offset -> (outcome, offset)
+        self.gts = [i for i, c in enumerate(text) if c == ">"]
+        self.ref_closes = [m.start() for m in _REF_CLOSE.finditer(text)]
+        self.ref_close_ends = [m.end() for m in _REF_CLOSE.finditer(text)]
+        self.nowiki_closes = [m.start() for m in _NOWIKI_CLOSE.finditer(text)]
+
+    def special_end(self, j: int) -> int | None:
+        """End of a ``<ref>`` or ``<nowiki>`` starting at ``j`` (-1: unclosed), None if none."""
+        text = self.text
+        if text[j] != "<":
+            return None
+        k = bisect.bisect_left(self.gts, j)
+        if k == len(self.gts):
+            return None  # no ">" after it: neither a ref nor a nowiki
+        m = _REF_OPEN.match(text, j, self.gts[k] + 1)
+        if m:
+            if m.group(1):
+                return m.end()
+            c = bisect.bisect_left(self.ref_closes, m.end())
+            return self.ref_close_ends[c] if c < len(self.ref_closes) else -1
+        if text[j:j + 8].lower() == "<nowiki>":
+            c = bisect.bisect_left(self.nowiki_closes, j + 8)
+            return self.nowiki_closes[c] + 9 if c < len(self.nowiki_closes) else None
         return None
-    m = _REF_OPEN.match(text, j)
-    if m:
-        if m.group(1):
-            return m.end()
-        close = _REF_CLOSE.search(text, m.end())
-        return close.end() if close else -1
-    m = _NOWIKI.match(text, j)
-    return m.end() if m else None
+
+    def construct_end(self, i: int) -> int:
+        """End of the construct opening at ``i``, or -1 when it is not closed."""
+        text, ends = self.text, self.ends
+        if i in ends:
+            outcome, end = ends[i]
+            return end if outcome == self._CLOSED else -1
+        frames: list[tuple[int, str]] = [(i, text[i:i + 2])]
+        j = i + 2
+        while frames:
+            if j >= len(text):
+                return self._unclosed(frames)
+            special = self.special_end(j)
+            if special is not None:
+                if special < 0:
+                    return self._unclosed(frames)
+                j = special
+                continue
+            two = text[j:j + 2]
+            if two in ("{{", "[["):
+                done = ends.get(j)
+                if done is None:
+                    frames.append((j, two))
+                    j += 2
+                elif done[0] == self._CLOSED:
+                    j = done[1]
+                elif done[0] == self._NEWLINE:
+                    j = done[1] + 1
+                else:
+                    return self._unclosed(frames)
+                continue
+            top = frames[-1][1]
+            if (two == "}}" and top == "{{") or (two == "]]" and top == "[["):
+                ends[frames.pop()[0]] = (self._CLOSED, j + 2)
+                j += 2
+                continue
+            if text[j] == "\n" and top == "[[":
+                ends[frames.pop()[0]] = (self._NEWLINE, j)  # links do not span lines: text
+                if not frames:
+                    return -1
+            j += 1
+        return j if ends[i][0] == self._CLOSED else -1
+
+    def _unclosed(self, frames: list[tuple[int, str]]) -> int:
+        for start, _ in frames:
+            self.ends[start] = (self._UNCLOSED, -1)
+        return -1
 
 
 def mask(text: str) -> str:
     """``text`` with the inside of templates, links, refs and nowiki replaced by ``MASK``
-    (same length, so offsets are shared). Comments must be removed beforehand."""
-    out = list(text)
-    i = 0
+    (same length, so offsets are shared). Comments must be removed beforehand. Linear in the
+    length of ``text``."""
+    scanner = _Scanner(text)
+    out: list[str] = []
+    i = done = 0
     while i < len(text):
         end = -1
         if text.startswith(("{{", "[["), i):
-            end = _construct_end(text, i)
+            end = scanner.construct_end(i)
         elif text[i] == "<":
-            end = _special_end(text, i) or -1
+            end = scanner.special_end(i) or -1
         if end > i:
-            out[i:end] = MASK * (end - i)
-            i = end
+            out.append(text[done:i])
+            out.append(MASK * (end - i))
+            i = done = end
             continue
         i += 1
+    out.append(text[done:])
     return "".join(out)
 
 
