@@ -87,3 +87,42 @@ def test_the_same_article_twice_keeps_the_newest_revision():
     films, superseded = resolve.join_films([old, new])
     assert [f.master for f in films] == [new]
     assert [(s.document, s.master) for s in superseded] == [(old, new)]
+
+
+_HOSTILE = """
+import sys
+from tests.conftest import corpus_wikitext
+from etl.lib import documents, wikitable
+from etl.lib.intake import XML, Page, SourceFile
+
+text = corpus_wikitext("Rocky")
+at = text.index("\\n==", text.index("\\n==") + 1)
+line = "\\n" + "[[a " * 100_000 + "\\n"
+hostile = text[:at] + line + text[at:]
+masked = wikitable.mask(hostile)
+assert masked[at:at + len(line)] == line, "the unclosed openers are text"
+doc = documents.parse_page(Page(SourceFile("Rocky.xml", "0" * 64, len(hostile), XML), XML, hostile, "Rocky"))
+print(type(doc).__name__, doc.facts.title)
+"""
+
+
+def test_100000_unclosed_links_in_a_real_article_parse_within_a_cpu_limit():
+    """Every scanner is linear in the page's length: an article with 100,000 ``[[`` that
+    never close is read, under a CPU-time limit far above what that takes (about a second)
+    and far below what one rescan of the page per opener would take (hours)."""
+    import resource
+    import subprocess
+    import sys
+
+    from tests.conftest import CORPUS, ROOT
+
+    if not (CORPUS / "Rocky.xml").exists():
+        pytest.skip("the shared development corpus (../shared/corpus) is not beside this checkout")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
+
+    done = subprocess.run([sys.executable, "-c", _HOSTILE], cwd=ROOT, preexec_fn=limit,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ParsedDocument Rocky"

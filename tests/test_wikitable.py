@@ -3,6 +3,8 @@ lays out. Every expected grid is drawn by hand from the table's source."""
 
 from __future__ import annotations
 
+import pytest
+
 from etl.lib import wikitable
 from etl.lib.wikitable import Table
 
@@ -152,3 +154,15 @@ def test_caption():
     assert table("{|\n|+ Plain caption\n| a\n|}").caption == "Plain caption"
     # a nested table's caption is its own
     assert table("{|\n| outer\n{|\n|+ Inner\n| x\n|}\n|}").caption is None
+
+
+@pytest.mark.parametrize("source, masked", [
+    ("a {{b|[[c]]}} d", "a " + wikitable.MASK * 11 + " d"),
+    ("{{a\n[[b\n}} c", wikitable.MASK * 10 + " c"),  # the [[ ends at its line; the template closes
+    ("[[a {{b\n}}]] c", wikitable.MASK * 12 + " c"),  # a line break inside a template keeps the link
+    ("{{a <ref>x}}", "{{a <ref>x}}"),  # an unclosed ref leaves the template open: text
+    ("{{a}} {{b", wikitable.MASK * 5 + " {{b"),
+    ("<nowiki>{{</nowiki>}}", wikitable.MASK * 19 + "}}"),
+])
+def test_mask_covers_closed_constructs_only(source, masked):
+    assert wikitable.mask(source) == masked
