@@ -85,6 +85,7 @@ from mwparserfromhell.nodes import Tag, Template, Wikilink
 from etl.lib.dates import parse_date
 from etl.lib.keys import normalise_title
 from etl.lib.model import Name, Nomination, PartialDate
+from etl.lib.article import Article
 from etl.lib.wikitable import Cell, Line, Row, Table, blocks, mask, prepare
 from etl.lib.wikitext import (
     INTERLANGUAGE_LINKS,
@@ -1390,10 +1391,10 @@ def _colon_split(code: str) -> tuple[str, str | None]:
 # =============================================================================================
 
 
-def parse_accolades(code, film_title: str, ctx: Context | None = None) -> AccoladesResult:
+def parse_accolades(code: Article | str, film_title: str, ctx: Context | None = None) -> AccoladesResult:
     """Every award entry of the article's accolades tables and lists (see the module doc)."""
     ctx = ctx if ctx is not None else Context()
-    text = prepare(code)
+    text = Article.of(code).prepared
     env = _Env(_film_names(film_title), film_title, ctx, AccoladesResult())
     for section in _sections(text):
         accolade = _is_accolade_path(section.path)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from etl.lib import accolades, home_media, imdb, infobox, prose, releases, soundtrack
+from etl.lib.article import Article
 from etl.lib import wikitext as wt
 from etl.lib.intake import (
     EXTRACT,
@@ -67,8 +67,9 @@ def accolades_list_film(page: Page) -> str | None:
     return infobox.strip_disambiguation(m.group(1).strip().strip("'")) if m else None
 
 
-def not_a_film_reason(page: Page) -> str | None:
-    """Why a wiki page is not a film article, or None when it is one."""
+def not_a_film_reason(page: Page, article: Article | None = None) -> str | None:
+    """Why a wiki page is not a film article, or None when it is one (``article``: the page
+    already read, whose infobox is then looked up once)."""
     if page.redirect or wt.is_redirect(page.text):
         target = page.redirect
         if target is None:
@@ -77,8 +78,10 @@ def not_a_film_reason(page: Page) -> str | None:
         return f"redirect page (to {target!r}), not a film article"
     if page.namespace not in (None, 0):
         return f"not an article (namespace {page.namespace})"
-    if wt.mentions_film_infobox(page.text) and wt.film_infobox(page.text) is not None:
-        return None
+    if wt.mentions_film_infobox(page.text):
+        article = article if article is not None else Article(page.title, page.text)
+        if article.infobox is not None:
+            return None
     for rx, what in _OTHER_INFOBOXES:
         if rx.search(page.text):
             return f"not a film: the page is about {what} and has no {{{{Infobox film}}}}"
@@ -112,11 +115,12 @@ def _parse_wiki(page: Page) -> ParsedDocument | Rejection:
     film_title = accolades_list_film(page)
     if film_title is not None and not wt.is_redirect(page.text) and not page.redirect:
         return _parse_accolades_list(page, film_title)
-    reason = not_a_film_reason(page)
+    article = Article(page.title, page.text)
+    reason = not_a_film_reason(page, article)
     if reason is not None:
         return Rejection(src.path, src.sha256, reason, page.kind, page.title)
     try:
-        doc = parse_article(page.title, page.text)
+        doc = read_article(article)
     except Exception as exc:  # one broken article never stops the build
         return Rejection(src.path, src.sha256, f"parser failed: {type(exc).__name__}: {exc}",
                          page.kind, page.title)
@@ -127,13 +131,13 @@ def _parse_wiki(page: Page) -> ParsedDocument | Rejection:
 def _parse_accolades_list(page: Page, film_title: str) -> ParsedDocument | Rejection:
     """A film's accolades moved to their own page: its entries, joined to the film later."""
     src = page.source
-    ctx = wt.Context()
-    code = wt.parse(page.text)
-    result = accolades.parse_accolades(code, film_title, ctx)
+    article = Article(page.title, page.text)
+    ctx = article.ctx
+    result = accolades.parse_accolades(article, film_title, ctx)
     if not result.nominations:
         return Rejection(src.path, src.sha256, f"accolades page of {film_title!r} with no readable entry",
                          page.kind, page.title)
-    facts = FilmFacts(title=film_title, release_year=infobox.lead_year(code, ctx),
+    facts = FilmFacts(title=film_title, release_year=infobox.lead_year(article, ctx),
                       nominations=result.nominations, unknown_templates=ctx.unknown)
     for reason, n in result.skipped.items():
         facts.problems[f"accolade row skipped: {reason}"] += n
@@ -143,14 +147,18 @@ def _parse_accolades_list(page: Page, film_title: str) -> ParsedDocument | Rejec
 
 
 def parse_article(page_title: str | None, text: str) -> ParsedDocument:
-    """Every fact family of a Wikipedia film article.
+    """Every fact family of a Wikipedia film article (its text)."""
+    return read_article(Article(page_title, text))
+
+
+def read_article(article: Article) -> ParsedDocument:
+    """Every fact family of a Wikipedia film article, each read once from the one ``Article``.
 
     The infobox decides whether the page is a film. Each other family is read on its own: an
     extractor that fails on an unusual article loses only its family, recorded as a problem
     of the document, never the film."""
-    ctx = wt.Context()
-    code = wt.parse(text)
-    facts = infobox.parse_article(page_title or "", text, ctx)
+    ctx, page_title = article.ctx, article.title
+    facts = infobox.parse_article(page_title or "", article, ctx)
     if facts is None:  # guarded by not_a_film_reason; kept for direct callers
         raise ValueError("no {{Infobox film}} on the page")
     if page_title is None:
@@ -164,22 +172,22 @@ def parse_article(page_title: str | None, text: str) -> ParsedDocument:
             facts.problems[f"{family} extractor failed: {type(exc).__name__}: {exc}"] += 1
             return default
 
-    result = read("accolades", lambda: accolades.parse_accolades(code, facts.title, ctx), None)
+    result = read("accolades", lambda: accolades.parse_accolades(article, facts.title, ctx), None)
     if result is not None:
         facts.nominations = result.nominations
         doc.accolade_rows_seen, doc.accolade_rows_skipped = result.rows_seen, dict(result.skipped)
         for reason, n in result.skipped.items():
             facts.problems[f"accolade row skipped: {reason}"] += n
-    facts.home_media = read("home media", lambda: home_media.parse_home_media(code, ctx), [])
-    facts.companies.extend(read("home media", lambda: home_media.home_media_distributors(code, ctx), []))
-    facts.companies.extend(read("release", lambda: releases.distributors_from_release_prose(code, ctx), []))
-    facts.soundtrack_release, facts.tracks = read("soundtrack", lambda: soundtrack.parse_soundtrack(code, ctx, facts.problems), (None, []))
-    release_text = read("release", lambda: releases.release_section_text(code, ctx), "")
+    facts.home_media, distributors = read("home media", lambda: home_media.read_home_media(article, ctx), ([], []))
+    facts.companies.extend(distributors)
+    facts.companies.extend(read("release", lambda: releases.distributors_from_release_prose(article, ctx), []))
+    facts.soundtrack_release, facts.tracks = read("soundtrack", lambda: soundtrack.parse_soundtrack(article, ctx, facts.problems), (None, []))
+    release_text = read("release", lambda: releases.release_section_text(article, ctx), "")
     facts.releases.extend(_new_releases(facts, read("release", lambda: prose.releases_from_prose(release_text), [])))
     facts.box_office.extend(b for b in read("release", lambda: prose.box_office_from_prose(release_text), [])
                             if b.measure == "marketing")
     reception = read("reception", lambda: "\n".join(
-        wt.render(s.code, ctx) for s in wt.section_titled(code, "reception", "critical response")), "")
+        wt.render(s.code, ctx) for s in article.titled("reception", "critical response")), "")
     facts.ratings = read("ratings", lambda: prose.ratings_from_prose(reception), [])
     facts.unknown_templates = ctx.unknown
     return doc
@@ -202,7 +210,3 @@ def _new_releases(facts: FilmFacts, found):
         by_date.setdefault(r.date, []).append(r)
         yield r
 
-
-def parse_pages(items: Iterable[Page | Rejection]) -> Iterator[ParsedDocument | Rejection]:
-    for item in items:
-        yield item if isinstance(item, Rejection) else parse_page(item)

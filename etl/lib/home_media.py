@@ -2,6 +2,8 @@
 
 API:
 
+- ``read_home_media(article, ctx=None) -> (list[HomeMedia], list[CompanyRole])``: both of the
+  below from one reading of the sections (what the parse stage calls);
 - ``parse_home_media(code, ctx=None) -> list[HomeMedia]``: one row per format per distinct
   release (the same format again at another date, in another region or from another company is
   another row), in the order the text first names them.
@@ -88,6 +90,7 @@ from mwparserfromhell.nodes import Tag, Text
 
 from etl.lib import dates
 from etl.lib import wikitext as W
+from etl.lib.article import Article
 from etl.lib.model import DAY, CompanyRole, HomeMedia, Name, PartialDate
 from etl.lib.text import sentences
 from etl.lib.releases import (
@@ -99,7 +102,7 @@ from etl.lib.releases import (
     normalise_territory,
 )
 
-__all__ = ["parse_home_media", "home_media_distributors", "FORMATS"]
+__all__ = ["read_home_media", "parse_home_media", "home_media_distributors", "FORMATS"]
 
 # --------------------------------------------------------------------------------------------
 # Formats
@@ -605,8 +608,8 @@ def _merge(rows: list[_Row], obs: _Obs) -> _Row:
 _NOTE_SENTENCE = re.compile(r"\beditions?\b", re.I)
 
 
-def _home_media_sections(code: W.Code):
-    return W.select_sections(code, is_home_media_title)
+def _home_media_sections(code: Article | W.Code):
+    return Article.of(code).select(is_home_media_title)
 
 
 _ITEM = "\x01"
@@ -649,7 +652,7 @@ def _lines(code, ctx: W.Context | None) -> list[tuple[str, bool]]:
     return out
 
 
-def _read(code: W.Code, ctx: W.Context | None) -> tuple[list[_Row], list[_Obs]]:
+def _read(code: Article | W.Code, ctx: W.Context | None) -> tuple[list[_Row], list[_Obs]]:
     rows: list[_Row] = []
     observations: list[_Obs] = []
     for sec in _home_media_sections(code):
@@ -680,19 +683,30 @@ def _read(code: W.Code, ctx: W.Context | None) -> tuple[list[_Row], list[_Obs]]:
     return rows, observations
 
 
-def parse_home_media(code: W.Code, ctx: W.Context | None = None) -> list[HomeMedia]:
+def read_home_media(code: Article | W.Code, ctx: W.Context | None = None
+                    ) -> tuple[list[HomeMedia], list[CompanyRole]]:
+    """The home-media releases the home-media sections name, and the companies they say
+    released a home-media format, from one reading of those sections."""
+    rows, observations = _read(code, ctx)
+    return _releases(rows), _distributors(observations)
+
+
+def parse_home_media(code: Article | W.Code, ctx: W.Context | None = None) -> list[HomeMedia]:
     """Every home-media release the home-media sections name."""
-    rows, _ = _read(code, ctx)
+    return read_home_media(code, ctx)[0]
+
+
+def home_media_distributors(code: Article | W.Code, ctx: W.Context | None = None) -> list[CompanyRole]:
+    """The companies the home-media sections say released a home-media format."""
+    return read_home_media(code, ctx)[1]
+
+
+def _releases(rows: list[_Row]) -> list[HomeMedia]:
     return [HomeMedia(r.format, r.date, r.languages, r.regions, r.company,
                       "; ".join(r.notes) or None) for r in rows]
 
 
-def home_media_distributors(code: W.Code, ctx: W.Context | None = None) -> list[CompanyRole]:
-    """The companies the home-media sections say released a home-media format.
-
-    Renders with its own ``Context``: ``parse_home_media`` renders (and counts the unknown
-    templates of) the same sections, and a template is counted once per article."""
-    _, observations = _read(code, W.Context())
+def _distributors(observations: list[_Obs]) -> list[CompanyRole]:
     out: list[CompanyRole] = []
     seen: set[tuple[str, str | None]] = set()
     for obs in observations:

@@ -14,6 +14,7 @@ from mwparserfromhell.nodes import Template, Text, Wikilink
 
 from etl.lib import wikitable
 from etl.lib import wikitext as wt
+from etl.lib.article import Article
 from etl.lib.model import BoxOffice, CompanyRole, Credit, FilmFacts, Name, Release
 from etl.lib.money import parse_amounts
 
@@ -57,11 +58,12 @@ def infobox_params(infobox: Template) -> dict[str, object]:
     return out
 
 
-def parse_article(page_title: str, text: str, ctx: wt.Context | None = None) -> FilmFacts | None:
-    """The infobox facts and cast of one article, or None when the page has no film infobox."""
+def parse_article(page_title: str, text: Article | str, ctx: wt.Context | None = None) -> FilmFacts | None:
+    """The infobox facts and cast of one article (its text, or the page already read), or None
+    when the page has no film infobox."""
     ctx = ctx if ctx is not None else wt.Context()
-    code = wt.parse(text)
-    box = wt.film_infobox(code)
+    code = Article.of(text)
+    box = code.infobox
     if box is None:
         return None
     params = infobox_params(box)
@@ -407,9 +409,9 @@ def money_facts(measure: str, value, ctx: wt.Context, *, yen: str = "JPY",
     return [BoxOffice(measure, a, territory=a.territory or default) for a in amounts]
 
 
-def lead_year(code, ctx: wt.Context) -> int | None:
+def lead_year(code: Article | wt.Code, ctx: wt.Context) -> int | None:
     """``'''X''' is a 1995 American drama film`` when the infobox has no date."""
-    text = wt.render(wt.lead(code), ctx)
+    text = wt.render(Article.of(code).lead, ctx)
     m = re.search(r"\bis an?\s+(?:[\w-]+\s+){0,3}?(\d{4})\b[^.]*?\bfilm\b", text)
     return int(m.group(1)) if m else None
 
@@ -470,11 +472,11 @@ _CREDIT_NOTE = re.compile(
     r"cut|segment|photograph|singing|speaking|stand-in|double|body)\b", re.I)
 
 
-def parse_cast(code, ctx: wt.Context | None = None) -> list[Credit]:
+def parse_cast(code: Article | wt.Code, ctx: wt.Context | None = None) -> list[Credit]:
     """The cast of the first Cast section that gives one: its list lines, or else its cast
     tables (see the notes above), in order."""
     ctx = ctx if ctx is not None else wt.Context()
-    for section in wt.sections(code, lambda title: bool(_CAST_TITLE.search(title))):
+    for section in Article.of(code).nested(lambda title: bool(_CAST_TITLE.search(title))):
         text = wikitable.prepare(section.code)
         tables = wikitable.find_tables(text)
         lines: list[tuple[str, str]] = []

@@ -52,6 +52,7 @@ import re
 
 
 from etl.lib import wikitext as W
+from etl.lib.article import Article, ArticleSection
 from etl.lib.model import CompanyRole, Name
 from etl.lib.text import sentences
 
@@ -99,11 +100,11 @@ def _release_excluded(title: str) -> bool:
     return bool(_NOT_RELEASE_TITLE.search(title)) and not _RELEASE_TITLE.search(title)
 
 
-def _release_sections(code: W.Code) -> list[W.FlatSection]:
-    return W.select_sections(code, _is_release_title, _release_excluded)
+def _release_sections(code: Article | W.Code) -> list[ArticleSection]:
+    return Article.of(code).select(_is_release_title, _release_excluded)
 
 
-def release_section_text(code: W.Code, ctx: W.Context | None = None) -> str:
+def release_section_text(code: Article | W.Code, ctx: W.Context | None = None) -> str:
     """Rendered text of the Release / Theatrical release / Distribution sections (and their
     subsections that are about the release), paragraphs separated by blank lines."""
     parts = [W.render(sec.code, ctx) for sec in _release_sections(code)]
@@ -117,7 +118,7 @@ def release_section_text(code: W.Code, ctx: W.Context | None = None) -> str:
 def link_names(code: W.Code, ctx: W.Context | None = None) -> dict[str, str]:
     """Displayed text of every wiki link in ``code`` -> its target (the first link wins)."""
     out: dict[str, str] = {}
-    for link in W.parse(str(code)).filter_wikilinks():
+    for link in W.parse(code).filter_wikilinks():
         name = W.name_of(str(link), W.Context())
         if name is not None and name.wiki_title and name.name not in out:
             out[name.name] = name.wiki_title
@@ -340,7 +341,7 @@ def _names(text: str, links: dict[str, str]) -> list[Name]:
     return out
 
 
-def distributors_from_release_prose(code: W.Code,
+def distributors_from_release_prose(code: Article | W.Code,
                                     ctx: W.Context | None = None) -> list[CompanyRole]:
     """Distributors the Release sections' prose names, per territory.
 

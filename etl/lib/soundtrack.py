@@ -46,12 +46,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from mwparserfromhell.nodes import Tag, Template, Wikilink
 
 from etl.lib import dates
 from etl.lib import wikitext as W
+from etl.lib.article import Article
 from etl.lib.model import PartialDate, Track
 from etl.lib.text import sentences
 
@@ -68,18 +68,8 @@ _PERFORMER_COLUMN = re.compile(
 _WRITER_COLUMN = re.compile(r"compos|writ|lyric|music\s+by|songwriter", re.I)
 
 
-def _soundtrack_sections(code: W.Code):
-    return W.select_sections(code, lambda t: bool(_SOUNDTRACK_TITLE.search(t)))
-
-
-def _page(code: W.Code):
-    return _parsed(str(code))
-
-
-@lru_cache(maxsize=2)
-def _parsed(text: str):
-    # Cached: the date and the tracks read the same page. Nothing here mutates it.
-    return W.parse(text)
+def _soundtrack_sections(code: Article | W.Code):
+    return Article.of(code).select(lambda t: bool(_SOUNDTRACK_TITLE.search(t)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -95,15 +85,13 @@ _SINGLE = re.compile(r"\b(?:as (?:a|the|its) (?:\w+ )?|lead |(?:the|a|first|seco
 _YEAR_CUE = re.compile(r"(?:\b(?:in|on|from|of|during|circa|around)\s+|\(\s*)$", re.I)
 
 
-def _infobox_date(code: W.Code, ctx: W.Context | None) -> PartialDate | None:
+def _infobox_date(code: Article | W.Code, ctx: W.Context | None) -> PartialDate | None:
     in_sections = set()
     for sec in _soundtrack_sections(code):
         for t in sec.code.filter_templates(recursive=True):
             if W.template_name(t) in ALBUM_INFOBOXES:
                 in_sections.add(str(t))
-    for t in _page(code).filter_templates(recursive=True):
-        if W.template_name(t) not in ALBUM_INFOBOXES:
-            continue
+    for t in Article.of(code).templates(ALBUM_INFOBOXES):
         kind = W.render(W.named(t, "type", "Type") or "", ctx).lower()
         if not (re.search(r"soundtrack|score", kind) or str(t) in in_sections):
             continue
@@ -115,7 +103,7 @@ def _infobox_date(code: W.Code, ctx: W.Context | None) -> PartialDate | None:
     return None
 
 
-def _prose_date(code: W.Code, ctx: W.Context | None) -> PartialDate | None:
+def _prose_date(code: Article | W.Code, ctx: W.Context | None) -> PartialDate | None:
     for sec in _soundtrack_sections(code):
         for sentence in sentences(W.render(sec.code, ctx)):
             if not (_ALBUM_WORD.search(sentence) and _RELEASED.search(sentence)):
@@ -268,19 +256,18 @@ def _tracks_of(t: Template, offset: int, ctx: W.Context | None,
     return tracks
 
 
-def _tracks(code: W.Code, ctx: W.Context | None, problems: Counter | None = None) -> list[Track]:
+def _tracks(code: Article | W.Code, ctx: W.Context | None, problems: Counter | None = None) -> list[Track]:
     out: list[Track] = []
-    for t in _page(code).filter_templates(recursive=True):
-        if W.template_name(t) not in TRACK_LISTING_TEMPLATES:
-            continue
+    for t in Article.of(code).templates(TRACK_LISTING_TEMPLATES):
         offset = out[-1].number if out else 0
         out.extend(_tracks_of(t, offset, ctx, problems))
     return out
 
 
-def parse_soundtrack(code: W.Code, ctx: W.Context | None = None, problems: Counter | None = None
+def parse_soundtrack(code: Article | W.Code, ctx: W.Context | None = None, problems: Counter | None = None
                      ) -> tuple[PartialDate | None, list[Track]]:
     """The soundtrack album's release date (None when the page gives none) and its tracks.
     Track lengths that cannot be read are counted in ``problems`` when given."""
-    when = _infobox_date(code, ctx) or _prose_date(code, ctx)
-    return when, _tracks(code, ctx, problems)
+    article = Article.of(code)
+    when = _infobox_date(article, ctx) or _prose_date(article, ctx)
+    return when, _tracks(article, ctx, problems)

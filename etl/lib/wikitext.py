@@ -79,7 +79,11 @@ def parse_for_edit(text: Code) -> Wikicode:
 
 def template_name(template: Template) -> str:
     """Normalised name: case-insensitive, ``_`` as space, spaces collapsed, no namespace."""
-    name = str(template.name)
+    return normalise_template_name(str(template.name))
+
+
+def normalise_template_name(name: str) -> str:
+    """A template's name as written, normalised (see ``template_name``)."""
     name = re.sub(r"<!--.*?-->", "", name, flags=re.S)
     name = name.replace("_", " ").strip()
     name = re.sub(r"^(?:template|Template)\s*:\s*", "", name)
