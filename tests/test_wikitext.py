@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from etl.lib import wikitext as wt
+from etl.lib.article import Article
 from etl.lib.model import DAY, MONTH, YEAR, Name, PartialDate
 
 
@@ -120,9 +121,14 @@ def test_film_infobox_found_when_the_page_parse_falls_back_to_text():
 
 def test_sections_at_any_level():
     page = "lead\n==Release==\nr\n===Home media===\nh\n==Reception==\n===Accolades===\na\n"
-    assert [(s.title, s.level) for s in wt.sections(page)] == [
-        ("Release", 2), ("Home media", 3), ("Reception", 2), ("Accolades", 3)]
-    assert [s.title for s in wt.section_titled(page, "home media", "home video")] == ["Home media"]
+    article = Article(None, page)
+    assert [(s.title, s.level, s.path) for s in article.sections] == [
+        ("Release", 2, ()), ("Home media", 3, ("Release",)), ("Reception", 2, ()),
+        ("Accolades", 3, ("Reception",))]
+    assert [s.text for s in article.sections] == ["\nr\n", "\nh\n", "\n", "\na\n"]
+    assert [s.title for s in article.titled("home media", "home video")] == ["Home media"]
+    assert [s.text for s in article.titled("release")] == ["\nr\n===Home media===\nh\n"]
+    assert str(article.lead) == "lead\n"
 
 
 # --------------------------------------------------------------------------------------------

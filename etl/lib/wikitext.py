@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -50,25 +49,10 @@ class Context:
 def parse(text: Code) -> Wikicode:
     """Parse wikitext, for reading. ``''`` and ``'''`` are left as text (the renderer drops
     them): read as style tags, one unbalanced quote swallows the headings after it and whole
-    sections vanish.
-
-    The extractors of one article parse the same page, sections and cells many times, so
-    parses of text are shared (cached): never edit what this returns; ``parse_for_edit`` gives
-    a private copy."""
+    sections vanish. A tree is returned as it is (never parsed again); a tree a caller reads
+    may be shared, so never edit it: ``parse_for_edit`` gives a private copy."""
     if isinstance(text, Wikicode):
         return text
-    if not isinstance(text, str):  # a node or anything mwparserfromhell accepts
-        return mwp.parse(text, skip_style_tags=True)
-    return _parse_small(text) if len(text) < 4096 else _parse_large(text)
-
-
-@lru_cache(maxsize=16384)
-def _parse_small(text: str) -> Wikicode:
-    return mwp.parse(text, skip_style_tags=True)
-
-
-@lru_cache(maxsize=16)
-def _parse_large(text: str) -> Wikicode:
     return mwp.parse(text, skip_style_tags=True)
 
 
@@ -719,20 +703,31 @@ FILM_INFOBOXES = {"infobox film", "infobox movie", "infobox feature film", "info
 def film_infobox(code: Code) -> Template | None:
     """The page's ``{{Infobox film}}`` (at any depth), or None.
 
-    mwparserfromhell falls back to plain text for a template it cannot close (an unbalanced
-    quote or bracket later in the page is enough), so when the parsed page holds no infobox
-    the template's own text is cut out by brace matching and parsed alone."""
-    for t in parse(code).filter_templates(recursive=True):
-        if template_name(t) in FILM_INFOBOXES:
-            return t
+    The template's own text is cut out by brace matching and parsed alone (the page is not
+    parsed for it; mwparserfromhell would also fall back to plain text for a template it
+    cannot close, when an unbalanced quote or bracket follows it). A page whose infobox
+    cannot be cut out that way is parsed whole."""
     text = str(code)
     for m in _INFOBOX_START.finditer(text):
+        if _in_comment(text, m.start()):
+            continue
         chunk = balanced_braces(text, m.start())
         if chunk:
             for t in parse(chunk).filter_templates(recursive=False):
                 if template_name(t) in FILM_INFOBOXES:
                     return t
+    if not mentions_film_infobox(text):
+        return None
+    for t in parse(code).filter_templates(recursive=True):
+        if template_name(t) in FILM_INFOBOXES:
+            return t
     return None
+
+
+def _in_comment(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside an HTML comment (``<!--`` before it, not closed since)."""
+    opened = text.rfind("<!--", 0, pos)
+    return opened >= 0 and text.find("-->", opened, pos) < 0
 
 
 _INFOBOX_START = re.compile(
@@ -767,86 +762,3 @@ _REDIRECT = re.compile(r"^\s*#\s*redirect\b", re.I)
 
 def is_redirect(text: str) -> bool:
     return bool(_REDIRECT.match(text))
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str  # rendered heading text
-    level: int
-    code: Wikicode  # the section including its subsections, without its heading
-
-
-def sections(code: Code, matches: Callable[[str], bool] | None = None) -> list[Section]:
-    """Every section (any level) whose rendered title satisfies ``matches``, in page order."""
-    out = []
-    for sec in parse(code).get_sections(include_lead=False, flat=False):
-        heading = sec.filter_headings(recursive=False)[0]
-        title = render(heading.title).strip()
-        if matches is None or matches(title):
-            body = parse(str(sec)[len(str(heading)):])
-            out.append(Section(title, heading.level, body))
-    return out
-
-
-@dataclass(frozen=True)
-class FlatSection:
-    title: str  # rendered heading text
-    level: int
-    code: Wikicode  # the section's own text: no heading, no subsections
-    path: tuple[str, ...]  # titles of the enclosing sections, outermost first
-
-
-def page_sections(code: Code) -> list[FlatSection]:
-    """Every section of the page (any level), flat, in page order, with its enclosing titles."""
-    return list(_page_sections(str(code)))
-
-
-@lru_cache(maxsize=4)
-def _page_sections(text: str) -> tuple[FlatSection, ...]:
-    # Cached: the extractors of one article each ask for the same page. Nothing mutates it.
-    out: list[FlatSection] = []
-    stack: list[tuple[int, str]] = []
-    for sec in parse(text).get_sections(include_lead=False, flat=True):
-        headings = sec.filter_headings(recursive=False)
-        if not headings:
-            continue
-        heading = headings[0]
-        title = render(str(heading.title)).strip()
-        while stack and stack[-1][0] >= heading.level:
-            stack.pop()
-        body = str(sec)[len(str(heading)):]
-        out.append(FlatSection(title, heading.level, parse(body), tuple(t for _, t in stack)))
-        stack.append((heading.level, title))
-    return tuple(out)
-
-
-def select_sections(code: Code, matches: Callable[[str], bool],
-                    excluded: Callable[[str], bool] | None = None) -> list[FlatSection]:
-    """Sections whose title ``matches``, with the subsections under them; a subsection whose
-    title is ``excluded`` (and everything under it) is left out."""
-    out = []
-    for sec in page_sections(code):
-        chain = sec.path + (sec.title,)
-        hits = [i for i, t in enumerate(chain) if matches(t)]
-        if not hits:
-            continue
-        below = chain[hits[-1] + 1:]
-        if excluded is not None and any(excluded(t) for t in below):
-            continue
-        out.append(sec)
-    return out
-
-
-def lead(code: Code) -> Wikicode:
-    return parse(code).get_sections(include_lead=True, flat=True)[0]
-
-
-def section_titled(code: Code, *words: str) -> list[Section]:
-    """Sections whose title contains any of ``words`` (case-insensitive), outermost first."""
-    lowered = [w.lower() for w in words]
-    return sections(code, lambda title: any(w in title.lower() for w in lowered))
-
-
-def iter_templates(code: Code, names: Iterable[str]) -> list[Template]:
-    wanted = set(names)
-    return [t for t in parse(code).filter_templates(recursive=True) if template_name(t) in wanted]
