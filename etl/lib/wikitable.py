@@ -57,6 +57,12 @@ def prepare(code) -> str:
     return strip_comments(str(code)).replace("{{!!}}", "||").replace("{{!}}", "|")
 
 
+_GT = re.compile(">")
+_SYNTAX_CHARS = "{}[]\n<"
+_SYNTAX = re.compile(r"[{}\[\]\n<]")
+_OPENER = re.compile(r"\{\{|\[\[|<")
+
+
 class _Scanner:
     """Where the constructs of one text end, found in one pass: linear in the text's length
     however many openers are left unclosed.
@@ -72,9 +78,10 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.ends: dict[int, tuple[int, int]] = {}  # opener offset -> (outcome, offset)
-        self.gts = [i for i, c in enumerate(text) if c == ">"]
-        self.ref_closes = [m.start() for m in _REF_CLOSE.finditer(text)]
-        self.ref_close_ends = [m.end() for m in _REF_CLOSE.finditer(text)]
+        self.gts = [m.start() for m in _GT.finditer(text)]
+        closes = [(m.start(), m.end()) for m in _REF_CLOSE.finditer(text)]
+        self.ref_closes = [start for start, _ in closes]
+        self.ref_close_ends = [end for _, end in closes]
         self.nowiki_closes = [m.start() for m in _NOWIKI_CLOSE.finditer(text)]
 
     def special_end(self, j: int) -> int | None:
@@ -105,6 +112,9 @@ class _Scanner:
         frames: list[tuple[int, str]] = [(i, text[i:i + 2])]
         j = i + 2
         while frames:
+            if j < len(text) and text[j] not in _SYNTAX_CHARS:  # plain text: to the next syntax
+                m = _SYNTAX.search(text, j)
+                j = m.start() if m else len(text)
             if j >= len(text):
                 return self._unclosed(frames)
             special = self.special_end(j)
@@ -152,6 +162,10 @@ def mask(text: str) -> str:
     out: list[str] = []
     i = done = 0
     while i < len(text):
+        m = _OPENER.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         end = -1
         if text.startswith(("{{", "[["), i):
             end = scanner.construct_end(i)

@@ -183,18 +183,23 @@ def handles(*names: str) -> Callable[[Handler], Handler]:
     return register
 
 
+def _values(t: Template) -> list[Wikicode]:
+    """Positional parameter values as the trees they already are (rendered without a parse)."""
+    return [p.value for p in t.params if not p.showkey]
+
+
 def _first(t: Template, ctx: Context) -> str:
-    args = positional(t)
+    args = _values(t)
     return render(args[0], ctx) if args else ""
 
 
 def _second(t: Template, ctx: Context) -> str:
-    args = positional(t)
+    args = _values(t)
     return render(args[1], ctx) if len(args) > 1 else (render(args[0], ctx) if args else "")
 
 
 def _last(t: Template, ctx: Context) -> str:
-    args = positional(t)
+    args = _values(t)
     return render(args[-1], ctx) if args else ""
 
 
@@ -272,7 +277,7 @@ def _ill(t: Template, ctx: Context) -> str:
 @handles("lit", "literally", "lit.")
 def _lit(t: Template, ctx: Context) -> str:
     """``{{lit|The Emperor's Journey}}``: lit. "The Emperor's Journey" (several: joined with "or")."""
-    args = [render(a, ctx) for a in positional(t) if a]
+    args = [render(a, ctx) for a in _values(t) if str(a).strip()]
     return "lit. " + " or ".join(f'"{a}"' for a in args) if args else ""
 
 
@@ -471,7 +476,9 @@ def _render_node(node, ctx: Context) -> str:
         target = str(node.title).strip()
         if target.lower().lstrip(":").startswith(_DROP_LINK_NS) and not target.startswith(":"):
             return ""
-        return render(node.text, ctx) if node.text is not None else render(target.lstrip(":"), ctx)
+        if node.text is not None:
+            return render(node.text, ctx)
+        return render(target.lstrip(":"), ctx) if target.startswith(":") else render(node.title, ctx)
     if isinstance(node, ExternalLink):
         return render(node.title, ctx) if node.title is not None else ""
     if isinstance(node, Template):
@@ -589,7 +596,7 @@ def link_for(item: Code, shown: str) -> str | None:
     for link in code.filter_wikilinks():
         if _is_file_link(link):
             continue
-        text = re.sub(r"\s+", " ", render(link.text if link.text is not None else str(link.title))).strip()
+        text = re.sub(r"\s+", " ", render(link.text if link.text is not None else link.title)).strip()
         if text == shown:
             return link_target(link)
     for t in code.filter_templates():
