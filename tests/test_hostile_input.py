@@ -273,3 +273,62 @@ def test_a_huge_page_is_never_held_in_memory(tmp_path):
         tracemalloc.stop()
     assert kinds(items) == [("Rejection", "Film 1"), ("Page", "Film 2")]
     assert peak < 12 * 1024 * 1024
+
+
+# --- through a whole build --------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_folder_of_hostile_files_builds_and_rejects_each(tmp_path, seeds_dir):
+    import shutil
+
+    import dagster as dg
+    import duckdb
+
+    from etl.defs.resources import WarehouseResource
+    from etl.definitions import defs as load_defs
+
+    inputs = tmp_path / "inputs"
+    shutil.copytree(seeds_dir, inputs / "seeds")
+    bad = inputs / "bad"
+    bad.mkdir()
+    wikitext = LONG_WIKITEXT.encode()
+    (bad / "cut.wiki.gz").write_bytes(gzip.compress(wikitext)[:-20])
+    (bad / "cut.json.bz2").write_bytes(bz2.compress(LONG_JSON.encode())[:-20])
+    (bad / "query-list.json").write_text(json.dumps({"query": []}))
+    (bad / "deep.json").write_text('{"query": ' + "[" * 200_000 + "]" * 200_000 + "}")
+    (bad / "ids.xml").write_text(export(xml_page(1, page_id="12abc")))
+    with open(os.fsencode(bad) + b"/caf\xe9.wiki", "wb") as f:
+        f.write(FILM.encode())
+    (bad / "leak").symlink_to("/etc/passwd")
+    target = tmp_path / "warehouse.duckdb"
+    defs = load_defs()
+    result = dg.materialize([*defs.assets, *defs.asset_checks], resources={
+        "inputs": InputsResource(seeds_dir=str(inputs)), "warehouse_db": WarehouseResource(path=str(target))})
+    assert result.success
+    with duckdb.connect(str(target), read_only=True) as conn:
+        rejected = dict(conn.execute("select path, reason from rejected_document where path like 'bad/%'").fetchall())
+        films = conn.execute("select title from dim_film").fetchall()
+    assert films == [("Leaving Las Vegas",)]
+    assert rejected == {
+        "bad/caf\\xe9.wiki": "file name is not valid UTF-8: not read",
+        "bad/cut.json.bz2": "file could not be read: the compressed data is truncated (it ends before its end-of-stream marker)",
+        "bad/cut.wiki.gz": "file could not be read: the compressed data is truncated (it ends before its end-of-stream marker)",
+        "bad/deep.json": "invalid JSON: nested too deeply to read",
+        "bad/ids.xml": "page id is not a number",
+        "bad/leak": "symbolic link to a file outside the input folder: not followed",
+        "bad/query-list.json": "JSON is not a MediaWiki API response with pages (no query.pages)",
+    }
+
+
+def test_the_folder_state_takes_odd_names_links_and_vanished_files(tmp_path):
+    from etl.lib import folder_state
+
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.wiki", "wb") as f:
+        f.write(FILM.encode())
+    (tmp_path / "leak").symlink_to("/etc/passwd")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nothing")
+    state = folder_state.read_state(tmp_path)
+    assert sorted(state.files) == ["caf\\xe9.wiki", "dangling", "leak"]
+    assert state.files["leak"][2] == hashlib.sha256(b"/etc/passwd").hexdigest()  # the link, not its target
+    assert len(state.fingerprint()) == 16

@@ -48,7 +48,7 @@ def read_state(root: Path, previous: FolderState | None = None) -> FolderState:
     previous = previous or FolderState({})
     files = {}
     for path in intake.scan(root):
-        rel = path.relative_to(root).as_posix()
+        rel = intake.relative_name(root, path)
         try:  # a link is judged by intake: its target is hashed only when inside the folder
             stat = path.stat() if path.exists() else path.lstat()
             old = previous.files.get(rel)

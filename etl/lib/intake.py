@@ -159,8 +159,10 @@ def _open(path: Path) -> tuple[IO[bytes], str | None]:
     return open(path, "rb"), None
 
 
-def _printable(rel: str) -> str:
-    """A relative path as text: bytes of a name that are not UTF-8 shown as ``\\xNN``."""
+def relative_name(root: Path, path: Path) -> str:
+    """A file's path relative to the input folder as storable text: the bytes of a name that
+    are not UTF-8 are shown as ``\\xNN``."""
+    rel = Path(path).relative_to(root).as_posix()
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
@@ -169,7 +171,7 @@ def detect_file(root: Path, path: Path) -> tuple[SourceFile, Rejection | None]:
     A file that cannot be read at all comes back with its rejection."""
     root, path = Path(root), Path(path)
     rel = path.relative_to(root).as_posix()
-    shown = _printable(rel)
+    shown = relative_name(root, path)
 
     def rejected(reason: str, digest: str, size: int, compression=None):
         return SourceFile(shown, digest, size, UNKNOWN, compression), Rejection(shown, digest, reason)
