@@ -9,17 +9,23 @@ import dagster as dg
 import duckdb
 
 from etl import paths
-from etl.lib import warehouse
+from etl.lib import intake, warehouse
 
 
 class InputsResource(dg.ConfigurableResource):
     """The folder of input documents (scanned recursively). Default: ``ETL_SEEDS_DIR``, else
-    the project's ``seeds/``."""
+    the project's ``seeds/``. The ``max_*`` fields bound what intake reads (``intake.Limits``)."""
 
     seeds_dir: Optional[str] = None
+    max_page_bytes: int = intake.DEFAULT_LIMITS.max_page_bytes
+    max_document_bytes: int = intake.DEFAULT_LIMITS.max_document_bytes
+    max_file_bytes: int = intake.DEFAULT_LIMITS.max_file_bytes
 
     def folder(self) -> Path:
         return paths.seeds_dir(self.seeds_dir)
+
+    def limits(self) -> intake.Limits:
+        return intake.Limits(self.max_page_bytes, self.max_document_bytes, self.max_file_bytes)
 
 
 class WarehouseResource(dg.ConfigurableResource):

@@ -48,11 +48,14 @@ def read_state(root: Path, previous: FolderState | None = None) -> FolderState:
     previous = previous or FolderState({})
     files = {}
     for path in intake.scan(root):
-        rel = path.relative_to(root).as_posix()
-        stat = path.stat()
-        old = previous.files.get(rel)
-        if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
-            files[rel] = old
-        else:
-            files[rel] = (stat.st_size, stat.st_mtime_ns, intake.sha256_of(path))
+        rel = intake.relative_name(root, path)
+        try:  # a link is judged by intake: its target is hashed only when inside the folder
+            stat = path.stat() if path.exists() else path.lstat()
+            old = previous.files.get(rel)
+            if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
+                files[rel] = old
+            else:
+                files[rel] = (stat.st_size, stat.st_mtime_ns, intake.file_sha256(root, path))
+        except OSError:  # gone since the scan: the next look sees the folder without it
+            continue
     return FolderState(files)

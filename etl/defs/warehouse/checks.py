@@ -80,7 +80,7 @@ def every_input_file_accounted_for(inputs: InputsResource, warehouse_db: Warehou
     """Every file of the input folder is in dim_source and has loaded at least one document or
     has a row in rejected_document: nothing is dropped silently."""
     root = inputs.folder()
-    scanned = [p.relative_to(root).as_posix() for p in intake.scan(root)]
+    scanned = [intake.relative_name(root, p) for p in intake.scan(root)]
     (sources,) = _read(warehouse_db, "dim_source")
     missing = quality.unaccounted_files(sources, scanned)
     return dg.AssetCheckResult(
