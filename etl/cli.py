@@ -55,11 +55,8 @@ def _build(args: argparse.Namespace) -> int:
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
     if not result.success:
         print("build failed; the published warehouse was left as it was", file=sys.stderr)
-        for event in result.all_events:
-            if event.is_step_failure:
-                print(f"  {event.step_key}: {event.event_specific_data.error.message.strip()}", file=sys.stderr)  # type: ignore[union-attr]
-            elif event.is_failure and event.message:  # the run itself (e.g. the build lock)
-                print(f"  {event.message.strip()}", file=sys.stderr)
+        for line in _failures(result.all_events):
+            print(f"  {line}", file=sys.stderr)
         for e in failed:
             if e.severity.value == "ERROR" and e.description:
                 print(f"  {e.asset_key.to_user_string()}.{e.check_name}: {e.description}", file=sys.stderr)
@@ -75,6 +72,22 @@ def _build(args: argparse.Namespace) -> int:
     for path, page, reason in rejected:
         print(f"    - {path}{' [' + page + ']' if page else ''}: {reason}")
     return 0
+
+
+def _failures(events) -> list[str]:
+    """One line per failed step or resource (e.g. the build lock), with its innermost cause."""
+    lines = []
+    for event in events:
+        error = getattr(event.event_specific_data, "error", None)
+        if error is None or not (event.is_step_failure or event.event_type_value == "RESOURCE_INIT_FAILURE"):
+            continue
+        while error.cause is not None:
+            error = error.cause
+        message = error.message.strip().splitlines()[0] if error.message.strip() else error.cls_name
+        line = f"{event.step_key}: {message}" if event.step_key else message
+        if line not in lines:
+            lines.append(line)
+    return lines
 
 
 def _console_args(args: argparse.Namespace) -> tuple[Path, Path | None] | int:
