@@ -30,9 +30,21 @@ class InputsResource(dg.ConfigurableResource):
 
 class WarehouseResource(dg.ConfigurableResource):
     """The published DuckDB file users query, and the working file a build writes first.
-    Default: ``ETL_WAREHOUSE``, else ``warehouse.duckdb`` in the project."""
+    Default: ``ETL_WAREHOUSE``, else ``warehouse.duckdb`` in the project.
+
+    A run that uses it holds the warehouse's build lock from start to end, so two builds never
+    share the working file. ``max_film_loss`` is the share of the published films a build may
+    lose before its publication is refused; ``allow_shrink`` (``etl build --allow-shrink``)
+    publishes it anyway."""
 
     path: Optional[str] = None
+    max_film_loss: float = warehouse.DEFAULT_MAX_FILM_LOSS
+    allow_shrink: bool = False
+
+    @contextlib.contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator["WarehouseResource"]:
+        with warehouse.build_lock(self.published_path()):
+            yield self
 
     def published_path(self) -> Path:
         return paths.warehouse_path(self.path)
