@@ -792,3 +792,22 @@ def test_a_release_label_linked_to_a_festival_names_the_festival():
     rows = infobox.infobox_releases(wt.parse(value), wt.Context())
     assert [(r.release_type, r.territory, r.note) for r in rows] == [
         ("festival", None, "2019 Cannes Film Festival"), ("theatrical", "South Korea", None)]
+
+
+# --- Currencies of an infobox: shared signs by the film's country; an amount without a
+# currency is kept and counted as a problem (hand-written page). ------------------------------
+
+_MONEY_PAGE = """{{Infobox film
+| name = Test
+| country = Pakistan
+| budget = Rs. 3 crore
+| gross = 4.5 million<ref>x</ref>
+}}
+'''Test''' is a 2015 film."""
+
+
+def test_infobox_currency_follows_country_and_counts_unnamed_currency():
+    film = infobox.parse_article("Test", _MONEY_PAGE)
+    amounts = {b.measure: (b.amount.low, b.amount.currency) for b in film.box_office}
+    assert amounts == {"budget": (30_000_000, "PKR"), "gross": (4_500_000, None)}
+    assert film.problems["gross without a currency"] == 1

@@ -39,6 +39,19 @@ MONEY_FIELDS = {"budget": "budget", "gross": "gross", "box office": "gross"}
 
 # Countries whose films give amounts in ``¥`` meaning yuan rather than yen.
 _YUAN_COUNTRIES = {"china", "people's republic of china", "mainland china"}
+# Signs several countries share ("Rs", "kr") mean the currency of the film's first country
+# that uses them; "Rs" is the Indian rupee otherwise, "kr" then names none.
+_RUPEE_COUNTRIES = {"pakistan": "PKR", "sri lanka": "LKR", "nepal": "NPR", "india": "INR"}
+_KRONE_COUNTRIES = {"sweden": "SEK", "norway": "NOK", "denmark": "DKK", "iceland": "ISK"}
+
+
+def _local_signs(countries: list[str]) -> dict[str, str | None]:
+    """The ``yen`` / ``rupee`` / ``krone`` arguments of ``parse_amounts`` for a film's countries."""
+    keys = [c.lower().strip() for c in countries]
+    rupee = next((_RUPEE_COUNTRIES[k] for k in keys if k in _RUPEE_COUNTRIES), "INR")
+    krone = next((_KRONE_COUNTRIES[k] for k in keys if k in _KRONE_COUNTRIES), None)
+    return {"yen": "CNY" if any(k in _YUAN_COUNTRIES for k in keys) else "JPY",
+            "rupee": rupee, "krone": krone}
 
 _NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
 
@@ -76,10 +89,10 @@ def parse_article(page_title: str, text: str, ctx: wt.Context | None = None) -> 
     film.companies = _companies(params, ctx)
     film.releases = infobox_releases(params.get("released") or params.get("release date")
                                      or params.get("release dates"), ctx, film)
-    yen = "CNY" if any(c.lower() in _YUAN_COUNTRIES for c in film.countries) else "JPY"
+    signs = _local_signs(film.countries)
     for key, measure in MONEY_FIELDS.items():
         if key in params:
-            film.box_office.extend(money_facts(measure, params[key], ctx, yen=yen, film=film))
+            film.box_office.extend(money_facts(measure, params[key], ctx, film=film, **signs))
     dated = [r.date for r in film.releases if r.date is not None]
     film.release_year = min(d.year for d in dated) if dated else lead_year(code, ctx)
     film.credits.extend(parse_cast(code, ctx))
@@ -396,12 +409,18 @@ def _release(when, label: str | None) -> Release:
 
 
 def money_facts(measure: str, value, ctx: wt.Context, *, yen: str = "JPY",
-                film: FilmFacts | None = None) -> list[BoxOffice]:
-    """Every amount of a budget / gross value, one fact each."""
+                film: FilmFacts | None = None, rupee: str = "INR",
+                krone: str | None = None) -> list[BoxOffice]:
+    """Every amount of a budget / gross value, one fact each. An amount whose currency the
+    text does not name is kept (currency NULL) and counted as a problem of the film."""
     text = wt.render(wt.remove_refs(str(value)), ctx)
-    amounts = parse_amounts(text, yen=yen)
+    amounts = parse_amounts(text, yen=yen, rupee=rupee, krone=krone)
     if not amounts and text and film is not None:
         film.problems[f"unreadable {measure}"] += 1
+    if film is not None:
+        for a in amounts:
+            if a.currency is None:
+                film.problems[f"{measure} without a currency"] += 1
     # Template:Infobox film asks for the worldwide gross; a gross with no territory is that.
     default = "worldwide" if measure == "gross" else None
     return [BoxOffice(measure, a, territory=a.territory or default) for a in amounts]
