@@ -610,6 +610,7 @@ class _Raw:
     body_in_category: bool = False  # "[[X Award for Y]]" names both
     fallback_body: str | None = None  # from a title row or a sub-heading
     context_year: int | None = None
+    not_an_accolade: str | None = None  # a ranking or a preservation honour: the skip reason
 
 
 @dataclass
@@ -635,6 +636,8 @@ def _add(raw: _Raw, env: _Env) -> None:
 def _build(raw: _Raw, env: _Env) -> Nomination | str:
     """A Nomination, or the reason the entry is skipped."""
     ctx = env.ctx
+    if raw.not_an_accolade:
+        return raw.not_an_accolade
     result = _read_result(raw.result, ctx)
     if result is None:
         return "no result"
@@ -1220,7 +1223,7 @@ def _read_lists(items: list, heading_body: str | None, heading_result: str | Non
         if _has_children(lines, i, depth) and _heads_a_group(content):
             stack.append(_bullet_header(depth, content))
             continue
-        raw = _bullet_raw(content, stack, env.ctx)
+        raw = _bullet_raw(content, stack, env.ctx, env.film)
         if raw is not None:
             _add(raw, env)
 
@@ -1322,7 +1325,69 @@ def _bullet_parts(content: str) -> tuple[list[str], str | None]:
     return segments, None
 
 
-def _bullet_raw(content: str, stack: list[_Header], ctx: Context) -> _Raw | None:
+# Rankings, "best of" lists and preservation honours are listed among accolades but are not
+# awards: an entry naming one is counted as skipped with the reason, never loaded.
+_NOT_ACCOLADES = [
+    ("preservation honour", re.compile(
+        r"(?i)national film registry|film registry|selected for preservation|library of congress")),
+    ("ranking or best-of list", re.compile(
+        r"(?i)\bAFI'?s\b|100 years|\btop\s+(?:\d+|ten|twenty|fifty|hundred)\b|greatest|"
+        r"\bbest (?:films|movies|pictures) of\b|critics'? (?:lists?|polls?)|\bpoll\b|"
+        r"\branked\b|\branking\b|\blist of the\b|year-end lists?|(?<!\w)#\d+\b")),
+]
+
+
+def _not_an_accolade(text: str) -> str | None:
+    """The reason an entry is no award (see ``_NOT_ACCOLADES``), or None."""
+    return next((reason for reason, pattern in _NOT_ACCOLADES if pattern.search(text)), None)
+
+
+# "The film won the [[Golden Bear]] at the [[69th Berlin International Film Festival]]",
+# "[[Name]] was nominated for the [[Academy Award for Best Actor]]": a sentence as an entry.
+# The verb gives the result, the object the category, "at / from / by the X" the body, and a
+# subject other than the film ("The film", "It", its title) the recipient.
+_SENTENCE_ENTRY = re.compile(
+    r"^(?P<subject>.*?)\s*\b(?:(?P<won>won|received|was awarded|were awarded|took home)|"
+    r"(?P<nom>(?:was|were) nominated for|received a nomination for|earned a nomination for))\s+"
+    r"(?:the\s+|an?\s+)?(?P<object>.+?)(?:\s+(?:at|from|by|in)\s+(?:the\s+)?(?P<body>.+?))?\s*[.;]?\s*$",
+    re.S)
+
+
+def _sentence_raw(content: str, film: set[str]) -> _Raw | None:
+    """An entry written as a sentence (see ``_SENTENCE_ENTRY``); None for other sentences."""
+    code = str(remove_refs(content)).strip()
+    m = _SENTENCE_ENTRY.match(code)
+    if m is None or not m.group("object").strip():
+        return None
+    raw = _Raw(result="Won" if m.group("won") else "Nominated", category=m.group("object").strip())
+    body = (m.group("body") or "").strip()
+    if body and _is_body_name(body):
+        raw.body = body
+    elif _is_award_for_cell(raw.category):
+        raw.body_in_category = True
+    elif _is_body_name(raw.category) and not body:
+        raw.body = raw.category
+    else:
+        return None
+    subject = m.group("subject").strip()
+    shown = _norm_title(render(subject))
+    if not subject or shown in film or re.fullmatch(r"(?i)(?:the )?(?:film|movie|picture|it)", render(subject).strip(" '")):
+        raw.film_is_recipient = True
+    else:
+        raw.recipient = subject
+    year = re.search(rf"\b({_YEAR})\b", render(code))
+    raw.year = year.group(1) if year else None
+    return raw
+
+
+def _bullet_raw(content: str, stack: list[_Header], ctx: Context, film: set[str] = frozenset()) -> _Raw | None:
+    # The entry or a group heading it (``* [[AFI's 100 Years...100 Songs]]`` over ``** "Song" – #58``).
+    reason = _not_an_accolade(" ".join(render(str(remove_refs(c)), ctx) for c in
+                                       [content, *(h.code for h in stack if h.depth >= 0)]))
+    if reason is not None:
+        return _Raw(not_an_accolade=reason)
+    if _is_sentence(content) and (sentence := _sentence_raw(content, film)) is not None:
+        return sentence
     segments, result = _bullet_parts(content)
     headers = {h.kind: h.code for h in stack}
     result = result or headers.get("result")
@@ -1376,6 +1441,13 @@ def _bullet_body(raw: _Raw, segments: list[str]) -> None:
         raw.body_in_category = True
     elif raw.body is None and len(segments) > 1 and _is_body_name(segments[0]):
         raw.body = segments.pop(0)
+    elif raw.body is None:
+        # "[[Palme d'Or]], [[2019 Cannes Film Festival]]": the category, then the body (an
+        # event linked with its edition or year) after a comma.
+        pieces = _split_top(segments[0], r",\s+")
+        if len(pieces) == 2 and _is_body_name(pieces[1]) and not _is_award_for_cell(pieces[0]) \
+                and _first_link(pieces[1]) is not None:
+            raw.body, segments[0] = pieces[1], pieces[0]
 
 
 def _colon_split(code: str) -> tuple[str, str | None]:
