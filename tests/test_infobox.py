@@ -811,3 +811,38 @@ def test_infobox_currency_follows_country_and_counts_unnamed_currency():
     amounts = {b.measure: (b.amount.low, b.amount.currency) for b in film.box_office}
     assert amounts == {"budget": (30_000_000, "PKR"), "gross": (4_500_000, None)}
     assert film.problems["gross without a currency"] == 1
+
+
+# --- Several people in one link or one value (hand-written page) -------------------------------
+
+_JOINED_PAGE = """{{Infobox film
+| name = Foo
+| director = [[Coen brothers|Joel Coen<br />Ethan Coen]]
+| producer = [[David Wilson (producer)|David Wilson]] / [[National Film Board of Canada]]
+| writer = Anna Lee / Bob Ray
+| music = [[Vishal–Shekhar|Vishal & Shekhar]]
+| editing = Tom & Jerry Smith
+| cinematography = Sam Jones and Ann Lee (second unit)
+| starring = [[Simon & Garfunkel]], [[Ann Lee]] and Bob Ray
+| studio = [[Walt Disney Pictures]] / [[Pixar]]
+}}"""
+
+
+def test_several_people_in_one_link_or_value():
+    film = infobox.parse_article("Foo", _JOINED_PAGE)
+    got = [(c.role, c.person.name, c.person.wiki_title) for c in film.credits]
+    assert got == [
+        ("director", "Joel Coen", None), ("director", "Ethan Coen", None),  # the link names the pair
+        ("producer", "David Wilson", "David Wilson (producer)"),
+        ("writer", "Anna Lee", None), ("writer", "Bob Ray", None),
+        ("music", "Vishal & Shekhar", "Vishal–Shekhar"),  # one link: one name, target as written
+        ("editing", "Tom & Jerry Smith", None),  # "Tom" is no full name: the value is one name
+        ("cinematography", "Sam Jones", None), ("cinematography", "Ann Lee", None),
+        ("starring", "Simon & Garfunkel", "Simon & Garfunkel"), ("starring", "Ann Lee", "Ann Lee"),
+        ("starring", "Bob Ray", None),
+    ]
+    assert [c.note for c in film.credits if c.role == "cinematography"] == ["second unit"] * 2
+    assert [(c.role, c.company.name, c.company.wiki_title) for c in film.companies] == [
+        ("studio", "Walt Disney Pictures", "Walt Disney Pictures"), ("studio", "Pixar", "Pixar"),
+        ("studio", "National Film Board of Canada", "National Film Board of Canada"),
+    ]

@@ -150,6 +150,8 @@ def _credits(params: dict, ctx: wt.Context) -> list[Credit]:
             continue
         people = _based_on_people(value, ctx) if role == "based_on" else _people(value, ctx)
         for name, note in people:
+            if role == "producer" and _is_company_name(name.name):
+                continue  # a company among the producers: a production company (_companies)
             # A writer labelled "Screenplay:" / "Story:", or noted "(screenplay)", has that credit.
             own_role = role
             if role == "writer" and note and _WRITING_NOTES.get(note.lower().strip(" :")):
@@ -179,13 +181,13 @@ def _people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
       on one line too."""
     out = []
     label = None
-    for item in wt.split_items(value):
+    for item in _unjoined_links(wt.split_items(value)):
         own_label, item = _item_label(item)
         if own_label is not None and not item:
             label = own_label
             continue
         found = []
-        for piece in _comma_pieces(item):
+        for piece in (p for joined in _comma_pieces(item) for p in _joined_names(joined)):
             name = wt.name_of(piece, ctx)
             if name is None:
                 continue
@@ -269,6 +271,74 @@ def _comma_pieces(item: str) -> list[str]:
     return merged
 
 
+# Several people in one link or one value:
+# - ``[[Coen brothers|Joel Coen<br />Ethan Coen]]``: a link whose text is several lines is one
+#   name per line; the target names the group, not either person, so the names get no
+#   wiki_title (the link is not rewritten: it is simply not either person's article).
+# - Outside links, " / " always separates names; " and " and " & " separate them when each
+#   side is a full name (two words or more, or a link): "Sam Jones and Ann Lee" is two,
+#   "Simon & Garfunkel" or "Tom & Jerry Smith" is the whole value, one name.
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_SLASH = re.compile(r"\s+/\s+")
+_AND = re.compile(r"\s+(?:and|&|&amp;)\s+")
+
+
+def _unjoined_links(items: list[str]) -> list[str]:
+    """Items with each link whose text holds ``<br>`` replaced by its lines (see above)."""
+    out: list[str] = []
+    for item in items:
+        code = wt.parse(item)
+        links = [n for n in code.nodes if isinstance(n, Wikilink) and n.text is not None
+                 and _BREAK.search(str(n.text))]
+        if not links:
+            out.append(item)
+            continue
+        text = "".join(_BREAK.sub("\n", str(n.text)) if n in links else str(n) for n in code.nodes)
+        out.extend(line.strip() for line in text.split("\n") if line.strip())
+    return out
+
+
+def _split_text_nodes(piece: str, pattern: re.Pattern[str]) -> list[str]:
+    """``piece`` cut where ``pattern`` matches its plain text outside parentheses (never
+    inside a link or a template)."""
+    parts = [""]
+    depth = 0
+    for node in wt.parse(piece).nodes:
+        if not isinstance(node, Text):
+            parts[-1] += str(node)
+            continue
+        text, pos = str(node), 0
+        for m in pattern.finditer(text):
+            before = text[pos:m.start()]
+            depth += before.count("(") - before.count(")")
+            parts[-1] += before
+            if depth > 0:
+                parts[-1] += m.group(0)
+            else:
+                parts.append("")
+            pos = m.end()
+        tail = text[pos:]
+        depth += tail.count("(") - tail.count(")")
+        parts[-1] += tail
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _full_name(piece: str) -> bool:
+    code = wt.parse(piece)
+    if any(isinstance(n, Wikilink) for n in code.nodes):
+        return True
+    return len(re.findall(r"[^\W\d_][\w.'’-]*", wt.render(piece))) >= 2
+
+
+def _joined_names(piece: str) -> list[str]:
+    """The names of one comma piece joined by " / ", " and ", " & " (see above)."""
+    out: list[str] = []
+    for part in _split_text_nodes(piece, _SLASH):
+        sides = _split_text_nodes(part, _AND)
+        out.extend(sides if len(sides) > 1 and all(_full_name(x) for x in sides) else [part])
+    return out
+
+
 def _based_on_people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
     """Authors of the source works: ``{{Based on|''Work''|Author|Author 2}}`` (also several of
     them in a list) or ``''Work'' by [[Author]]``."""
@@ -293,7 +363,30 @@ def _companies(params: dict, ctx: wt.Context) -> list[CompanyRole]:
             continue
         for name, note in _people(value, ctx):
             out.append(CompanyRole(role, name, territory=note if note and _is_place(note) else None))
+    # "[[David Wilson (producer)|David Wilson]] / [[National Film Board of Canada]]" as the
+    # producer: the company is a production company of the film, the person its producer.
+    known = {(c.role, c.company.name) for c in out}
+    for key, value in params.items():
+        if CREDIT_ROLES.get(key) != "producer":
+            continue
+        for name, _ in _people(value, ctx):
+            if _is_company_name(name.name) and ("studio", name.name) not in known:
+                known.add(("studio", name.name))
+                out.append(CompanyRole("studio", name))
     return out
+
+
+# Words that make a name a company's or an institution's, not a person's.
+_COMPANY_WORDS = re.compile(
+    r"\b(?:Films?|Pictures|Studios?|Productions?|Entertainment|Media|Corporation|Corp\.?|"
+    r"Company|Co\.|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Limited|Pvt\.?|GmbH|Board|Network|Television|"
+    r"Distribution|Releasing|Animation|Group|Cinemas?|Creations|Movies|Foundation|Institute|"
+    r"Council|Channel|Broadcasting|Communications|Holdings|Ventures|Partners|Workshop|"
+    r"Filmworks|Motion Pictures?)\b")
+
+
+def _is_company_name(name: str) -> bool:
+    return bool(_COMPANY_WORDS.search(name))
 
 
 def _is_place(note: str) -> bool:
