@@ -846,3 +846,46 @@ def test_several_people_in_one_link_or_value():
         ("studio", "Walt Disney Pictures", "Walt Disney Pictures"), ("studio", "Pixar", "Pixar"),
         ("studio", "National Film Board of Canada", "National Film Board of Canada"),
     ]
+
+
+# --- Cast sections in every shape (hand-written shapes no corpus page has) --------------------
+
+_CAST_SHAPES = {
+    "list after paragraphs of prose": (
+        "==Cast==\nThe film has a large ensemble.\n\nCasting began in 2001, and the principal cast was:\n"
+        "* [[Ann Lee]] as Mary\n* Bob Ray as John\n", [("Ann Lee", "Mary"), ("Bob Ray", "John")]),
+    "headerless table, two actors per row": (
+        "==Cast==\n{| class=wikitable\n| [[File:a.jpg|50px|Ann]] || [[Ann Lee]] as Mary || "
+        "[[File:b.jpg|50px]] || [[Bob Ray]] as John\n|-\n| [[File:c.jpg|50px]] || Carl Doe as Tim || ||\n|}\n",
+        [("Ann Lee", "Mary"), ("Bob Ray", "John"), ("Carl Doe", "Tim")]),
+    "Cast and crew": ("==Cast and crew==\n* [[Ann Lee]] as Mary\n", [("Ann Lee", "Mary")]),
+    "Voice cast, level 3": ("==Production==\n===Voice cast===\n* [[Ann Lee]] as Mary\n", [("Ann Lee", "Mary")]),
+    "Casting subsection only": (
+        "==Production==\n===Casting===\nAuditions were held in May.\n* [[Ann Lee]] as Mary\n* Bob Ray as John\n",
+        [("Ann Lee", "Mary"), ("Bob Ray", "John")]),
+    "only inside a Production subsection, crew lines ignored": (
+        "==Production==\n===Crew===\n* Director: [[Q Zed]]\n===Filming===\nThe cast included:\n"
+        "* [[Ann Lee]] as Mary\n* Bob Ray plays John\n", [("Ann Lee", "Mary"), ("Bob Ray", "John")]),
+    "group headings with and without a colon": (
+        "==Cast==\n* Family:\n** [[Ann Lee]] as Mary\n** Bob Ray as John\n* Villains\n** Carl Doe as Tim\n",
+        [("Ann Lee", "Mary"), ("Bob Ray", "John"), ("Carl Doe", "Tim")]),
+    "Cast listing wrapper": ("==Cast==\n{{Cast listing|\n* [[Ann Lee]] as Mary\n* Bob Ray as John\n}}\n",
+                             [("Ann Lee", "Mary"), ("Bob Ray", "John")]),
+    "div col wrapper under Appearances": (
+        "==Appearances==\n{{div col|colwidth=20em}}\n* [[Ann Lee]]\n* Bob Ray (uncredited)\n{{div col end}}\n",
+        [("Ann Lee", None), ("Bob Ray", None)]),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_CAST_SHAPES))
+def test_cast_shapes(shape):
+    body, expected = _CAST_SHAPES[shape]
+    page = "{{Infobox film|name=Foo|starring=[[Zed Zee]]}}\n'''Foo''' is a film.\n" + body
+    film = infobox.parse_article("Foo", page)
+    assert [(c.person.name, c.character) for c in film.credits if c.role == "cast"] == expected
+
+
+def test_starring_is_the_fallback_without_a_cast_section():
+    film = infobox.parse_article("Foo", "{{Infobox film|name=Foo|starring=[[Zed Zee]]<br>Amy Wu}}\n==Plot==\nText.")
+    assert [c for c in film.credits if c.role == "cast"] == []
+    assert [c.person.name for c in film.credits if c.role == "starring"] == ["Zed Zee", "Amy Wu"]

@@ -531,12 +531,19 @@ def lead_year(code, ctx: wt.Context) -> int | None:
 # --------------------------------------------------------------------------------------------
 #
 # The cast of an article is read from the first section titled with the word "cast" ("Cast",
-# "Voice cast", "Cast and characters"; not "Casting" nor "Broadcast") that gives one:
+# "Voice cast", "Cast and characters", "Cast and crew"; not "Casting" nor "Broadcast"), or
+# titled "Appearances" / "Performers" / "Voices" / "Featuring" (compilation films,
+# documentaries), that gives one; when none does, from the "[[Actor]] as Character" lines of a
+# "Casting", "Characters" or Production section (at any level). The starring field stays the
+# film's "starring" credits either way: the fallback for a page with no cast at all.
+# A section gives:
 #
 # - its list lines, ``* [[Actor]] as Character, description``, at any depth, with the group
 #   labels, character-first voice lines and shared actors of the "Lists" notes below (lines
 #   inside a table of the section are not lines of the section);
-# - when it has none, its tables (``etl.lib.wikitable``). Columns are found by header text:
+# - when it has none, its tables (``etl.lib.wikitable``). A table without a header row whose
+#   cells are written like list lines (``| image || [[A]] as X || image || [[B]] as Y``) gives
+#   one credit per such cell, left to right. Columns are found by header text:
 #   person columns ("Actor", "Cast", "Performer", "Voice actor", "Japanese voice actor",
 #   "Voiced by", ...), one character column ("Role", "Main role", "Character name", "Part"),
 #   other-roles columns ("Other roles", "Additional roles") and note columns ("Notes"); other
@@ -565,7 +572,10 @@ def lead_year(code, ctx: wt.Context) -> int | None:
 _CAST_SPLIT = re.compile(r"\s+(?:as(?: the voice of)?|plays|portrays)\s+|\s+[–—-]\s+|:\s+")
 # A character's name ends where its description starts: a comma, a colon, a semicolon, a dash.
 _CHARACTER_END = re.compile(r",\s|;\s|:(?:\s|$)|\s+[–—]\s")
-_CAST_TITLE = re.compile(r"\bcast\b", re.I)
+_CAST_TITLE = re.compile(r"\bcast\b|^\s*(?:appearances|performers|voices|featuring)\s*$", re.I)
+# Outside a Cast section only "[[Actor]] as Character" lines are cast ("Director: X" is crew).
+_AS_CHARACTER = re.compile(r"\S\s+(?:as(?: the voice of)?|plays|portrays)\s+\S")
+_CAST_FALLBACK_TITLE = re.compile(r"\bcasting\b|\bproduction\b|\bcharacters\b", re.I)
 # A line of a list: its markers ("*", "**", ":*", ";", ":") and its text.
 _LIST_LINE = re.compile(r"^([*#;:]+)\s*(.*)$")
 # "Voiced by: X (Japanese); Y (English)" ({{Anime voice}}), "Portrayed by X": the people of the
@@ -587,27 +597,42 @@ def parse_cast(code, ctx: wt.Context | None = None) -> list[Credit]:
     tables (see the notes above), in order."""
     ctx = ctx if ctx is not None else wt.Context()
     for section in wt.sections(code, lambda title: bool(_CAST_TITLE.search(title))):
-        text = wikitable.prepare(section.code)
-        tables = wikitable.find_tables(text)
-        lines: list[tuple[str, str]] = []
-        offset = 0
-        for raw in text.split("\n"):
-            inside = any(t.start <= offset < t.end for t in tables)
-            offset += len(raw) + 1
-            if inside:
-                continue
-            m = _LIST_LINE.match(raw)
-            if m:
-                lines.append((m.group(1), m.group(2).strip()))
-            elif raw.strip():
-                lines.append(("", raw.strip()))  # prose or a layout template: ends a group
-        credits = _list_cast(lines, ctx)
-        if not credits:
-            for table in tables:
-                credits.extend(_table_cast(table, len(credits), ctx))
+        credits = _section_cast(section, ctx)
+        if credits:
+            return credits
+    # No Cast section gives one: a "Casting" section, or a Production subsection, whose list
+    # lines are cast lines ("* [[A]] as X"); lines naming no character are not taken there
+    # (a production section lists crew too).
+    for section in wt.sections(code, lambda title: bool(_CAST_FALLBACK_TITLE.search(title))):
+        credits = _section_cast(section, ctx, characters_only=True)
         if credits:
             return credits
     return []
+
+
+def _section_cast(section, ctx: wt.Context, characters_only: bool = False) -> list[Credit]:
+    """The cast of one section: its list lines, else its cast tables."""
+    text = wikitable.prepare(section.code)
+    tables = wikitable.find_tables(text)
+    lines: list[tuple[str, str]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        inside = any(t.start <= offset < t.end for t in tables)
+        offset += len(raw) + 1
+        if inside:
+            continue
+        m = _LIST_LINE.match(raw)
+        if m and characters_only and not _AS_CHARACTER.search(wt.render(m.group(2), ctx)):
+            lines.append(("", raw.strip()))
+        elif m:
+            lines.append((m.group(1), m.group(2).strip()))
+        elif raw.strip():
+            lines.append(("", raw.strip()))  # prose or a layout template: ends a group
+    credits = _list_cast(lines, ctx)
+    if not credits and not characters_only:
+        for table in tables:
+            credits.extend(_table_cast(table, len(credits), ctx))
+    return credits
 
 
 # Lists ----------------------------------------------------------------------------------------
@@ -690,6 +715,9 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
             continue
         if text.endswith(":") and _split_cast(text[:-1]) is None:
             continue  # "* Manhattan Project:": a label of the lines under it
+        if kids and _split_cast(text) is None and not wt.parse(body).filter_wikilinks() \
+                and any(_split_cast(wt.render(lines[j][1], ctx)) is not None for j in kids):
+            continue  # "* Villains" over "** [[A]] as X": a group label without its colon
         parent = max(parents.items())[1] if parents else None
         made = _cast_line(body, len(credits) + 1, ctx, parent)
         credits.extend(made)
@@ -920,7 +948,17 @@ def _table_cast(table: wikitable.Table, done: int, ctx: wt.Context) -> list[Cred
         header_rows = []
         if kind == "data" and columns is not None and columns.people:
             credits.extend(_row_credits(row, columns, done + len(credits), ctx))
+        elif kind == "data" and columns is None:
+            # No header: a gallery of cells written like list lines, several actors per row
+            # ("| image || [[A]] as X || image || [[B]] as Y"); image and empty cells give none.
+            for cell in row.cells:
+                code = _FILE_LINK.sub("", cell.text)
+                if _split_cast(wt.render(code, ctx)) is not None:
+                    credits.extend(_cast_line(code, done + len(credits) + 1, ctx))
     return credits
+
+
+_FILE_LINK = re.compile(r"\[\[\s*(?:File|Image)\s*:[^\[\]]*(?:\[\[[^\]]*\]\][^\[\]]*)*\]\]", re.I)
 
 
 def _slot(row: wikitable.Row, col: int | None) -> wikitable.Cell | None:
