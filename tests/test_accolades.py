@@ -1159,3 +1159,12 @@ def test_rankings_and_preservation_are_skipped_with_their_reason():
     result = parse_accolades(PROSE_BULLETS, "Foo")
     assert result.skipped == {"ranking or best-of list": 3, "preservation honour": 1}
     assert result.rows_seen == len(result.nominations) + 4
+
+
+def test_award_name_then_best_category_is_one_category():
+    page = ("==Awards==\n* [[Golden Rooster Awards]] (2004)\n** Won: Jury Prize - Best Debut Film\n"
+            "** Nominated: Golden Rooster Award - Outstanding Score – Drama ([[Li Wei]])\n")
+    got = [(n.award_body, n.category, n.result, n.recipient)
+           for n in parse_accolades(page, "Foo").nominations]
+    assert got == [("Golden Rooster Awards", "Jury Prize – Best Debut Film", "won", "Foo"),
+                   ("Golden Rooster Awards", "Golden Rooster Award – Outstanding Score – Drama", "nominated", "Li Wei")]

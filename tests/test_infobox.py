@@ -889,3 +889,10 @@ def test_starring_is_the_fallback_without_a_cast_section():
     film = infobox.parse_article("Foo", "{{Infobox film|name=Foo|starring=[[Zed Zee]]<br>Amy Wu}}\n==Plot==\nText.")
     assert [c for c in film.credits if c.role == "cast"] == []
     assert [c.person.name for c in film.credits if c.role == "starring"] == ["Zed Zee", "Amy Wu"]
+
+
+def test_a_sentence_in_a_cast_list_is_no_credit():
+    page = ("{{Infobox film|name=Foo}}\n==Cast==\n* [[Ann Lee]] as Mary\n"
+            "* Clips of Bob Ray (as John) are taken from the 1950 film ''Bar''\n")
+    film = infobox.parse_article("Foo", page)
+    assert [(c.person.name, c.character) for c in film.credits if c.role == "cast"] == [("Ann Lee", "Mary")]

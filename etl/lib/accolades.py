@@ -1147,7 +1147,7 @@ def _row_raw(row: Row, state: _TableState, ctx: Context) -> _Raw:
 # Director – Motion Picture", "Best Actor – Drama"): part of the category, never a recipient.
 _QUALIFIER_WORD = (r"(?:motion pictures?|drama|musical|comedy|animated|animation|foreign language|"
                    r"non-english language|english language|television|tv|documentary|feature|film|"
-                   r"limited series|miniseries|series|short|live action|action|fantasy|horror|"
+                   r"limited series|miniseries|series|short|live action|action|adventure|fantasy|horror|western|mystery|"
                    r"sci-fi|science fiction|thriller|romance|family|leading role|supporting role|"
                    r"male|female|actor|actress|international|original|adapted|song|score|"
                    r"screenplay|comedy/musical|musical/comedy)")
@@ -1157,12 +1157,22 @@ _QUALIFIER = re.compile(rf"^{_QUALIFIER_WORD}(?:\s*(?:or|and|/|&|,)?\s*{_QUALIFI
 def _merge_qualifiers(segments: list[str]) -> list[str]:
     """Dash-separated segments with the qualifiers after the first joined to it."""
     segments = list(segments)
+    # "Popularity Award - Most Popular Film": an award's name, then its category (a segment
+    # opening with "Best", "Most", ...) -- one category, not a category and its recipient.
+    if len(segments) > 1 and _AWARD_NAME.search(_clean(render(segments[0]))) \
+            and _CATEGORY_START.match(_clean(render(segments[1]))) \
+            and not _CATEGORY_START.match(_clean(render(segments[0]))):
+        segments[0:2] = [f"{segments[0].rstrip()} – {segments[1].lstrip()}"]
     while len(segments) > 1:
         bare, _ = _pull_top(segments[1], r"\s*\(([^()\n]*)\)\s*$")
         if _first_link(bare) is not None or not _QUALIFIER.match(_clean(render(bare))):
             break
         segments[0:2] = [f"{segments[0].rstrip()} – {segments[1].lstrip()}"]
     return segments
+
+
+_AWARD_NAME = re.compile(r"(?i)\b(?:award|prize|trophy|medal)\b")
+_CATEGORY_START = re.compile(r"(?:Best|Most|Outstanding|Favou?rite|Excellence|Top)\b")
 
 
 def _recipient_in_category(code: str) -> tuple[str, str | None]:

@@ -817,6 +817,8 @@ def _cast_line(line: str, ordinal: int, ctx: wt.Context, parent: Credit | None =
     m = _ROLE_PHRASE.search(actor_part)
     if m:
         actor_part, notes = actor_part[: m.start()].strip(), [m.group(1)] + notes
+    if _is_prose(actor_part):
+        return []  # "* Clips of X are from the 1950 film Y": a note in the list, not a credit
     actors = _several_actors(line, actor_part)
     if not actors:
         return []
@@ -833,6 +835,19 @@ def _cast_line(line: str, ordinal: int, ctx: wt.Context, parent: Credit | None =
     return [Credit("cast", person, ordinal + k, character=characters[k],
                    note="; ".join(own + notes) or None)
             for k, (person, own) in enumerate(actors)]
+
+
+# Lower-case words that may stand in a person's name.
+_NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du",
+                   "al", "el", "bin", "bint", "ibn", "y", "e", "and", "&", "dos", "das", "ten", "ter"}
+
+
+def _is_prose(actor_part: str) -> bool:
+    """A sentence where a name should be: six words or more, three of them lower-case words
+    that no name has."""
+    words = re.sub(r"\([^()]*\)", " ", actor_part).split()
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _NAME_PARTICLES]
+    return len(words) >= 6 and len(lower) >= 3
 
 
 # "in a dual role", "in a special appearance", "in a cameo": about the credit, before "as".
