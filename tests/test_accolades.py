@@ -1168,3 +1168,27 @@ def test_award_name_then_best_category_is_one_category():
            for n in parse_accolades(page, "Foo").nominations]
     assert got == [("Golden Rooster Awards", "Jury Prize – Best Debut Film", "won", "Foo"),
                    ("Golden Rooster Awards", "Golden Rooster Award – Outstanding Score – Drama", "nominated", "Li Wei")]
+
+
+# --- Accolades tables of unusual structure (hand-written shapes) ------------------------------
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # The header row written as ordinary "|" cells in bold.
+    ("longtail_pipe_header", [("Filmfare Awards", 63, "Best Supporting Actress", "Rima Sen", "won"),
+                              ("Screen Awards", None, "Best Film", "Test Film", "nominated")]),
+    # "Award" holds the categories, "Organization" the bodies: decided by content.
+    ("longtail_mismatched_headers", [
+        ("Asianet Film Awards", None, "Best Director", "Ravi Nair", "won"),
+        ("Vanitha Film Awards", None, "Best Music Director", "Lata Rao", "nominated"),
+        ("Kerala Film Critics Awards", None, "Most Popular Film", "Test Film", "won")]),
+    # No body column: the body is named by the sentence just above each table.
+    ("longtail_sentence_before_table", [
+        ("Tamil Nadu State Film Awards", 12, "Best Film", "Test Film", "won"),
+        ("Tamil Nadu State Film Awards", 12, "Best Actor", "Bob Ray", "won"),
+        ("Filmfare Awards South", None, "Best Director – Tamil", "Ann Lee", "nominated"),
+        ("Filmfare Awards South", None, "Best Actress – Tamil", "Mia Roy", "nominated")]),
+])
+def test_unusual_table_structures(name, expected):
+    result = fixture(name)
+    assert [(n.award_body, n.edition, n.category, n.recipient, n.result) for n in result.nominations] == expected
+    assert result.rows_seen == len(expected) and not result.skipped

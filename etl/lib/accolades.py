@@ -931,6 +931,10 @@ def _is_award_cell(code: str) -> bool:
     return _is_edition_cell(code) or bool(_AWARDISH.search(render(code)))
 
 
+def _is_category_cell(code: str) -> bool:
+    return bool(_CATEGORY_START.match(_clean(render(code)))) and not _is_award_for_cell(code)
+
+
 def _is_year_cell(code: str) -> bool:
     return bool(re.fullmatch(rf"{_YEAR}(?:\s*[–/-]\s*\d{{2,4}})?", render(code).strip()))
 
@@ -983,6 +987,19 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, named: bool = 
     while another links edition pages."""
     award = roles.get("award")
     if award is not None and _share(rows, award, _is_award_cell) >= 0.5:
+        return
+    # Header labels that do not match the content ("Award" over "Best Director", the bodies
+    # under "Organization"): decided by content. A column whose cells mostly start like a
+    # category ("Best ...", "Most ...", "Outstanding ...") is the category column; a column
+    # whose cells mostly name a body (an award-like word or an edition link) and no
+    # "[[X Award for Y]]" is the award column. The two swap roles when the header has them
+    # the wrong way round.
+    category = roles.get("category")
+    if award is not None and category is not None \
+            and _share(rows, award, _is_category_cell) >= 0.5 \
+            and _share(rows, category, _is_award_cell) >= 0.5 \
+            and _share(rows, category, _is_award_for_cell) < 0.5:
+        roles["award"], roles["category"] = category, award
         return
     others = [c for c in range(width) if c != award and roles.get("result") != c
               and c not in (roles.get("year"), roles.get("date"))]
@@ -1284,6 +1301,17 @@ def _sentence_headers(code: str) -> list[_Header]:
     return headers
 
 
+def _sentence_body(text: str) -> str | None:
+    """The body a prose line introducing a table links, when it links exactly one (an award
+    body, not an "[[X Award for Y]]" category): "The film received the following honours at
+    the [[12th Tamil Nadu State Film Awards]]:". None for other lines."""
+    if not _is_sentence(text) or _BULLET.match(text.strip()):
+        return None
+    bodies = [str(link) for link in parse(str(remove_refs(text))).filter_wikilinks()
+              if _is_body_name(str(link)) and not _is_award_for_cell(str(link))]
+    return bodies[0] if len(bodies) == 1 else None
+
+
 def _has_children(lines: list, i: int, depth: int) -> bool:
     for line in lines[i + 1:]:
         if line is None:
@@ -1483,9 +1511,13 @@ def parse_accolades(code, film_title: str, ctx: Context | None = None) -> Accola
         prose = [item.text for item in section.items if isinstance(item, Line)]
         env.context_bodies = _context_bodies(prose) if accolade else {}
         env.heading_year = _heading_year(section.path)
+        sentence_body = None  # "... at the [[12th X Awards]]:" just above a table
         for item in section.items:
             if isinstance(item, Table):
-                _read_table(item, accolade, heading_body, heading_result, env)
+                _read_table(item, accolade, heading_body or sentence_body, heading_result, env)
+                sentence_body = None
+            elif accolade and item.text.strip():
+                sentence_body = _sentence_body(item.text)
         if accolade:
             _read_lists(section.items, heading_body, heading_result, env)
     return env.out
