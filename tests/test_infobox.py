@@ -896,3 +896,17 @@ def test_a_sentence_in_a_cast_list_is_no_credit():
             "* Clips of Bob Ray (as John) are taken from the 1950 film ''Bar''\n")
     film = infobox.parse_article("Foo", page)
     assert [(c.person.name, c.character) for c in film.credits if c.role == "cast"] == [("Ann Lee", "Mary")]
+
+
+def test_link_targets_are_kept_as_written_and_merged_in_the_key():
+    from etl.lib.keys import entity_key
+
+    page = ("{{Infobox film|name=Foo|music=[[Vishal–Shekhar]]|producer=[[Vishal-Shekhar|Vishal and Shekhar]]"
+            "|studio=[[Smith & Jones Films]]|distributor=[[Smith and Jones Films]]}}")
+    film = infobox.parse_article("Foo", page)
+    music, producer = [c.person for c in film.credits]
+    assert (music.wiki_title, producer.wiki_title) == ("Vishal–Shekhar", "Vishal-Shekhar")
+    assert entity_key(music.name, music.wiki_title) == entity_key(producer.name, producer.wiki_title)
+    studio, distributor = [c.company for c in film.companies]
+    assert (studio.wiki_title, distributor.wiki_title) == ("Smith & Jones Films", "Smith and Jones Films")
+    assert entity_key(studio.name, studio.wiki_title) == entity_key(distributor.name, distributor.wiki_title)
