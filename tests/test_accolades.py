@@ -1192,3 +1192,14 @@ def test_unusual_table_structures(name, expected):
     result = fixture(name)
     assert [(n.award_body, n.edition, n.category, n.recipient, n.result) for n in result.nominations] == expected
     assert result.rows_seen == len(expected) and not result.skipped
+
+
+@pytest.mark.parametrize(("heading", "result"), [("Awards", "won"), ("Honours", "won"),
+                                                 ("Awards and nominations", None), ("Accolades", None)])
+def test_entries_without_result_are_wins_only_under_an_awards_heading(heading, result):
+    page = (f"=={heading}==\n;[[Golden Calf]]<ref>{{{{cite web|title=x\n}}}}\n</ref>\n* Best Editing - Ann Lee\n"
+            "* Best Score - Bob Ray (nominated)\n")
+    got = parse_accolades(page, "Foo")
+    assert [(n.category, n.result) for n in got.nominations] == (
+        [("Best Editing", result), ("Best Score", "nominated")] if result else [("Best Score", "nominated")])
+    assert got.skipped == ({} if result else {"no result": 1})

@@ -197,3 +197,12 @@ def test_milo_and_otis_nested_award_bullets(parsed):
         ("Young Artist Awards", "Young Artist Award – Best Family Motion Picture – Adventure", "nominated",
          1990, film),
     ]
+
+
+def test_thira_awards_section_lists_wins(parsed):
+    # "==Awards==", ";[[Vanitha Film Awards]]<ref>...\n</ref>" over "*Best Actress - Shobhana",
+    # ";[[Asianet Film Awards]]" over "*Best Debut Actor - Dhyan Sreenivasan": no result written,
+    # under a heading that says only "Awards": wins.
+    got = [(n.award_body, n.category, n.recipient, n.result) for n in facts(parsed, "Thira (film)").nominations]
+    assert got == [("Vanitha Film Awards", "Best Actress", "Shobhana", "won"),
+                   ("Asianet Film Awards", "Best Debut Actor", "Dhyan Sreenivasan", "won")]

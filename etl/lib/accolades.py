@@ -1224,6 +1224,12 @@ class _Header:
     code: str
 
 
+# A section titled only "Awards" (or "Awards won", "Prizes", "Honours") lists what the film
+# won: its list entries that state no result of their own are wins. Under "Accolades",
+# "Awards and nominations" and the like they are skipped ("no result"), never guessed.
+_WINS_HEADING = re.compile(r"^\s*(?:awards?(?: won)?|prizes?|honou?rs?)\s*$", re.I)
+
+
 def _read_lists(items: list, heading_body: str | None, heading_result: str | None,
                 env: _Env) -> None:
     base = [_Header(-1, "body", heading_body)] if heading_body else []
@@ -1263,6 +1269,7 @@ def _line_headers(text: str, ctx: Context) -> list[_Header]:
     """A bold line, a ``;`` line or a short "Name:" line heading the bullets below it (a body,
     a result or a year); or a sentence introducing them ("At the [[68th Academy Awards]], the
     film received the following nominations:"): the body it links and the result it says."""
+    text = str(remove_refs(text)).strip()  # a ref may run over several lines
     m = re.fullmatch(r";\s*(.+)", text) or re.fullmatch(r"'''((?:(?!''').)+)'''\s*:?", text)
     if m is None:
         m = re.fullmatch(r"([^.!?]{1,200}):", text)
@@ -1508,6 +1515,8 @@ def parse_accolades(code, film_title: str, ctx: Context | None = None) -> Accola
     for section in _sections(text):
         accolade = _is_accolade_path(section.path)
         heading_body, heading_result = _heading_headers(section.path)
+        wins_only = bool(section.path) and bool(_WINS_HEADING.match(section.path[-1])) \
+            and all(_WINS_HEADING.match(t) or not _ACCOLADE_HEADING.search(t) for t in section.path)
         prose = [item.text for item in section.items if isinstance(item, Line)]
         env.context_bodies = _context_bodies(prose) if accolade else {}
         env.heading_year = _heading_year(section.path)
@@ -1519,5 +1528,5 @@ def parse_accolades(code, film_title: str, ctx: Context | None = None) -> Accola
             elif accolade and item.text.strip():
                 sentence_body = _sentence_body(item.text)
         if accolade:
-            _read_lists(section.items, heading_body, heading_result, env)
+            _read_lists(section.items, heading_body, heading_result or ("Won" if wins_only else None), env)
     return env.out
