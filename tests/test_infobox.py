@@ -910,3 +910,10 @@ def test_link_targets_are_kept_as_written_and_merged_in_the_key():
     studio, distributor = [c.company for c in film.companies]
     assert (studio.wiki_title, distributor.wiki_title) == ("Smith & Jones Films", "Smith and Jones Films")
     assert entity_key(studio.name, studio.wiki_title) == entity_key(distributor.name, distributor.wiki_title)
+
+
+def test_a_link_wrapped_over_two_lines_is_one_name():
+    page = "{{Infobox film|name=Foo|distributor=[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]}}"
+    film = infobox.parse_article("Foo", page)
+    assert [(c.company.name, c.company.wiki_title) for c in film.companies] == [
+        ("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures")]

@@ -14,6 +14,7 @@ from mwparserfromhell.nodes import Template, Text, Wikilink
 
 from etl.lib import wikitable
 from etl.lib import wikitext as wt
+from etl.lib.keys import normalise
 from etl.lib.model import BoxOffice, CompanyRole, Credit, FilmFacts, Name, Release
 from etl.lib.money import parse_amounts
 
@@ -289,13 +290,20 @@ def _unjoined_links(items: list[str]) -> list[str]:
     for item in items:
         code = wt.parse(item)
         links = [n for n in code.nodes if isinstance(n, Wikilink) and n.text is not None
-                 and _BREAK.search(str(n.text))]
+                 and _BREAK.search(str(n.text)) and not _wrapped_target(n)]
         if not links:
             out.append(item)
             continue
         text = "".join(_BREAK.sub("\n", str(n.text)) if n in links else str(n) for n in code.nodes)
         out.extend(line.strip() for line in text.split("\n") if line.strip())
     return out
+
+
+def _wrapped_target(link: Wikilink) -> bool:
+    """``[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br>Motion Pictures]]``: the
+    lines are the target's name wrapped over two lines, one name."""
+    lines = " ".join(x.strip() for x in _BREAK.split(str(link.text)))
+    return normalise(lines) == normalise(wt.link_target(link).split("#")[0])
 
 
 def _split_text_nodes(piece: str, pattern: re.Pattern[str]) -> list[str]:
