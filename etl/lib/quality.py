@@ -75,6 +75,11 @@ def inverted_amounts(box_office: pl.DataFrame) -> pl.DataFrame:
     return box_office.filter(pl.col("amount_low") > pl.col("amount_high"))
 
 
+def amounts_without_currency(box_office: pl.DataFrame) -> pl.DataFrame:
+    """Amounts whose currency the extractor could not name (also counted as extraction issues)."""
+    return box_office.filter(pl.col("currency").is_null())
+
+
 def unaccounted_files(sources: pl.DataFrame, scanned_paths: list[str]) -> list[str]:
     """Input files neither loaded nor rejected: missing from dim_source, or in it with no
     document loaded and no rejection recorded."""
@@ -138,6 +143,10 @@ class Rule:
 RULES = [
     Rule("fact_box_office", "amount_low_not_above_high", inverted_amounts,
          "amounts with low above high", "Every money amount has amount_low <= amount_high."),
+    Rule("fact_box_office", "amounts_have_a_currency", amounts_without_currency,
+         "amounts without a currency",
+         "Every money amount names its currency (a warning: the article may not say which).",
+         warn_only=True),
     Rule("fact_nomination", "entries_have_body_category_and_known_result", incomplete_entries,
          "entries without body, category or known result",
          "Every accolade entry has an award body, a category and a result of the contract."),
