@@ -1,5 +1,6 @@
 """Data-quality rules on warehouse frames. The asset checks call these; tests call them on a
-good and a bad frame. Each returns the offending rows (empty when the rule holds)."""
+good and a bad frame. Each returns the offending rows (empty when the rule holds). Keys and
+references come from the table registry (``tables.TABLE_SPECS``)."""
 
 from __future__ import annotations
 
@@ -8,53 +9,7 @@ from typing import Callable
 
 import polars as pl
 
-# Primary keys of the dimensions (and of the facts that have one).
-PRIMARY_KEYS: dict[str, list[str]] = {
-    "dim_film": ["film_id"],
-    "dim_person": ["person_id"],
-    "dim_company": ["company_id"],
-    "dim_award_body": ["award_body_id"],
-    "dim_award_category": ["award_category_id"],
-    "dim_ceremony": ["ceremony_id"],
-    "dim_date": ["date_id"],
-    "dim_source": ["source_id"],
-    "fact_nomination": ["nomination_id"],
-    "fact_review": ["review_id"],
-}
-
-# (fact table, column) -> (dimension table, key column). A null foreign key is allowed.
-FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
-    "dim_film": [("master_source_id", "dim_source", "source_id")],
-    "dim_award_category": [("award_body_id", "dim_award_body", "award_body_id")],
-    "dim_ceremony": [("award_body_id", "dim_award_body", "award_body_id")],
-    "fact_nomination": [("film_id", "dim_film", "film_id"),
-                        ("award_body_id", "dim_award_body", "award_body_id"),
-                        ("award_category_id", "dim_award_category", "award_category_id"),
-                        ("ceremony_id", "dim_ceremony", "ceremony_id"),
-                        ("source_id", "dim_source", "source_id")],
-    "bridge_nomination_person": [("nomination_id", "fact_nomination", "nomination_id"),
-                                 ("person_id", "dim_person", "person_id")],
-    "fact_credit": [("film_id", "dim_film", "film_id"), ("person_id", "dim_person", "person_id"),
-                    ("source_id", "dim_source", "source_id")],
-    "fact_film_company": [("film_id", "dim_film", "film_id"),
-                          ("company_id", "dim_company", "company_id"),
-                          ("source_id", "dim_source", "source_id")],
-    "fact_release": [("film_id", "dim_film", "film_id"), ("company_id", "dim_company", "company_id"),
-                     ("release_date", "dim_date", "date"), ("source_id", "dim_source", "source_id")],
-    "fact_home_media": [("film_id", "dim_film", "film_id"),
-                        ("company_id", "dim_company", "company_id"),
-                        ("release_date", "dim_date", "date"), ("source_id", "dim_source", "source_id")],
-    "fact_box_office": [("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id")],
-    "fact_rating": [("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id")],
-    "fact_review": [("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id")],
-    "fact_soundtrack_track": [("film_id", "dim_film", "film_id"),
-                              ("source_id", "dim_source", "source_id")],
-    "fact_soundtrack_release": [("film_id", "dim_film", "film_id"),
-                                ("source_id", "dim_source", "source_id")],
-    "source_document": [("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id")],
-}
-
-RESULTS = ("won", "nominated", "runner-up", "placed", "honored", "pending")
+from etl.lib.model import RESULTS
 
 
 def duplicate_keys(frame: pl.DataFrame, key: list[str]) -> pl.DataFrame:
