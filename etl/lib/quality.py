@@ -25,6 +25,15 @@ def orphans(child: pl.DataFrame, column: str, parent: pl.DataFrame, parent_colum
     return child.filter(pl.col(column).is_not_null()).join(keys, on=column, how="anti")
 
 
+def sources_not_claims(facts: pl.DataFrame, claims: pl.DataFrame, id_column: str) -> pl.DataFrame:
+    """Facts whose ``sources`` count differs from their rows in fact_claim (every document
+    stating a fact has its claim, and each claim counts once)."""
+    counted = claims.group_by("fact_id").agg(pl.len().alias("claims")).rename({"fact_id": id_column})
+    return (facts.select(id_column, "sources").join(counted, on=id_column, how="left")
+            .filter(pl.col("claims").is_null() | (pl.col("claims") != pl.col("sources")))
+            .sort(id_column))
+
+
 def inverted_amounts(box_office: pl.DataFrame) -> pl.DataFrame:
     """Amounts whose low bound is above the high bound."""
     return box_office.filter(pl.col("amount_low") > pl.col("amount_high"))
