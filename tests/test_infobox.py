@@ -146,7 +146,7 @@ def test_evil_dead_ii_infobox_the_page_parse_misses(corpus_dir):
         ("Embassy Communications", "Embassy Communications"),
         ("De Laurentiis Entertainment Group", "De Laurentiis Entertainment Group"),
         ("Palace Pictures", "Palace Pictures")]
-    assert _money(film) == [("budget", 3.6e6, 3.6e6, "USD", None), ("gross", 5.9e6, 5.9e6, "USD", "US")]
+    assert _money(film) == [("budget", 3.6e6, 3.6e6, "USD", None), ("gross", 5.9e6, 5.9e6, "USD", "United States")]
 
 
 def test_batman_based_on_inside_a_list(corpus_dir):

@@ -194,13 +194,13 @@ CASES = [
         "$55 million (domestic)",
         [A(55_000_000, None, "USD", "$55 million (domestic)", territory="North America")],
     ),
-    ("US", "$5 million (US)", [A(5_000_000, None, "USD", "$5 million (US)", territory="US")]),
-    ("U.S.", "$5 million (U.S.)", [A(5_000_000, None, "USD", "$5 million (U.S.)", territory="US")]),
-    ("USA", "$5 million (USA)", [A(5_000_000, None, "USD", "$5 million (USA)", territory="US")]),
+    ("US", "$5 million (US)", [A(5_000_000, None, "USD", "$5 million (US)", territory="United States")]),
+    ("U.S.", "$5 million (U.S.)", [A(5_000_000, None, "USD", "$5 million (U.S.)", territory="United States")]),
+    ("USA", "$5 million (USA)", [A(5_000_000, None, "USD", "$5 million (USA)", territory="United States")]),
     (
         "United States",
         "$5 million (United States)",
-        [A(5_000_000, None, "USD", "$5 million (United States)", territory="US")],
+        [A(5_000_000, None, "USD", "$5 million (United States)", territory="United States")],
     ),
     (
         "US and Canada",
@@ -217,7 +217,7 @@ CASES = [
     (
         "overseas capitalised",
         "$5 million (overseas)",
-        [A(5_000_000, None, "USD", "$5 million (overseas)", territory="Overseas")],
+        [A(5_000_000, None, "USD", "$5 million (overseas)", territory="overseas")],
     ),
     (
         "leading worldwide label",
@@ -321,14 +321,14 @@ CASES = [
     (
         "nbsp before a note",
         "£5\xa0million\xa0(UK)",
-        [A(5_000_000, None, "GBP", "£5\xa0million\xa0(UK)", territory="UK")],
+        [A(5_000_000, None, "GBP", "£5\xa0million\xa0(UK)", territory="United Kingdom")],
     ),
     (
         "entities and a second amount",
         "$1&ndash;2&nbsp;million (US); £3&nbsp;million (UK)",
         [
-            A(1_000_000, 2_000_000, "USD", "$1&ndash;2&nbsp;million (US)", territory="US"),
-            A(3_000_000, None, "GBP", "£3&nbsp;million (UK)", territory="UK"),
+            A(1_000_000, 2_000_000, "USD", "$1&ndash;2&nbsp;million (US)", territory="United States"),
+            A(3_000_000, None, "GBP", "£3&nbsp;million (UK)", territory="United Kingdom"),
         ],
     ),
     # --- Negative cases ---
@@ -380,19 +380,19 @@ TERRITORY_CASES = [
     ("world", "worldwide"),
     ("global", "worldwide"),
     ("total", "worldwide"),
-    ("US", "US"),
-    ("U.S.", "US"),
-    ("USA", "US"),
-    ("United States", "US"),
-    ("the United States", "US"),
+    ("US", "United States"),
+    ("U.S.", "United States"),
+    ("USA", "United States"),
+    ("United States", "United States"),
+    ("the United States", "United States"),
     ("North America", "North America"),
     ("domestic", "North America"),
     ("US and Canada", "North America"),
     ("US & Canada", "North America"),
     ("United States and Canada", "North America"),
     ("Japan", "Japan"),
-    ("overseas", "Overseas"),
-    ("international", "International"),
+    ("overseas", "overseas"),
+    ("international", "overseas"),
 ]
 
 

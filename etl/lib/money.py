@@ -4,8 +4,8 @@ API:
 
 - ``parse_amounts(text: str, *, yen="JPY", rupee="INR", krone=None) -> list[Amount]``: every amount in a plain-text
   value (wikitext already rendered to text by ``etl.lib.wikitext``), one ``Amount`` each.
-- ``normalize_territory(raw: str) -> str``: the territory names of the contract ("worldwide",
-  "US", "North America", else as written, capitalised), for callers that read a territory
+- ``normalize_territory(raw: str) -> str``: the territory names of ``territory.normalise`` ("worldwide",
+  "United States", "North America", else as written, capitalised), for callers that read a territory
   elsewhere (a table heading, a field name).
 
 How it works: one regular expression finds the core of an amount (qualifiers such as "over",
@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from etl.lib import territory
 from etl.lib.model import Amount
 
 __all__ = ["ISO_CODES", "normalize_territory", "parse_amounts"]
@@ -235,17 +236,6 @@ _ESTIMATE = {
 }  # fmt: skip
 _EST_NOTE = re.compile(r"(?i)^(?:est\.?|estimated|approx\.?|approximate|approximately)$")
 
-_WORLD = {"worldwide", "world", "global", "globally", "total", "world-wide", "world wide",
-          "worldwide total", "total worldwide"}  # fmt: skip
-_US = {"us", "usa", "united states", "united states of america"}
-_NORTH_AMERICA = {
-    "north america", "north american", "domestic", "domestically", "us and canada",
-    "usa and canada", "united states and canada", "canada and us", "canada and the us",
-    "canada and the united states",
-}  # fmt: skip
-# Lower-case notes that still name a territory.
-_OTHER_TERRITORIES = {"overseas", "international", "internationally", "foreign", "abroad",
-                      "outside north america", "rest of the world", "rest of world"}  # fmt: skip
 # Words that make a parenthesis a note about the figure rather than a territory.
 _NOTE_WORDS = {
     "nett", "net", "gross", "share", "rental", "rentals", "opening", "weekend", "lifetime",
@@ -256,34 +246,20 @@ _NOTE_WORDS = {
 }  # fmt: skip
 
 
-def _territory_key(raw: str) -> str:
-    key = raw.lower().replace("&", " and ").replace("/", " and ").replace(".", "")
-    key = re.sub(r"\s+", " ", key).strip()
-    return key.removeprefix("the ").replace(" the us", " us")
-
-
 def normalize_territory(raw: str) -> str:
-    """worldwide/world/global/total → "worldwide"; US/U.S./USA/United States → "US";
-    North America/domestic/US and Canada → "North America"; anything else as written with its
-    first letter upper case."""
-    key = _territory_key(raw)
-    if key in _WORLD:
-        return "worldwide"
-    if key in _US:
-        return "US"
-    if key in _NORTH_AMERICA:
-        return "North America"
-    raw = re.sub(r"\s+", " ", raw).strip()
-    return raw[:1].upper() + raw[1:]
+    """The territory's display name (``territory.normalise``): "worldwide", "United States",
+    "North America", "overseas", ...; anything else as written with its first letter upper case."""
+    return territory.normalise(raw)
 
 
 def _as_territory(raw: str) -> str | None:
     """The territory a note names, or None when the note is something else ("nett", "2019")."""
-    key = _territory_key(raw)
+    known = territory.resolve(raw)
+    if known.kind is not None:
+        return known.name
+    key = re.sub(r"\s+", " ", raw.lower()).strip()
     if not key:
         return None
-    if key in _WORLD or key in _US or key in _NORTH_AMERICA or key in _OTHER_TERRITORIES:
-        return normalize_territory(raw)
     words = re.findall(r"[a-z][a-z'-]*", key)
     # Otherwise a place name: capitalised, a few words, no digits, no note words.
     if (
