@@ -8,7 +8,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup run test dev clean
+.PHONY: setup run test lint format dev clean
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,15 @@ run: setup
 
 test: setup
 	$(VENV)/bin/python -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pyright
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 dev: setup
 	$(VENV)/bin/dagster dev --host 127.0.0.1 --port 3000

@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikipedia-xml"
+CORPUS_MORE = ROOT.parent / "shared" / "corpus" / "wikipedia-xml-more"
 SEED_API_JSON = SEEDS / "003_b6dd9beaf186b8b0.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -44,4 +45,12 @@ def corpus_wikitext(title: str) -> str:
     path = CORPUS / f"{title.replace('/', '_')}.xml"
     if not path.exists():
         pytest.skip(f"corpus page {title!r} not available")
+    return ET.parse(path).getroot().find("./revision/text").text or ""
+
+
+def corpus_more_wikitext(title: str) -> str:
+    """The wikitext of one page export of the corpus's second folder (wikipedia-xml-more)."""
+    path = CORPUS_MORE / f"{title.replace('/', '_')}.xml"
+    if not path.exists():
+        pytest.skip(f"corpus page {title!r} (wikipedia-xml-more) not available")
     return ET.parse(path).getroot().find("./revision/text").text or ""

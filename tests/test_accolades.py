@@ -189,15 +189,17 @@ CORPUS_COUNTS = {
         "Hollywood Music in Media Awards": 2, "People's Choice Awards": 3}),
     # Bullet lists under bold body names. The Berlin "OCIC Award" bullet states no result: it
     # is seen and skipped ("no result"), never guessed. The closing prose sentence about the
-    # DGA and WGA awards is prose, not an entry.
-    "Midnight Cowboy": (27, {"won": 14, "nominated": 11, "placed": 2}, {
+    # DGA and WGA awards is prose, not an entry. The National Board of Review's "Top Ten Films"
+    # is a best-of list, not an award: skipped with that reason.
+    "Midnight Cowboy": (26, {"won": 13, "nominated": 11, "placed": 2}, {
         "Academy Awards": 7, "Golden Globe Awards": 7, "British Academy Film Awards": 6,
         "Berlin International Film Festival": 1, "David di Donatello Awards": 2,
-        "National Board of Review": 1, "New York Film Critics Circle": 3}),
+        "New York Film Critics Circle": 3}),
     # "Award !! Result !! Nominee": the result in the 2nd column and no body column; the body
     # comes from the category links ("Academy Award for Best Picture"), the edition from the
     # prose above the table ("[[49th Academy Awards]]"). The AFI "100 Years" bullets below
-    # are list rankings ("#78"); the two marked "Nominated" name no award body and are skipped.
+    # are list rankings ("#78", also the ten bullets of lines 215-227 marked "Nominated" or
+    # nested under a list's name): skipped as rankings.
     "Rocky": (10, {"won": 3, "nominated": 7}, {"Academy Awards": 10}),
     # Year column with rowspan=5/19/12, a "||2004" row, "25th [[Japan Academy Prize...]]".
     "Spirited Away": (37, {"won": 34, "nominated": 3}, {
@@ -244,8 +246,9 @@ def test_corpus_without_accolades(title):
 
 
 def test_corpus_skips_are_reported():
-    assert corpus_film("Midnight Cowboy").skipped == {"no result": 1}
-    assert corpus_film("Rocky").skipped == {"no award body": 2}
+    assert corpus_film("Midnight Cowboy").skipped == {"no result": 1, "ranking or best-of list": 1}
+    # The ten AFI bullets: 7 at the top level with a rank or "Nominated", 3 nested under a list.
+    assert corpus_film("Rocky").skipped == {"ranking or best-of list": 10}
 
 
 def test_corpus_cars_2_rowspan_result_and_missing_cells():
@@ -287,7 +290,7 @@ def test_corpus_midnight_cowboy_lists():
     assert (third.result, third.placement) == ("placed", 3)
     picture = entry(result, "Academy Awards", "Best Picture")
     assert picture.persons == [Name("Jerome Hellman", "Jerome Hellman")]
-    assert entry(result, "National Board of Review", "Top Ten Films").recipient == "Midnight Cowboy"
+    assert not [n for n in result.nominations if n.award_body == "National Board of Review"]
     assert wins_by_body(result)["British Academy Film Awards"] == 6
 
 
@@ -1119,3 +1122,84 @@ def test_unseen_bodies_linked_to_category_pages_and_date_title_rows():
     assert [n.award_body_wiki_title for n in result.nominations] == [None, None, None]
     assert [n.ceremony_year for n in result.nominations] == [1996, 1996, 1996]
     assert result.nominations[2].category_wiki_title == "Golden Globe Award for Best Actor – Motion Picture Drama"
+
+
+# --- Accolades in prose bullets; rankings and preservation honours skipped with their reason.
+# Hand-written shapes (no corpus page writes them this way). ------------------------------------
+
+PROSE_BULLETS = """==Awards and honours==
+* 1965 BAFTA Award for Best British Film – won
+* Won: [[Palme d'Or]], [[2019 Cannes Film Festival]]
+* Nominated – Academy Award for Best Actress (Audrey Hepburn)
+* The film won the [[Golden Bear]] at the [[69th Berlin International Film Festival]].
+* [[Bernard Herrmann]] was nominated for the [[Academy Award for Best Original Score]].
+* 2006: [[AFI's Greatest Movie Musicals]] – Nominated
+* Ranked #12 in ''Empire''{{'}}s 500 greatest films
+* [[Sight & Sound]] critics' poll (2012)
+** #41
+* In 2004 the film was selected for preservation in the [[National Film Registry]].
+"""
+
+
+def test_prose_bullets_are_entries():
+    result = parse_accolades(PROSE_BULLETS, "Foo")
+    got = [(n.award_body, n.category, n.result, n.recipient, n.edition, n.ceremony_year)
+           for n in result.nominations]
+    assert got == [
+        ("BAFTA Awards", "Best British Film", "won", "Foo", None, 1965),
+        ("Cannes Film Festival", "Palme d'Or", "won", "Foo", None, 2019),
+        ("Academy Awards", "Best Actress", "nominated", "Audrey Hepburn", None, None),
+        ("Berlin International Film Festival", "Golden Bear", "won", "Foo", 69, None),
+        ("Academy Awards", "Best Original Score", "nominated", "Bernard Herrmann", None, None),
+    ]
+    assert people(result.nominations[4]) == ["Bernard Herrmann"]
+
+
+def test_rankings_and_preservation_are_skipped_with_their_reason():
+    result = parse_accolades(PROSE_BULLETS, "Foo")
+    assert result.skipped == {"ranking or best-of list": 3, "preservation honour": 1}
+    assert result.rows_seen == len(result.nominations) + 4
+
+
+def test_award_name_then_best_category_is_one_category():
+    page = ("==Awards==\n* [[Golden Rooster Awards]] (2004)\n** Won: Jury Prize - Best Debut Film\n"
+            "** Nominated: Golden Rooster Award - Outstanding Score – Drama ([[Li Wei]])\n")
+    got = [(n.award_body, n.category, n.result, n.recipient)
+           for n in parse_accolades(page, "Foo").nominations]
+    assert got == [("Golden Rooster Awards", "Jury Prize – Best Debut Film", "won", "Foo"),
+                   ("Golden Rooster Awards", "Golden Rooster Award – Outstanding Score – Drama", "nominated", "Li Wei")]
+
+
+# --- Accolades tables of unusual structure (hand-written shapes) ------------------------------
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # The header row written as ordinary "|" cells in bold.
+    ("longtail_pipe_header", [("Filmfare Awards", 63, "Best Supporting Actress", "Rima Sen", "won"),
+                              ("Screen Awards", None, "Best Film", "Test Film", "nominated")]),
+    # "Award" holds the categories, "Organization" the bodies: decided by content.
+    ("longtail_mismatched_headers", [
+        ("Asianet Film Awards", None, "Best Director", "Ravi Nair", "won"),
+        ("Vanitha Film Awards", None, "Best Music Director", "Lata Rao", "nominated"),
+        ("Kerala Film Critics Awards", None, "Most Popular Film", "Test Film", "won")]),
+    # No body column: the body is named by the sentence just above each table.
+    ("longtail_sentence_before_table", [
+        ("Tamil Nadu State Film Awards", 12, "Best Film", "Test Film", "won"),
+        ("Tamil Nadu State Film Awards", 12, "Best Actor", "Bob Ray", "won"),
+        ("Filmfare Awards South", None, "Best Director – Tamil", "Ann Lee", "nominated"),
+        ("Filmfare Awards South", None, "Best Actress – Tamil", "Mia Roy", "nominated")]),
+])
+def test_unusual_table_structures(name, expected):
+    result = fixture(name)
+    assert [(n.award_body, n.edition, n.category, n.recipient, n.result) for n in result.nominations] == expected
+    assert result.rows_seen == len(expected) and not result.skipped
+
+
+@pytest.mark.parametrize(("heading", "result"), [("Awards", "won"), ("Honours", "won"),
+                                                 ("Awards and nominations", None), ("Accolades", None)])
+def test_entries_without_result_are_wins_only_under_an_awards_heading(heading, result):
+    page = (f"=={heading}==\n;[[Golden Calf]]<ref>{{{{cite web|title=x\n}}}}\n</ref>\n* Best Editing - Ann Lee\n"
+            "* Best Score - Bob Ray (nominated)\n")
+    got = parse_accolades(page, "Foo")
+    assert [(n.category, n.result) for n in got.nominations] == (
+        [("Best Editing", result), ("Best Score", "nominated")] if result else [("Best Score", "nominated")])
+    assert got.skipped == ({} if result else {"no result": 1})

@@ -51,9 +51,40 @@ def test_sensor_requests_a_run_per_new_folder_state(tmp_path):
     (tmp_path / "b.txt").unlink()
     (tmp_path / "a.txt").write_text("one")
     back, cursor = tick(tmp_path, cursor)
-    # Back to the first state: the same content gives the same run key, so it never runs twice.
-    assert back.run_key == first.run_key
+    # Back to the first state is a change too: a new run key, so the warehouse follows it.
+    assert isinstance(back, dg.RunRequest)
+    assert back.run_key not in {first.run_key, added.run_key, changed.run_key}
     assert back.tags["etl/input_change"] == "1 changed, 1 removed"
+
+
+def test_a_file_added_then_removed_makes_three_runs(tmp_path):
+    """A -> A+B -> A: three states, three runs with three keys (the removed film must go)."""
+    (tmp_path / "a.txt").write_text("one")
+    a, cursor = tick(tmp_path, None)
+    (tmp_path / "b.txt").write_text("two")
+    a_b, cursor = tick(tmp_path, cursor)
+    (tmp_path / "b.txt").unlink()
+    a_again, cursor = tick(tmp_path, cursor)
+    assert all(isinstance(r, dg.RunRequest) for r in (a, a_b, a_again))
+    assert len({a.run_key, a_b.run_key, a_again.run_key}) == 3
+    assert a_again.tags["etl/input_change"] == "1 removed"
+    # And nothing more until the folder changes again.
+    quiet, cursor = tick(tmp_path, cursor)
+    assert isinstance(quiet, dg.SkipReason)
+
+
+def test_a_touched_file_with_the_same_content_is_no_change(tmp_path):
+    (tmp_path / "a.txt").write_text("one")
+    first, cursor = tick(tmp_path, None)
+    (tmp_path / "a.txt").write_text("one")  # rewritten: new mtime, same bytes
+    again, cursor = tick(tmp_path, cursor)
+    assert isinstance(first, dg.RunRequest) and isinstance(again, dg.SkipReason)
+
+
+def test_sensor_skips_an_empty_folder(tmp_path):
+    """A missing mount often shows as an empty folder: no run that would publish no films."""
+    result, cursor = tick(tmp_path, None)
+    assert isinstance(result, dg.SkipReason) and "no files" in str(result.skip_message)
 
 
 def test_sensor_skips_a_missing_folder(tmp_path):

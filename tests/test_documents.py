@@ -8,7 +8,7 @@ from etl.lib import documents, resolve
 from etl.lib.documents import ParsedDocument
 from etl.lib.intake import API_JSON, EXTRACT, IMDB_TITLE, XML, Page, Rejection, SourceFile
 from etl.lib.model import FilmFacts
-from tests.conftest import FIXTURES, corpus_wikitext
+from tests.conftest import FIXTURES, corpus_more_wikitext, corpus_wikitext
 
 SRC = SourceFile("a.json", "0" * 64, 10, API_JSON)
 
@@ -87,6 +87,61 @@ def test_the_same_article_twice_keeps_the_newest_revision():
     films, superseded = resolve.join_films([old, new])
     assert [f.master for f in films] == [new]
     assert [(s.document, s.master) for s in superseded] == [(old, new)]
+
+
+# --- Hatnotes before the infobox never hide it (hand-written shapes) --------------------------
+
+_INFOBOX = "{{Infobox film\n| name = Foo\n| director = [[Ada Moreau]]\n}}\n'''Foo''' is a 1990 film."
+
+
+@pytest.mark.parametrize("hatnote", [
+    "{{Other uses|Foo (disambiguation){{!}}Foo}}",
+    "{{Other uses|Foo (disambiguation){{!}}Foo}}}}",  # one pair of braces too many
+    "{{Distinguish|Foo}",  # one brace too few
+    "{{For|the band|Foo {{!}} Bar|{{!}}}}",
+    "{{About|the film|the novel|Foo (novel){{!}}''Foo''}}<!-- {{Infobox book}} -->",
+    "{{Redirect|Foo|the {{lang|fr|''Foo''}} novel|Foo (novel)}}\n{{Use dmy dates|date=May 2020}}",
+    "{{About|the film|other uses}}<!--\n{{Infobox television|name=old}}\n-->",
+    "{{Hatnote|See [[Foo (disambiguation)|{{!}}Foo{{!}}]] and {{tl|Foo}}}}",
+    "<!-- {{Infobox person}} was here -->{{short description|1990 film}}{{Other uses|Foo (disambiguation)|{{!}}}}",
+], ids=["pipe template", "extra braces", "missing brace", "pipes as arguments", "comment with another infobox",
+        "nested templates", "commented-out TV infobox", "pipes inside a link", "comment first"])
+def test_hatnotes_do_not_hide_the_infobox(hatnote):
+    text = hatnote + "\n" + _INFOBOX
+    assert documents.not_a_film_reason(page(text, "Foo")) is None
+    parsed = documents.parse_page(page(text, "Foo"))
+    assert isinstance(parsed, ParsedDocument)
+    assert [c.person.name for c in parsed.facts.credits if c.role == "director"] == ["Ada Moreau"]
+
+
+# --- Franchise and series pages ---------------------------------------------------------------
+
+def test_media_franchise_page_with_an_entry_infobox_is_rejected():
+    text = ("{{Infobox media franchise|title=Foo}}\n'''Foo''' is a media franchise.\n==Films==\n"
+            "{{Infobox film|name=Foo 2|director=[[Ada Moreau]]}}")
+    reason = documents.not_a_film_reason(page(text, "Foo"))
+    assert reason == ("not a film: the page is about a franchise or series (lead {{Infobox media franchise}}); "
+                      "its {{Infobox film}} describes one entry")
+
+
+def test_series_navbox_page_with_an_infobox_in_a_section_is_rejected():
+    text = (FIXTURES / "documents" / "franchise_navbox.wiki").read_text(encoding="utf-8")
+    result = documents.parse_page(page(text, "Paper Lanterns (film series)"))
+    assert isinstance(result, Rejection)
+    assert result.reason == ("not a film: the page is about a franchise or series (its {{Infobox film}} "
+                             "stands under the section \"''Paper Lanterns'' (1998)\", not in the lead)")
+
+
+def test_film_series_page_whose_only_infobox_is_a_film_loads():
+    # The corpus's "Alpha and Omega (film series)": one {{Infobox film}} in the lead, named
+    # "Alpha and Omega", directors Ben Gluck, Anthony Bell, Richard Rich and Tim Maltby, then a
+    # "Films" section with {{main}} links and no infobox.
+    text = corpus_more_wikitext("Alpha and Omega (film series)")
+    parsed = documents.parse_page(page(text, "Alpha and Omega (film series)"))
+    assert isinstance(parsed, ParsedDocument)
+    assert parsed.facts.title == "Alpha and Omega"
+    assert [c.person.name for c in parsed.facts.credits if c.role == "director"] == [
+        "Ben Gluck", "Anthony Bell", "Richard Rich", "Tim Maltby"]
 
 
 _HOSTILE = """

@@ -167,7 +167,7 @@ def test_gross(title_page):
     assert len(grosses) == 1
     a = grosses[0].amount
     assert (a.low, a.high, a.currency, a.is_estimate) == (31_968_347, 31_968_347, "USD", False)
-    assert grosses[0].territory == "US"
+    assert grosses[0].territory == "United States"
 
 
 def test_nothing_else_in_box_office(title_page):
@@ -223,7 +223,7 @@ def test_reordered_and_repeated_fields():
         (dt.date(1995, 12, 15), "United States"),  # release territories are place names
         (dt.date(1996, 2, 23), "United Kingdom"),
     ]
-    assert [(b.measure, b.amount.low, b.territory) for b in f.box_office] == [("gross", 67_436_818, "US")]
+    assert [(b.measure, b.amount.low, b.territory) for b in f.box_office] == [("gross", 67_436_818, "United States")]
 
 
 def test_variant_cast_notes():

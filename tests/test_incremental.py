@@ -5,6 +5,7 @@ published file never block a run, and a killed run leaves the last good warehous
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -155,3 +156,143 @@ def test_a_killed_run_leaves_the_last_good_warehouse(tmp_path, seeds_dir, corpus
 
     build(inputs, target)  # the next run recovers from whatever the killed one left
     assert len(titles(target)) == 13
+
+
+# --- the parse cache holds data, never code ---------------------------------------------------
+
+from etl.lib import corpus  # noqa: E402
+from etl.lib.parse_cache import MANIFEST, ParseCache  # noqa: E402
+
+
+def parse_with_cache(inputs: Path, cache_dir: Path) -> tuple[corpus.Parsed, ParseCache]:
+    cache = ParseCache(cache_dir)
+    found = corpus.detect_all(inputs)
+    parsed = corpus.parse_all(inputs, found.sources, cache=cache)
+    cache.finish(found.sources)
+    return parsed, cache
+
+
+def cache_entries(cache_dir: Path) -> list[Path]:
+    """Every entry file the cache wrote, whatever it names them (the manifest aside)."""
+    return sorted(p for p in cache_dir.rglob("*") if p.is_file() and p.name != MANIFEST)
+
+
+def test_a_cached_parse_equals_a_fresh_one(tmp_path, seeds_dir):
+    fresh, _ = parse_with_cache(seeds_dir, tmp_path / "cache")
+    cached, cache = parse_with_cache(seeds_dir, tmp_path / "cache")
+    assert (fresh.files_parsed, cached.files_parsed, cached.files_cached) == (5, 0, 5)
+    assert cached.documents == fresh.documents and cached.rejections == fresh.rejections
+    assert [d.facts.title for d in cached.documents].count("Leaving Las Vegas") == 5
+    assert cache.warnings == []
+    assert all(p.suffix == ".json" for p in cache_entries(tmp_path / "cache"))
+
+
+def test_the_corpus_round_trips_through_the_cache(tmp_path, corpus_dir):
+    fresh, _ = parse_with_cache(corpus_dir, tmp_path / "cache")
+    cached, cache = parse_with_cache(corpus_dir, tmp_path / "cache")
+    assert cached.files_parsed == 0 and cache.warnings == []
+    assert cached.documents == fresh.documents and cached.rejections == fresh.rejections
+
+
+class _Payload:
+    """Unpickling this creates the file it names: the proof that a pickle was run."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_crafted_pickle_in_the_cache_is_never_loaded(tmp_path, seeds_dir):
+    import pickle
+
+    cache_dir = tmp_path / "cache"
+    fresh, _ = parse_with_cache(seeds_dir, cache_dir)
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(_Payload(marker))
+    entries = cache_entries(cache_dir)
+    for entry in entries:  # every entry overwritten, and a .pickle beside each
+        entry.write_bytes(payload)
+        entry.with_suffix(".pickle").write_bytes(payload)
+    cached, cache = parse_with_cache(seeds_dir, cache_dir)
+    assert not marker.exists()
+    assert cached.documents == fresh.documents and cached.files_parsed == 5
+    assert len(cache.warnings) == len(entries)
+    assert not list(cache_dir.rglob("*.pickle"))  # tidied away by finish
+
+
+def _wrong_types(entry: Path) -> None:
+    data = json.loads(entry.read_text())
+    data["items"][0]["document"]["facts"]["title"] = 5
+    entry.write_text(json.dumps(data))
+
+
+def _into_folder(entry: Path) -> None:
+    entry.unlink()
+    (entry / "inside").mkdir(parents=True)
+
+
+CORRUPTIONS = {
+    "a number": lambda e: e.write_text("5"),
+    "truncated JSON": lambda e: e.write_text(e.read_text()[:100]),
+    "a field of the wrong type": _wrong_types,
+    "binary bytes": lambda e: e.write_bytes(b"\x80\x04\x95\xff\x00"),
+    "deeply nested JSON": lambda e: e.write_text("[" * 100_000 + "]" * 100_000),
+    "a folder": _into_folder,
+}
+
+
+@pytest.mark.parametrize("corrupt", CORRUPTIONS.values(), ids=CORRUPTIONS.keys())
+def test_a_bad_cache_entry_is_parsed_again_with_a_warning(tmp_path, seeds_dir, corrupt):
+    cache_dir = tmp_path / "cache"
+    fresh, _ = parse_with_cache(seeds_dir, cache_dir)
+    for entry in cache_entries(cache_dir):
+        corrupt(entry)
+    cached, cache = parse_with_cache(seeds_dir, cache_dir)
+    assert (cached.files_parsed, cached.files_cached) == (5, 0)
+    assert cached.documents == fresh.documents
+    assert len(cache.warnings) == 5 and all("discarded" in w for w in cache.warnings)
+    again, cache = parse_with_cache(seeds_dir, cache_dir)  # repaired: read back next time
+    assert (again.files_cached, cache.warnings) == (5, [])
+
+
+@pytest.mark.parametrize("manifest", ["5", '{"a": 5}', "{", None], ids=["number", "wrong values", "truncated", "folder"])
+def test_a_bad_manifest_counts_every_file_as_new(tmp_path, seeds_dir, manifest):
+    cache_dir = tmp_path / "cache"
+    parse_with_cache(seeds_dir, cache_dir)
+    path = cache_dir / MANIFEST
+    if manifest is None:
+        path.unlink()
+        (path / "x").mkdir(parents=True)
+    else:
+        path.write_text(manifest)
+    cache = ParseCache(cache_dir)
+    assert cache.previous_files() == {}
+    assert len(cache.warnings) == 1 and MANIFEST in cache.warnings[0]
+    found = corpus.detect_all(seeds_dir)
+    cache.finish(found.sources)
+    assert ParseCache(cache_dir).previous_files() == {s.path: s.sha256 for s in found.sources}
+
+
+def test_no_pickle_in_the_parse_cache_code():
+    from etl.lib import parse_cache
+
+    assert "pickle" not in Path(parse_cache.__file__).read_text()
+
+
+def test_a_build_over_a_broken_cache_succeeds_and_says_so(tmp_path, seeds_dir):
+    target = tmp_path / "live" / "warehouse.duckdb"
+    build(seeds_dir, target)
+    cache_dir = WarehouseResource(path=str(target)).parse_cache_path()
+    for entry in cache_entries(cache_dir):
+        _into_folder(entry)
+    (cache_dir / MANIFEST).write_text("5")
+    again = build(seeds_dir, target)
+    (mat,) = again.asset_materializations_for_node("parsed_documents")
+    warnings = mat.metadata["parse_cache_warnings"].value
+    assert len(warnings) == 6 and warnings[0].startswith("parse cache manifest.json discarded")
+    assert parse_metadata(again)["files_parsed"] == 5
+    fresh = tmp_path / "fresh" / "warehouse.duckdb"
+    build(seeds_dir, fresh)
+    assert table_rows(target) == table_rows(fresh)

@@ -146,7 +146,7 @@ def test_evil_dead_ii_infobox_the_page_parse_misses(corpus_dir):
         ("Embassy Communications", "Embassy Communications"),
         ("De Laurentiis Entertainment Group", "De Laurentiis Entertainment Group"),
         ("Palace Pictures", "Palace Pictures")]
-    assert _money(film) == [("budget", 3.6e6, 3.6e6, "USD", None), ("gross", 5.9e6, 5.9e6, "USD", "US")]
+    assert _money(film) == [("budget", 3.6e6, 3.6e6, "USD", None), ("gross", 5.9e6, 5.9e6, "USD", "United States")]
 
 
 def test_batman_based_on_inside_a_list(corpus_dir):
@@ -792,3 +792,128 @@ def test_a_release_label_linked_to_a_festival_names_the_festival():
     rows = infobox.infobox_releases(wt.parse(value), wt.Context())
     assert [(r.release_type, r.territory, r.note) for r in rows] == [
         ("festival", None, "2019 Cannes Film Festival"), ("theatrical", "South Korea", None)]
+
+
+# --- Currencies of an infobox: shared signs by the film's country; an amount without a
+# currency is kept and counted as a problem (hand-written page). ------------------------------
+
+_MONEY_PAGE = """{{Infobox film
+| name = Test
+| country = Pakistan
+| budget = Rs. 3 crore
+| gross = 4.5 million<ref>x</ref>
+}}
+'''Test''' is a 2015 film."""
+
+
+def test_infobox_currency_follows_country_and_counts_unnamed_currency():
+    film = infobox.parse_article("Test", _MONEY_PAGE)
+    amounts = {b.measure: (b.amount.low, b.amount.currency) for b in film.box_office}
+    assert amounts == {"budget": (30_000_000, "PKR"), "gross": (4_500_000, None)}
+    assert film.problems["gross without a currency"] == 1
+
+
+# --- Several people in one link or one value (hand-written page) -------------------------------
+
+_JOINED_PAGE = """{{Infobox film
+| name = Foo
+| director = [[Coen brothers|Joel Coen<br />Ethan Coen]]
+| producer = [[David Wilson (producer)|David Wilson]] / [[National Film Board of Canada]]
+| writer = Anna Lee / Bob Ray
+| music = [[Vishal–Shekhar|Vishal & Shekhar]]
+| editing = Tom & Jerry Smith
+| cinematography = Sam Jones and Ann Lee (second unit)
+| starring = [[Simon & Garfunkel]], [[Ann Lee]] and Bob Ray
+| studio = [[Walt Disney Pictures]] / [[Pixar]]
+}}"""
+
+
+def test_several_people_in_one_link_or_value():
+    film = infobox.parse_article("Foo", _JOINED_PAGE)
+    got = [(c.role, c.person.name, c.person.wiki_title) for c in film.credits]
+    assert got == [
+        ("director", "Joel Coen", None), ("director", "Ethan Coen", None),  # the link names the pair
+        ("producer", "David Wilson", "David Wilson (producer)"),
+        ("writer", "Anna Lee", None), ("writer", "Bob Ray", None),
+        ("music", "Vishal & Shekhar", "Vishal–Shekhar"),  # one link: one name, target as written
+        ("editing", "Tom & Jerry Smith", None),  # "Tom" is no full name: the value is one name
+        ("cinematography", "Sam Jones", None), ("cinematography", "Ann Lee", None),
+        ("starring", "Simon & Garfunkel", "Simon & Garfunkel"), ("starring", "Ann Lee", "Ann Lee"),
+        ("starring", "Bob Ray", None),
+    ]
+    assert [c.note for c in film.credits if c.role == "cinematography"] == ["second unit"] * 2
+    assert [(c.role, c.company.name, c.company.wiki_title) for c in film.companies] == [
+        ("studio", "Walt Disney Pictures", "Walt Disney Pictures"), ("studio", "Pixar", "Pixar"),
+        ("studio", "National Film Board of Canada", "National Film Board of Canada"),
+    ]
+
+
+# --- Cast sections in every shape (hand-written shapes no corpus page has) --------------------
+
+_CAST_SHAPES = {
+    "list after paragraphs of prose": (
+        "==Cast==\nThe film has a large ensemble.\n\nCasting began in 2001, and the principal cast was:\n"
+        "* [[Ann Lee]] as Mary\n* Bob Ray as John\n", [("Ann Lee", "Mary"), ("Bob Ray", "John")]),
+    "headerless table, two actors per row": (
+        "==Cast==\n{| class=wikitable\n| [[File:a.jpg|50px|Ann]] || [[Ann Lee]] as Mary || "
+        "[[File:b.jpg|50px]] || [[Bob Ray]] as John\n|-\n| [[File:c.jpg|50px]] || Carl Doe as Tim || ||\n|}\n",
+        [("Ann Lee", "Mary"), ("Bob Ray", "John"), ("Carl Doe", "Tim")]),
+    "Cast and crew": ("==Cast and crew==\n* [[Ann Lee]] as Mary\n", [("Ann Lee", "Mary")]),
+    "Voice cast, level 3": ("==Production==\n===Voice cast===\n* [[Ann Lee]] as Mary\n", [("Ann Lee", "Mary")]),
+    "Casting subsection only": (
+        "==Production==\n===Casting===\nAuditions were held in May.\n* [[Ann Lee]] as Mary\n* Bob Ray as John\n",
+        [("Ann Lee", "Mary"), ("Bob Ray", "John")]),
+    "only inside a Production subsection, crew lines ignored": (
+        "==Production==\n===Crew===\n* Director: [[Q Zed]]\n===Filming===\nThe cast included:\n"
+        "* [[Ann Lee]] as Mary\n* Bob Ray plays John\n", [("Ann Lee", "Mary"), ("Bob Ray", "John")]),
+    "group headings with and without a colon": (
+        "==Cast==\n* Family:\n** [[Ann Lee]] as Mary\n** Bob Ray as John\n* Villains\n** Carl Doe as Tim\n",
+        [("Ann Lee", "Mary"), ("Bob Ray", "John"), ("Carl Doe", "Tim")]),
+    "Cast listing wrapper": ("==Cast==\n{{Cast listing|\n* [[Ann Lee]] as Mary\n* Bob Ray as John\n}}\n",
+                             [("Ann Lee", "Mary"), ("Bob Ray", "John")]),
+    "div col wrapper under Appearances": (
+        "==Appearances==\n{{div col|colwidth=20em}}\n* [[Ann Lee]]\n* Bob Ray (uncredited)\n{{div col end}}\n",
+        [("Ann Lee", None), ("Bob Ray", None)]),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_CAST_SHAPES))
+def test_cast_shapes(shape):
+    body, expected = _CAST_SHAPES[shape]
+    page = "{{Infobox film|name=Foo|starring=[[Zed Zee]]}}\n'''Foo''' is a film.\n" + body
+    film = infobox.parse_article("Foo", page)
+    assert [(c.person.name, c.character) for c in film.credits if c.role == "cast"] == expected
+
+
+def test_starring_is_the_fallback_without_a_cast_section():
+    film = infobox.parse_article("Foo", "{{Infobox film|name=Foo|starring=[[Zed Zee]]<br>Amy Wu}}\n==Plot==\nText.")
+    assert [c for c in film.credits if c.role == "cast"] == []
+    assert [c.person.name for c in film.credits if c.role == "starring"] == ["Zed Zee", "Amy Wu"]
+
+
+def test_a_sentence_in_a_cast_list_is_no_credit():
+    page = ("{{Infobox film|name=Foo}}\n==Cast==\n* [[Ann Lee]] as Mary\n"
+            "* Clips of Bob Ray (as John) are taken from the 1950 film ''Bar''\n")
+    film = infobox.parse_article("Foo", page)
+    assert [(c.person.name, c.character) for c in film.credits if c.role == "cast"] == [("Ann Lee", "Mary")]
+
+
+def test_link_targets_are_kept_as_written_and_merged_in_the_key():
+    from etl.lib.keys import entity_key
+
+    page = ("{{Infobox film|name=Foo|music=[[Vishal–Shekhar]]|producer=[[Vishal-Shekhar|Vishal and Shekhar]]"
+            "|studio=[[Smith & Jones Films]]|distributor=[[Smith and Jones Films]]}}")
+    film = infobox.parse_article("Foo", page)
+    music, producer = [c.person for c in film.credits]
+    assert (music.wiki_title, producer.wiki_title) == ("Vishal–Shekhar", "Vishal-Shekhar")
+    assert entity_key(music.name, music.wiki_title) == entity_key(producer.name, producer.wiki_title)
+    studio, distributor = [c.company for c in film.companies]
+    assert (studio.wiki_title, distributor.wiki_title) == ("Smith & Jones Films", "Smith and Jones Films")
+    assert entity_key(studio.name, studio.wiki_title) == entity_key(distributor.name, distributor.wiki_title)
+
+
+def test_a_link_wrapped_over_two_lines_is_one_name():
+    page = "{{Infobox film|name=Foo|distributor=[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]}}"
+    film = infobox.parse_article("Foo", page)
+    assert [(c.company.name, c.company.wiki_title) for c in film.companies] == [
+        ("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures")]

@@ -109,8 +109,8 @@ def test_raw_wikitext_file(tmp_path):
     [
         (b"", "empty file (0 bytes)"),
         (b"  \n\n ", "empty file (only whitespace)"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content: not UTF-8 text, JSON or XML"),
-        (b"\xff\xfe\xfa garbage \xc3\x28", "binary content: not UTF-8 text, JSON or XML"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content: not UTF-8 or UTF-16 text, JSON or XML"),
+        (b"\xff\xfe\xfa garbage \xc3\x28", "binary content: not UTF-8 or UTF-16 text, JSON or XML"),
         (b'{"query": {"pages": {"1": {"title": "Trunc', "invalid or truncated JSON"),
         (b'{"hello": "world"}', "JSON is not a MediaWiki API response with pages"),
         (b"<mediawiki><page><title>A</title><revision><text>x</text></revision>", "broken XML"),

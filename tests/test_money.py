@@ -194,13 +194,13 @@ CASES = [
         "$55 million (domestic)",
         [A(55_000_000, None, "USD", "$55 million (domestic)", territory="North America")],
     ),
-    ("US", "$5 million (US)", [A(5_000_000, None, "USD", "$5 million (US)", territory="US")]),
-    ("U.S.", "$5 million (U.S.)", [A(5_000_000, None, "USD", "$5 million (U.S.)", territory="US")]),
-    ("USA", "$5 million (USA)", [A(5_000_000, None, "USD", "$5 million (USA)", territory="US")]),
+    ("US", "$5 million (US)", [A(5_000_000, None, "USD", "$5 million (US)", territory="United States")]),
+    ("U.S.", "$5 million (U.S.)", [A(5_000_000, None, "USD", "$5 million (U.S.)", territory="United States")]),
+    ("USA", "$5 million (USA)", [A(5_000_000, None, "USD", "$5 million (USA)", territory="United States")]),
     (
         "United States",
         "$5 million (United States)",
-        [A(5_000_000, None, "USD", "$5 million (United States)", territory="US")],
+        [A(5_000_000, None, "USD", "$5 million (United States)", territory="United States")],
     ),
     (
         "US and Canada",
@@ -217,7 +217,7 @@ CASES = [
     (
         "overseas capitalised",
         "$5 million (overseas)",
-        [A(5_000_000, None, "USD", "$5 million (overseas)", territory="Overseas")],
+        [A(5_000_000, None, "USD", "$5 million (overseas)", territory="overseas")],
     ),
     (
         "leading worldwide label",
@@ -280,9 +280,9 @@ CASES = [
         [A(5_000_000, None, "USD", "$5 million"), A(6_000_000, None, "USD", "$6 million")],
     ),
     (
-        "conversion in parentheses",
+        "conversion in parentheses is a note of the first amount, not a second one",
         "¥1.5 billion (US$13 million)",
-        [A(1_500_000_000, None, "JPY", "¥1.5 billion"), A(13_000_000, None, "USD", "US$13 million")],
+        [A(1_500_000_000, None, "JPY", "¥1.5 billion (US$13 million)")],
     ),
     (
         "labels per line",
@@ -321,14 +321,14 @@ CASES = [
     (
         "nbsp before a note",
         "£5\xa0million\xa0(UK)",
-        [A(5_000_000, None, "GBP", "£5\xa0million\xa0(UK)", territory="UK")],
+        [A(5_000_000, None, "GBP", "£5\xa0million\xa0(UK)", territory="United Kingdom")],
     ),
     (
         "entities and a second amount",
         "$1&ndash;2&nbsp;million (US); £3&nbsp;million (UK)",
         [
-            A(1_000_000, 2_000_000, "USD", "$1&ndash;2&nbsp;million (US)", territory="US"),
-            A(3_000_000, None, "GBP", "£3&nbsp;million (UK)", territory="UK"),
+            A(1_000_000, 2_000_000, "USD", "$1&ndash;2&nbsp;million (US)", territory="United States"),
+            A(3_000_000, None, "GBP", "£3&nbsp;million (UK)", territory="United Kingdom"),
         ],
     ),
     # --- Negative cases ---
@@ -380,19 +380,19 @@ TERRITORY_CASES = [
     ("world", "worldwide"),
     ("global", "worldwide"),
     ("total", "worldwide"),
-    ("US", "US"),
-    ("U.S.", "US"),
-    ("USA", "US"),
-    ("United States", "US"),
-    ("the United States", "US"),
+    ("US", "United States"),
+    ("U.S.", "United States"),
+    ("USA", "United States"),
+    ("United States", "United States"),
+    ("the United States", "United States"),
     ("North America", "North America"),
     ("domestic", "North America"),
     ("US and Canada", "North America"),
     ("US & Canada", "North America"),
     ("United States and Canada", "North America"),
     ("Japan", "Japan"),
-    ("overseas", "Overseas"),
-    ("international", "International"),
+    ("overseas", "overseas"),
+    ("international", "overseas"),
 ]
 
 
@@ -443,3 +443,64 @@ UNSEEN_CASES = [
                          ids=[c[0] for c in UNSEEN_CASES])
 def test_parse_amounts_unseen_articles(text, yen, expected):
     assert parse_amounts(text, yen=yen) == expected
+
+
+# --- Every currency: signs and prefixes, shared signs resolved by the film's country, and a
+# conversion in parentheses kept with the first amount. Hand-written shapes. ----------------------
+
+CURRENCY_CASES = [
+    # label, text, keyword arguments, expected
+    ("rupiah prefix with a dollar conversion", "Rp 5 billion ($600,000)", {},
+     [A(5_000_000_000, None, "IDR", "Rp 5 billion ($600,000)")]),
+    ("peso sign with centavos", "₱3,000,000.00", {}, [A(3_000_000, None, "PHP", "₱3,000,000.00")]),
+    ("real", "R$ 2 million", {}, [A(2_000_000, None, "BRL", "R$ 2 million")]),
+    ("Australian dollar", "A$5 million", {}, [A(5_000_000, None, "AUD", "A$5 million")]),
+    ("Canadian dollar", "C$3 million", {}, [A(3_000_000, None, "CAD", "C$3 million")]),
+    ("Hong Kong dollar", "HK$10 million", {}, [A(10_000_000, None, "HKD", "HK$10 million")]),
+    ("New Taiwan dollar", "NT$50 million", {}, [A(50_000_000, None, "TWD", "NT$50 million")]),
+    ("won sign", "₩2 billion", {}, [A(2_000_000_000, None, "KRW", "₩2 billion")]),
+    ("ringgit prefix", "RM 3 million", {}, [A(3_000_000, None, "MYR", "RM 3 million")]),
+    ("taka prefix", "Tk 2 crore", {}, [A(20_000_000, None, "BDT", "Tk 2 crore")]),
+    ("taka sign", "৳1.5 crore", {}, [A(15_000_000, None, "BDT", "৳1.5 crore")]),
+    ("Rs. of a Pakistani film", "Rs. 4 crore", {"rupee": "PKR"}, [A(40_000_000, None, "PKR", "Rs. 4 crore")]),
+    ("Rs. defaults to the Indian rupee", "Rs. 4 crore", {}, [A(40_000_000, None, "INR", "Rs. 4 crore")]),
+    ("kr of a Swedish film, after the number", "12 million kr", {"krone": "SEK"},
+     [A(12_000_000, None, "SEK", "12 million kr")]),
+    ("kr of a Danish film, before", "kr 8 million", {"krone": "DKK"}, [A(8_000_000, None, "DKK", "kr 8 million")]),
+    ("kr without a country names no currency", "kr 8 million", {}, [A(8_000_000, None, None, "kr 8 million")]),
+    ("Swiss franc code", "CHF 4.2 million", {}, [A(4_200_000, None, "CHF", "CHF 4.2 million")]),
+    ("złoty after the number", "7 million zł", {}, [A(7_000_000, None, "PLN", "7 million zł")]),
+    ("conversion with approx. kept as the note",
+     "₩3.5 billion (approx. US$3 million) (South Korea)", {},
+     [A(3_500_000_000, None, "KRW", "₩3.5 billion (approx. US$3 million) (South Korea)", territory="South Korea")]),
+    ("two currencies on two lines stay two amounts", "₱20 million\n$400,000", {},
+     [A(20_000_000, None, "PHP", "₱20 million"), A(400_000, None, "USD", "$400,000")]),
+    ("an inflation equivalent is no conversion", "RM 2 million (equivalent to RM 3 million in 2020)", {},
+     [A(2_000_000, None, "MYR", "RM 2 million")]),
+    ("feet are not a currency", "5 ft", {}, []),
+    ("a code doubled by the dollar sign", "USD$1 million", {}, [A(1_000_000, None, "USD", "USD$1 million")]),
+]
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), [c[1:] for c in CURRENCY_CASES],
+                         ids=[c[0] for c in CURRENCY_CASES])
+def test_every_currency(text, kwargs, expected):
+    assert parse_amounts(text, **kwargs) == expected
+
+
+@pytest.mark.parametrize(("wikitext", "expected"), [
+    ("{{Philippine peso|3,000,000.00}}", [A(3_000_000, None, "PHP", "PHP 3,000,000.00")]),
+    ("{{GBP|2.5 million}}", [A(2_500_000, None, "GBP", "GBP 2.5 million")]),
+    ("{{EUR|900,000}}", [A(900_000, None, "EUR", "EUR 900,000")]),
+    ("{{KRW|4 billion}}", [A(4_000_000_000, None, "KRW", "KRW 4 billion")]),
+    ("{{INRConvert|12|c}}", [A(120_000_000, None, "INR", "INR 12 crore")]),
+    ("{{Swedish krona|15 million}}", [A(15_000_000, None, "SEK", "SEK 15 million")]),
+    ("{{Indonesian rupiah|5 billion}} ({{US$|600,000}})",
+     [A(5_000_000_000, None, "IDR", "IDR 5 billion (US$600,000)")]),
+], ids=["Philippine peso", "GBP", "EUR", "KRW", "INRConvert", "Swedish krona", "rupiah with a conversion"])
+def test_currency_templates(wikitext, expected):
+    from etl.lib import wikitext as wt
+
+    ctx = wt.Context()
+    assert parse_amounts(wt.render(wt.parse(wikitext), ctx)) == expected
+    assert not ctx.unknown

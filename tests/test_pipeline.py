@@ -3,6 +3,7 @@ corpus, broken files beside them, twice, and the published file opened by the Du
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -167,6 +168,69 @@ def test_the_stock_duckdb_cli_opens_the_published_file(built):
 def test_no_working_files_left_beside_the_published_one(built):
     names = sorted(p.name for p in built.parent.iterdir())
     assert "warehouse.duckdb" in names and not any(n.endswith(".publishing") for n in names)
+    # The working file is moved into place, not copied and left behind; the lock is released.
+    assert not any(n.endswith((".building.duckdb", ".wal", ".lock")) for n in names), names
+
+
+# ------------------------------------------------------------------ guarded publication
+
+def build_onto(inputs: Path, target: Path, **warehouse_fields) -> dg.ExecuteInProcessResult:
+    defs = load_defs()
+    return dg.materialize(
+        [*defs.assets, *defs.asset_checks],
+        resources={"inputs": InputsResource(seeds_dir=str(inputs)),
+                   "warehouse_db": WarehouseResource(path=str(target), **warehouse_fields)},
+        selection=dg.AssetSelection.all(), raise_on_error=False,
+    )
+
+
+def guard(result: dg.ExecuteInProcessResult) -> dg.AssetCheckEvaluation:
+    (evaluation,) = [e for e in result.get_asset_check_evaluations() if e.check_name == "publication_keeps_films"]
+    return evaluation
+
+
+def test_a_build_that_loses_most_films_publishes_nothing(built, seeds_dir, tmp_path):
+    """13 films published, then a build of the seed folder alone (1 film): 12 lost."""
+    target = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(built, target)
+    refused = build_onto(seeds_dir, target)
+    assert not refused.success
+    assert guard(refused).description.startswith("1 films built, 13 films published: 12 films lost, more than 50%")
+    assert query(target, "select count(*) from dim_film") == [(13,)]
+
+    # The threshold is the resource's field; --allow-shrink publishes whatever the loss.
+    assert build_onto(seeds_dir, target, max_film_loss=0.95).success
+    assert query(target, "select count(*) from dim_film") == [(1,)]
+
+
+def test_a_folder_with_no_film_publishes_nothing_unless_allowed(seeds_dir, tmp_path):
+    target = tmp_path / "warehouse.duckdb"
+    assert build_onto(seeds_dir, target).success
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    (nothing / "notes.txt").write_text("shopping list: milk, eggs\n")
+    refused = build_onto(nothing, target)
+    assert not refused.success
+    assert "0 films built, 1 films published" in guard(refused).description
+    assert "no readable film documents" in guard(refused).description
+    assert query(target, "select title from dim_film") == [("Leaving Las Vegas",)]
+
+    assert build_onto(nothing, target, allow_shrink=True).success
+    assert query(target, "select count(*) from dim_film") == [(0,)]
+
+
+def test_a_second_build_on_the_same_warehouse_is_refused(seeds_dir, tmp_path):
+    from etl.lib import warehouse
+
+    target = tmp_path / "warehouse.duckdb"
+    with warehouse.build_lock(target):
+        result = build_onto(seeds_dir, target)
+    assert not result.success
+    from etl.cli import _failures
+
+    messages = " ".join(_failures(result.all_events))
+    assert f"another build is running (pid {os.getpid()})" in messages
+    assert not target.exists() and not warehouse.build_path(target).exists()
 
 
 SEED_BODIES = {  # (entries, wins) per body, counted by hand in the seed's accolades table

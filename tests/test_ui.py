@@ -36,7 +36,7 @@ SHUTDOWN_TIMEOUT = 20  # SIGTERM grace before SIGKILL
 
 EXPECTED_ASSETS = {
     "source_files", "parsed_documents", "star_schema_frames", "dim_film", "fact_nomination",
-    "rejected_document", "warehouse_views", "published_warehouse",
+    "rejected_document", "wins_by_award_body", "release_timeline", "published_warehouse",
 }
 
 # Only ever talk to 127.0.0.1, never through a proxy configured in the environment.

@@ -9,24 +9,42 @@ import dagster as dg
 import duckdb
 
 from etl import paths
-from etl.lib import warehouse
+from etl.lib import intake, warehouse
 
 
 class InputsResource(dg.ConfigurableResource):
     """The folder of input documents (scanned recursively). Default: ``ETL_SEEDS_DIR``, else
-    the project's ``seeds/``."""
+    the project's ``seeds/``. The ``max_*`` fields bound what intake reads (``intake.Limits``)."""
 
     seeds_dir: Optional[str] = None
+    max_page_bytes: int = intake.DEFAULT_LIMITS.max_page_bytes
+    max_document_bytes: int = intake.DEFAULT_LIMITS.max_document_bytes
+    max_file_bytes: int = intake.DEFAULT_LIMITS.max_file_bytes
 
     def folder(self) -> Path:
         return paths.seeds_dir(self.seeds_dir)
 
+    def limits(self) -> intake.Limits:
+        return intake.Limits(self.max_page_bytes, self.max_document_bytes, self.max_file_bytes)
+
 
 class WarehouseResource(dg.ConfigurableResource):
     """The published DuckDB file users query, and the working file a build writes first.
-    Default: ``ETL_WAREHOUSE``, else ``warehouse.duckdb`` in the project."""
+    Default: ``ETL_WAREHOUSE``, else ``warehouse.duckdb`` in the project.
+
+    A run that uses it holds the warehouse's build lock from start to end, so two builds never
+    share the working file. ``max_film_loss`` is the share of the published films a build may
+    lose before its publication is refused; ``allow_shrink`` (``etl build --allow-shrink``)
+    publishes it anyway."""
 
     path: Optional[str] = None
+    max_film_loss: float = warehouse.DEFAULT_MAX_FILM_LOSS
+    allow_shrink: bool = False
+
+    @contextlib.contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator["WarehouseResource"]:
+        with warehouse.build_lock(self.published_path()):
+            yield self
 
     def published_path(self) -> Path:
         return paths.warehouse_path(self.path)

@@ -5,25 +5,32 @@ import dagster as dg
 
 from etl.defs.jobs import build_warehouse
 from etl.defs.resources import InputsResource
-from etl.lib.folder_state import FolderState, read_state
+from etl.lib.folder_state import FolderState, next_state, read_state
 
 
 @dg.sensor(job=build_warehouse, minimum_interval_seconds=30,
            default_status=dg.DefaultSensorStatus.RUNNING)
 def input_folder_sensor(context: dg.SensorEvaluationContext, inputs: InputsResource):
-    """Watches the input folder. The run key is the fingerprint of the folder's contents, so
-    the same state never runs twice; the cursor keeps the last state seen."""
+    """Watches the input folder. A run per change: the run key is the fingerprint of the
+    folder's contents plus a sequence kept in the cursor, so going back to an earlier state
+    (a file added, then removed) runs again. An empty or missing folder is skipped (a missing
+    mount must not replace the warehouse)."""
     root = inputs.folder()
     if not root.is_dir():
         return dg.SkipReason(f"input folder {root} does not exist")
+    first_look = not context.cursor
     previous = FolderState.from_json(context.cursor)
     state = read_state(root, previous)
+    if not state.files:
+        return dg.SkipReason(f"input folder {root} holds no files")
     changes = state.changes(previous)
-    context.update_cursor(state.to_json())
-    if context.cursor is not None and previous.files and not any(changes.values()):
+    if not first_look and not any(changes.values()):
+        context.update_cursor(state.to_json())  # new mtimes, same content
         return dg.SkipReason(f"no change in {root} ({len(state.files)} files)")
+    state = next_state(state)
+    context.update_cursor(state.to_json())
     summary = ", ".join(f"{len(v)} {k}" for k, v in changes.items() if v) or "first look"
-    return dg.RunRequest(run_key=state.fingerprint(),
+    return dg.RunRequest(run_key=state.run_key(),
                          tags={"etl/input_change": summary, "etl/files": str(len(state.files))})
 
 

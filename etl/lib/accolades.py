@@ -611,6 +611,7 @@ class _Raw:
     body_in_category: bool = False  # "[[X Award for Y]]" names both
     fallback_body: str | None = None  # from a title row or a sub-heading
     context_year: int | None = None
+    not_an_accolade: str | None = None  # a ranking or a preservation honour: the skip reason
 
 
 @dataclass
@@ -636,6 +637,8 @@ def _add(raw: _Raw, env: _Env) -> None:
 def _build(raw: _Raw, env: _Env) -> Nomination | str:
     """A Nomination, or the reason the entry is skipped."""
     ctx = env.ctx
+    if raw.not_an_accolade:
+        return raw.not_an_accolade
     result = _read_result(raw.result, ctx)
     if result is None:
         return "no result"
@@ -929,6 +932,10 @@ def _is_award_cell(code: str) -> bool:
     return _is_edition_cell(code) or bool(_AWARDISH.search(render(code)))
 
 
+def _is_category_cell(code: str) -> bool:
+    return bool(_CATEGORY_START.match(_clean(render(code)))) and not _is_award_for_cell(code)
+
+
 def _is_year_cell(code: str) -> bool:
     return bool(re.fullmatch(rf"{_YEAR}(?:\s*[–/-]\s*\d{{2,4}})?", render(code).strip()))
 
@@ -981,6 +988,19 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, named: bool = 
     while another links edition pages."""
     award = roles.get("award")
     if award is not None and _share(rows, award, _is_award_cell) >= 0.5:
+        return
+    # Header labels that do not match the content ("Award" over "Best Director", the bodies
+    # under "Organization"): decided by content. A column whose cells mostly start like a
+    # category ("Best ...", "Most ...", "Outstanding ...") is the category column; a column
+    # whose cells mostly name a body (an award-like word or an edition link) and no
+    # "[[X Award for Y]]" is the award column. The two swap roles when the header has them
+    # the wrong way round.
+    category = roles.get("category")
+    if award is not None and category is not None \
+            and _share(rows, award, _is_category_cell) >= 0.5 \
+            and _share(rows, category, _is_award_cell) >= 0.5 \
+            and _share(rows, category, _is_award_for_cell) < 0.5:
+        roles["award"], roles["category"] = category, award
         return
     others = [c for c in range(width) if c != award and roles.get("result") != c
               and c not in (roles.get("year"), roles.get("date"))]
@@ -1145,7 +1165,7 @@ def _row_raw(row: Row, state: _TableState, ctx: Context) -> _Raw:
 # Director – Motion Picture", "Best Actor – Drama"): part of the category, never a recipient.
 _QUALIFIER_WORD = (r"(?:motion pictures?|drama|musical|comedy|animated|animation|foreign language|"
                    r"non-english language|english language|television|tv|documentary|feature|film|"
-                   r"limited series|miniseries|series|short|live action|action|fantasy|horror|"
+                   r"limited series|miniseries|series|short|live action|action|adventure|fantasy|horror|western|mystery|"
                    r"sci-fi|science fiction|thriller|romance|family|leading role|supporting role|"
                    r"male|female|actor|actress|international|original|adapted|song|score|"
                    r"screenplay|comedy/musical|musical/comedy)")
@@ -1155,12 +1175,22 @@ _QUALIFIER = re.compile(rf"^{_QUALIFIER_WORD}(?:\s*(?:or|and|/|&|,)?\s*{_QUALIFI
 def _merge_qualifiers(segments: list[str]) -> list[str]:
     """Dash-separated segments with the qualifiers after the first joined to it."""
     segments = list(segments)
+    # "Popularity Award - Most Popular Film": an award's name, then its category (a segment
+    # opening with "Best", "Most", ...) -- one category, not a category and its recipient.
+    if len(segments) > 1 and _AWARD_NAME.search(_clean(render(segments[0]))) \
+            and _CATEGORY_START.match(_clean(render(segments[1]))) \
+            and not _CATEGORY_START.match(_clean(render(segments[0]))):
+        segments[0:2] = [f"{segments[0].rstrip()} – {segments[1].lstrip()}"]
     while len(segments) > 1:
         bare, _ = _pull_top(segments[1], r"\s*\(([^()\n]*)\)\s*$")
         if _first_link(bare) is not None or not _QUALIFIER.match(_clean(render(bare))):
             break
         segments[0:2] = [f"{segments[0].rstrip()} – {segments[1].lstrip()}"]
     return segments
+
+
+_AWARD_NAME = re.compile(r"(?i)\b(?:award|prize|trophy|medal)\b")
+_CATEGORY_START = re.compile(r"(?:Best|Most|Outstanding|Favou?rite|Excellence|Top)\b")
 
 
 def _recipient_in_category(code: str) -> tuple[str, str | None]:
@@ -1195,6 +1225,12 @@ class _Header:
     code: str
 
 
+# A section titled only "Awards" (or "Awards won", "Prizes", "Honours") lists what the film
+# won: its list entries that state no result of their own are wins. Under "Accolades",
+# "Awards and nominations" and the like they are skipped ("no result"), never guessed.
+_WINS_HEADING = re.compile(r"^\s*(?:awards?(?: won)?|prizes?|honou?rs?)\s*$", re.I)
+
+
 def _read_lists(items: list, heading_body: str | None, heading_result: str | None,
                 env: _Env) -> None:
     base = [_Header(-1, "body", heading_body)] if heading_body else []
@@ -1221,7 +1257,7 @@ def _read_lists(items: list, heading_body: str | None, heading_result: str | Non
         if _has_children(lines, i, depth) and _heads_a_group(content):
             stack.append(_bullet_header(depth, content))
             continue
-        raw = _bullet_raw(content, stack, env.ctx)
+        raw = _bullet_raw(content, stack, env.ctx, env.film)
         if raw is not None:
             _add(raw, env)
 
@@ -1234,6 +1270,7 @@ def _line_headers(text: str, ctx: Context) -> list[_Header]:
     """A bold line, a ``;`` line or a short "Name:" line heading the bullets below it (a body,
     a result or a year); or a sentence introducing them ("At the [[68th Academy Awards]], the
     film received the following nominations:"): the body it links and the result it says."""
+    text = str(remove_refs(text)).strip()  # a ref may run over several lines
     m = re.fullmatch(r";\s*(.+)", text) or re.fullmatch(r"'''((?:(?!''').)+)'''\s*:?", text)
     if m is None:
         m = re.fullmatch(r"([^.!?]{1,200}):", text)
@@ -1270,6 +1307,17 @@ def _sentence_headers(code: str) -> list[_Header]:
     if bool(won) != bool(nominated):
         headers.append(_Header(0, "result", "Won" if won else "Nominated"))
     return headers
+
+
+def _sentence_body(text: str) -> str | None:
+    """The body a prose line introducing a table links, when it links exactly one (an award
+    body, not an "[[X Award for Y]]" category): "The film received the following honours at
+    the [[12th Tamil Nadu State Film Awards]]:". None for other lines."""
+    if not _is_sentence(text) or _BULLET.match(text.strip()):
+        return None
+    bodies = [str(link) for link in parse(str(remove_refs(text))).filter_wikilinks()
+              if _is_body_name(str(link)) and not _is_award_for_cell(str(link))]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _has_children(lines: list, i: int, depth: int) -> bool:
@@ -1323,7 +1371,69 @@ def _bullet_parts(content: str) -> tuple[list[str], str | None]:
     return segments, None
 
 
-def _bullet_raw(content: str, stack: list[_Header], ctx: Context) -> _Raw | None:
+# Rankings, "best of" lists and preservation honours are listed among accolades but are not
+# awards: an entry naming one is counted as skipped with the reason, never loaded.
+_NOT_ACCOLADES = [
+    ("preservation honour", re.compile(
+        r"(?i)national film registry|film registry|selected for preservation|library of congress")),
+    ("ranking or best-of list", re.compile(
+        r"(?i)\bAFI'?s\b|100 years|\btop\s+(?:\d+|ten|twenty|fifty|hundred)\b|greatest|"
+        r"\bbest (?:films|movies|pictures) of\b|critics'? (?:lists?|polls?)|\bpoll\b|"
+        r"\branked\b|\branking\b|\blist of the\b|year-end lists?|(?<!\w)#\d+\b")),
+]
+
+
+def _not_an_accolade(text: str) -> str | None:
+    """The reason an entry is no award (see ``_NOT_ACCOLADES``), or None."""
+    return next((reason for reason, pattern in _NOT_ACCOLADES if pattern.search(text)), None)
+
+
+# "The film won the [[Golden Bear]] at the [[69th Berlin International Film Festival]]",
+# "[[Name]] was nominated for the [[Academy Award for Best Actor]]": a sentence as an entry.
+# The verb gives the result, the object the category, "at / from / by the X" the body, and a
+# subject other than the film ("The film", "It", its title) the recipient.
+_SENTENCE_ENTRY = re.compile(
+    r"^(?P<subject>.*?)\s*\b(?:(?P<won>won|received|was awarded|were awarded|took home)|"
+    r"(?P<nom>(?:was|were) nominated for|received a nomination for|earned a nomination for))\s+"
+    r"(?:the\s+|an?\s+)?(?P<object>.+?)(?:\s+(?:at|from|by|in)\s+(?:the\s+)?(?P<body>.+?))?\s*[.;]?\s*$",
+    re.S)
+
+
+def _sentence_raw(content: str, film: set[str]) -> _Raw | None:
+    """An entry written as a sentence (see ``_SENTENCE_ENTRY``); None for other sentences."""
+    code = str(remove_refs(content)).strip()
+    m = _SENTENCE_ENTRY.match(code)
+    if m is None or not m.group("object").strip():
+        return None
+    raw = _Raw(result="Won" if m.group("won") else "Nominated", category=m.group("object").strip())
+    body = (m.group("body") or "").strip()
+    if body and _is_body_name(body):
+        raw.body = body
+    elif _is_award_for_cell(raw.category):
+        raw.body_in_category = True
+    elif _is_body_name(raw.category) and not body:
+        raw.body = raw.category
+    else:
+        return None
+    subject = m.group("subject").strip()
+    shown = _norm_title(render(subject))
+    if not subject or shown in film or re.fullmatch(r"(?i)(?:the )?(?:film|movie|picture|it)", render(subject).strip(" '")):
+        raw.film_is_recipient = True
+    else:
+        raw.recipient = subject
+    year = re.search(rf"\b({_YEAR})\b", render(code))
+    raw.year = year.group(1) if year else None
+    return raw
+
+
+def _bullet_raw(content: str, stack: list[_Header], ctx: Context, film: set[str] = frozenset()) -> _Raw | None:
+    # The entry or a group heading it (``* [[AFI's 100 Years...100 Songs]]`` over ``** "Song" – #58``).
+    reason = _not_an_accolade(" ".join(render(str(remove_refs(c)), ctx) for c in
+                                       [content, *(h.code for h in stack if h.depth >= 0)]))
+    if reason is not None:
+        return _Raw(not_an_accolade=reason)
+    if _is_sentence(content) and (sentence := _sentence_raw(content, film)) is not None:
+        return sentence
     segments, result = _bullet_parts(content)
     headers = {h.kind: h.code for h in stack}
     result = result or headers.get("result")
@@ -1377,6 +1487,13 @@ def _bullet_body(raw: _Raw, segments: list[str]) -> None:
         raw.body_in_category = True
     elif raw.body is None and len(segments) > 1 and _is_body_name(segments[0]):
         raw.body = segments.pop(0)
+    elif raw.body is None:
+        # "[[Palme d'Or]], [[2019 Cannes Film Festival]]": the category, then the body (an
+        # event linked with its edition or year) after a comma.
+        pieces = _split_top(segments[0], r",\s+")
+        if len(pieces) == 2 and _is_body_name(pieces[1]) and not _is_award_for_cell(pieces[0]) \
+                and _first_link(pieces[1]) is not None:
+            raw.body, segments[0] = pieces[1], pieces[0]
 
 
 def _colon_split(code: str) -> tuple[str, str | None]:
@@ -1399,12 +1516,18 @@ def parse_accolades(code: Article | str, film_title: str, ctx: Context | None = 
     for section in _sections(text):
         accolade = _is_accolade_path(section.path)
         heading_body, heading_result = _heading_headers(section.path)
+        wins_only = bool(section.path) and bool(_WINS_HEADING.match(section.path[-1])) \
+            and all(_WINS_HEADING.match(t) or not _ACCOLADE_HEADING.search(t) for t in section.path)
         prose = [item.text for item in section.items if isinstance(item, Line)]
         env.context_bodies = _context_bodies(prose) if accolade else {}
         env.heading_year = _heading_year(section.path)
+        sentence_body = None  # "... at the [[12th X Awards]]:" just above a table
         for item in section.items:
             if isinstance(item, Table):
-                _read_table(item, accolade, heading_body, heading_result, env)
+                _read_table(item, accolade, heading_body or sentence_body, heading_result, env)
+                sentence_body = None
+            elif accolade and item.text.strip():
+                sentence_body = _sentence_body(item.text)
         if accolade:
-            _read_lists(section.items, heading_body, heading_result, env)
+            _read_lists(section.items, heading_body, heading_result or ("Won" if wins_only else None), env)
     return env.out

@@ -57,21 +57,23 @@ def detect_all(root: Path, progress: Progress | None = None) -> Intake:
 
 
 def parse_all(root: Path, sources: list[SourceFile], progress: Progress | None = None,
-              cache: ParseCache | None = None) -> Parsed:
+              cache: ParseCache | None = None,
+              limits: intake.Limits = intake.DEFAULT_LIMITS) -> Parsed:
     """Parse every page of every readable source; keep only the facts (a dump's text is
     streamed and dropped page by page). With a cache, a file parsed before with the same
-    content and the same parser code is read back instead of parsed again."""
+    content and the same parser code is read back instead of parsed again. ``limits`` bound
+    what intake reads of each file."""
     parsed = Parsed()
     pages = 0
     for src in sources:
         if src.kind == intake.UNKNOWN:
             continue
-        items = cache.get(src) if cache is not None else None
+        items = cache.get(src, limits) if cache is not None else None
         if items is not None:
             parsed.files_cached += 1
         else:
             items = []
-            for item in intake.pages(root, src):
+            for item in intake.pages(root, src, limits):
                 items.append(item if isinstance(item, Rejection) else parse_page(item))
                 pages += 1
                 if progress and pages % 200 == 0:
@@ -79,7 +81,7 @@ def parse_all(root: Path, sources: list[SourceFile], progress: Progress | None =
                              f"{len(parsed.rejections)} rejected")
             parsed.files_parsed += 1
             if cache is not None:
-                cache.put(src, items)
+                cache.put(src, items, limits)
         for result in items:
             if isinstance(result, Rejection):
                 parsed.rejections.append(result)

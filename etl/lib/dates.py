@@ -214,16 +214,19 @@ class _Invalid(Exception):
 
 
 def _month_of(g: dict[str, str | None], i: int) -> int | None:
-    if g.get(f"m{i}"):
-        return _MONTHS[g[f"m{i}"].lower()]
-    if g.get(f"n{i}"):
-        return int(g[f"n{i}"])
+    name, number = g.get(f"m{i}"), g.get(f"n{i}")
+    if name:
+        return _MONTHS[name.lower()]
+    if number:
+        return int(number)
     return None
 
 
 def _make(year: int, month: int | None, day: int | None) -> PartialDate:
     try:
         if day is not None:
+            if month is None:  # a day needs its month: no pattern yields one without the other
+                raise _Invalid(f"day {day} without a month")
             return PartialDate(dt.date(year, month, day), DAY)
         if month is not None:
             return PartialDate(dt.date(year, month, 1), MONTH)

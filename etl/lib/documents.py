@@ -57,6 +57,39 @@ _OTHER_INFOBOXES = (
 )
 
 
+# A page about a franchise or a film series that describes one of its films with an
+# {{Infobox film}} further down is not that film's article:
+# - its lead infobox (the first infobox of the page) is a franchise's ({{Infobox media
+#   franchise}}, {{Infobox film series}}, ...), or
+# - its {{Infobox film}} stands under a section heading, not in the lead (a series page with a
+#   navbox and one infobox per entry).
+# A "... (film series)" page whose only infobox is an {{Infobox film}} in its lead is the film
+# that infobox describes, and loads.
+_ANY_INFOBOX = re.compile(r"\{\{\s*(?:template:)?infobox[ _]+([^|}\n<]*)", re.I)
+_FRANCHISE_INFOBOX = re.compile(r"^(?:media[ _]+)?franchise|^film[ _]+series|^series\b", re.I)
+_HEADING = re.compile(r"^=+[^=\n].*=+[ \t]*$", re.M)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_NOWIKI = re.compile(r"<nowiki>.*?</nowiki>", re.S | re.I)
+
+
+def _franchise_reason(text: str) -> str | None:
+    """Why a page holding an {{Infobox film}} is about a franchise or series (see above)."""
+    text = _NOWIKI.sub("", _COMMENT.sub("", text))
+    first = _ANY_INFOBOX.search(text)
+    if first and _FRANCHISE_INFOBOX.match(first.group(1).strip()):
+        name = re.sub(r"\s+", " ", first.group(1).strip())
+        return (f"not a film: the page is about a franchise or series (lead {{{{Infobox {name}}}}}); "
+                f"its {{{{Infobox film}}}} describes one entry")
+    film = next((m for m in _ANY_INFOBOX.finditer(text)
+                 if "infobox " + re.sub(r"[\s_]+", " ", m.group(1).strip()).lower() in wt.FILM_INFOBOXES), None)
+    above = [h for h in _HEADING.finditer(text, 0, film.start())] if film else []
+    heading = above[-1] if above else None
+    if heading is not None:
+        return ("not a film: the page is about a franchise or series (its {{Infobox film}} stands "
+                f"under the section {heading.group(0).strip(' =')!r}, not in the lead)")
+    return None
+
+
 _ACCOLADES_LIST = re.compile(
     r"^List of (?:accolades|awards(?: and nominations)?|honou?rs(?: and awards)?) (?:received by|for) (.+)$", re.I)
 
@@ -81,7 +114,7 @@ def not_a_film_reason(page: Page, article: Article | None = None) -> str | None:
     if wt.mentions_film_infobox(page.text):
         article = article if article is not None else Article(page.title, page.text)
         if article.infobox is not None:
-            return None
+            return _franchise_reason(page.text)
     for rx, what in _OTHER_INFOBOXES:
         if rx.search(page.text):
             return f"not a film: the page is about {what} and has no {{{{Infobox film}}}}"

@@ -2,8 +2,9 @@
 
 Hashing every file on every tick would be slow for a dump, so a file is hashed again only when
 its size or modification time changed since the last look (the previous state is the cursor).
-The state's fingerprint hashes paths and contents only: the same content gives the same run
-key, whatever the clocks say.
+The state's fingerprint hashes paths and contents only. The cursor also keeps a sequence,
+incremented at every change, so the run key (fingerprint + sequence) is new for every change:
+going back to an earlier state (A -> A+B -> A) is a change too, and runs.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from etl.lib import intake
 @dataclass(frozen=True)
 class FolderState:
     files: dict[str, tuple[int, int, str]]  # relative path -> (size, mtime_ns, sha256)
+    sequence: int = 0  # how many changes have been seen (the cursor keeps it)
 
     def fingerprint(self) -> str:
         h = hashlib.sha256()
@@ -26,14 +28,21 @@ class FolderState:
             h.update(f"{path}\x1f{sha}\n".encode())
         return h.hexdigest()[:16]
 
+    def run_key(self) -> str:
+        """Unique per change: the same content seen again after a change gets a new key."""
+        return f"{self.fingerprint()}-{self.sequence}"
+
     def to_json(self) -> str:
-        return json.dumps(self.files, sort_keys=True)
+        return json.dumps({"sequence": self.sequence, "files": self.files}, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | None) -> "FolderState":
         if not text:
             return cls({})
-        return cls({k: tuple(v) for k, v in json.loads(text).items()})
+        data = json.loads(text)
+        if "files" not in data or "sequence" not in data:  # a cursor written before sequences
+            return cls({k: tuple(v) for k, v in data.items()})
+        return cls({k: tuple(v) for k, v in data["files"].items()}, int(data["sequence"]))
 
     def changes(self, previous: "FolderState") -> dict[str, list[str]]:
         before, now = previous.files, self.files
@@ -45,14 +54,23 @@ class FolderState:
 
 
 def read_state(root: Path, previous: FolderState | None = None) -> FolderState:
+    """The folder as it is now, with the sequence of ``previous`` (``next_state`` advances it)."""
     previous = previous or FolderState({})
     files = {}
     for path in intake.scan(root):
-        rel = path.relative_to(root).as_posix()
-        stat = path.stat()
-        old = previous.files.get(rel)
-        if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
-            files[rel] = old
-        else:
-            files[rel] = (stat.st_size, stat.st_mtime_ns, intake.sha256_of(path))
-    return FolderState(files)
+        rel = intake.relative_name(root, path)
+        try:  # a link is judged by intake: its target is hashed only when inside the folder
+            stat = path.stat() if path.exists() else path.lstat()
+            old = previous.files.get(rel)
+            if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
+                files[rel] = old
+            else:
+                files[rel] = (stat.st_size, stat.st_mtime_ns, intake.file_sha256(root, path))
+        except OSError:  # gone since the scan: the next look sees the folder without it
+            continue
+    return FolderState(files, previous.sequence)
+
+
+def next_state(state: FolderState) -> FolderState:
+    """``state`` counted as one more change."""
+    return FolderState(state.files, state.sequence + 1)

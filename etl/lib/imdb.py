@@ -387,162 +387,200 @@ def _box_office_field(facts: FilmFacts, measure: str, value: str, territory: str
     return items
 
 
+class _TitlePage:
+    """What a title page has said so far; the field handlers below add to it."""
+
+    def __init__(self) -> None:
+        self.facts = FilmFacts(title="")
+        self.title: str | None = None
+        self.year: int | None = None
+        self.credits: dict[str, list[Credit]] = {"director": [], "writer": [], "starring": [], "cast": []}
+        self.seen_credit: set[tuple] = set()
+        self.release_dates: list[Release] = []
+        self.header_dates: list = []
+        self.seen_ratings: set[tuple] = set()
+        self.seen_box: set[tuple] = set()
+
+    def add_credit(self, role: str, name: str, character: str | None = None, note: str | None = None) -> None:
+        key = (role, name.lower(), (character or "").lower())
+        if key in self.seen_credit:
+            return
+        self.seen_credit.add(key)
+        lst = self.credits.setdefault(role, [])
+        lst.append(Credit(role=role, person=Name(name), ordinal=len(lst) + 1, character=character, note=note))
+
+    def add_rating(self, r: Rating) -> None:
+        key = (r.rating_source, r.metric)
+        if key not in self.seen_ratings:
+            self.seen_ratings.add(key)
+            self.facts.ratings.append(r)
+
+    def add_box(self, measure: str, value: str, territory: str | None) -> None:
+        for b in _box_office_field(self.facts, measure, value, territory):
+            key = (b.measure, b.territory, b.amount.low, b.amount.high, b.amount.currency)
+            if key not in self.seen_box:
+                self.seen_box.add(key)
+                self.facts.box_office.append(b)
+
+
+def _rating_field(page: _TitlePage, value: str) -> None:
+    m = _VOTED_RE.search(value)
+    if m is None:  # a user review's "Rating: 9/10": not the film's rating
+        return
+    votes = _number(m.group("votes"))
+    page.add_rating(Rating("IMDb", "user_rating", float(m.group("value")), float(m.group("scale")),
+                           int(votes) if votes is not None else None))
+
+
+def _year_field(page: _TitlePage, value: str) -> None:
+    m = re.search(r"\b(1[89]\d{2}|20\d{2})\b", value)
+    if m:
+        page.year = int(m.group(1))
+    else:
+        page.facts.problems[f"unreadable release year {value!r}"] += 1
+
+
+def _critic_field(page: _TitlePage, value: str) -> None:
+    m = re.search(r"(\d+(?:\.\d+)?)\s*(?:/\s*(\d+)|out of\s*(\d+))?", value)
+    if m:
+        scale = float(m.group(2) or m.group(3) or 100)
+        page.add_rating(Rating("Metacritic", "score", float(m.group(1)), scale, None))
+
+
+def _names_field(role: str):
+    def handle(page: _TitlePage, value: str) -> None:
+        for name, note in _split_names(value):
+            page.add_credit(role, name, None, note)
+    return handle
+
+
+def _cast_field(page: _TitlePage, value: str) -> None:
+    cand = _cast_candidate(value)
+    if cand:
+        page.add_credit("cast", cand[0], cand[1], "; ".join(cand[2]) or None)
+    else:
+        _names_field("cast")(page, value)
+
+
+def _release_field(page: _TitlePage, value: str) -> None:
+    found = find_dates(value)
+    if not found:
+        page.facts.problems[f"unreadable release date {value!r}"] += 1
+    for dm in found:
+        paren = re.match(r"\s*\(([^()]*)\)", value[dm.end:])
+        territory = normalise_territory(paren.group(1)) if paren else None
+        page.release_dates.append(Release(dm.date, "theatrical", territory))
+
+
+def _money_field(measure: str, territory: str | None):
+    return lambda page, value: page.add_box(measure, value, territory)
+
+
+def _runtime_field(page: _TitlePage, value: str) -> None:
+    page.facts.runtime_minutes = _runtime_minutes(value)
+
+
+def _list_field(attribute: str):
+    def handle(page: _TitlePage, value: str) -> None:
+        values = getattr(page.facts, attribute)
+        for name, _ in _split_names(value):
+            if name not in values:
+                values.append(name)
+    return handle
+
+
+# One handler per field label kind (``_TITLE_LABELS`` maps the labels to these kinds).
+# "locations" are read by filming_locations(); "opening"/"ignore" are not facts we keep.
+_FIELD_HANDLERS = {
+    "rating": _rating_field,
+    "year": _year_field,
+    "critic": _critic_field,
+    "director": _names_field("director"),
+    "writer": _names_field("writer"),
+    "starring": _names_field("starring"),
+    "cast": _cast_field,
+    "release": _release_field,
+    "budget": _money_field("budget", None),
+    "gross": _money_field("gross", None),
+    "gross_us": _money_field("gross", "US"),
+    "gross_na": _money_field("gross", "North America"),
+    "gross_world": _money_field("gross", "worldwide"),
+    "runtime": _runtime_field,
+    "country": _list_field("countries"),
+    "language": _list_field("languages"),
+}
+
+
+def _unlabelled_line(page: _TitlePage, lines: list[str], i: int, section, cast_cands: list) -> None:
+    """A line that is no field: a cast line (by shape and context), the date under the title,
+    or the title line itself."""
+    s = lines[i].strip()
+    cand = cast_cands[i]
+    if cand is not None:
+        prev_ok = i > 0 and cast_cands[i - 1] is not None
+        next_ok = i + 1 < len(lines) and cast_cands[i + 1] is not None
+        if prev_ok or next_ok or section in _CAST_HEADINGS:
+            actor, character, notes = cand
+            page.add_credit("cast", actor, character, "; ".join(notes) or None)
+            return
+    d = _date_only(s)
+    if d is not None:
+        page.header_dates.append(d)
+        return
+    if page.title is None and not _NOISE_LINES.match(s) and not s.lower().startswith("still of "):
+        page.title, y = _title_from_line(s)
+        if y and page.year is None:
+            page.year = y
+
+
 def parse_imdb_title(text: str) -> FilmFacts:
     """Parse an IMDb-style title page saved as text. Never raises on odd input: unreadable
     values are counted in ``FilmFacts.problems``."""
     lines = _lines(text or "")
     sections = _sections(lines)
-
-    title: str | None = None
-    year: int | None = None
-    facts = FilmFacts(title="")
-    credits: dict[str, list[Credit]] = {"director": [], "writer": [], "starring": [], "cast": []}
-    seen_credit: set[tuple] = set()
-    release_dates: list[Release] = []
-    header_dates: list = []
-    seen_ratings: set[tuple] = set()
-    seen_box: set[tuple] = set()
-
-    def add_credit(role: str, name: str, character: str | None = None, note: str | None = None) -> None:
-        key = (role, name.lower(), (character or "").lower())
-        if key in seen_credit:
-            return
-        seen_credit.add(key)
-        lst = credits.setdefault(role, [])
-        lst.append(Credit(role=role, person=Name(name), ordinal=len(lst) + 1, character=character, note=note))
-
-    def add_rating(r: Rating) -> None:
-        key = (r.rating_source, r.metric)
-        if key in seen_ratings:
-            return
-        seen_ratings.add(key)
-        facts.ratings.append(r)
-
-    def add_box(items: list[BoxOffice]) -> None:
-        for b in items:
-            key = (b.measure, b.territory, b.amount.low, b.amount.high, b.amount.currency)
-            if key not in seen_box:
-                seen_box.add(key)
-                facts.box_office.append(b)
-
+    page = _TitlePage()
+    facts = page.facts
     # cast lines: shape + context (a run of >= 2, or under a Cast heading)
     cast_cands = [
         None if sections[i] in _NOISE_HEADINGS else _cast_candidate(line) for i, line in enumerate(lines)
     ]
-
     for i, line in enumerate(lines):
         s = line.strip()
-        if not s:
-            continue
-        section = sections[i]
-        in_noise = section in _NOISE_HEADINGS
-        if _heading_key(s) is not None:
+        if not s or _heading_key(s) is not None:
             continue
         field = _field_of(s)
         if field is None:
-            if in_noise:
-                continue
-            cand = cast_cands[i]
-            if cand is not None:
-                prev_ok = i > 0 and cast_cands[i - 1] is not None
-                next_ok = i + 1 < len(lines) and cast_cands[i + 1] is not None
-                if prev_ok or next_ok or section in _CAST_HEADINGS:
-                    actor, character, notes = cand
-                    add_credit("cast", actor, character, "; ".join(notes) or None)
-                    continue
-            d = _date_only(s)
-            if d is not None:
-                header_dates.append(d)
-                continue
-            if title is None and not _NOISE_LINES.match(s) and not s.lower().startswith("still of "):
-                title, y = _title_from_line(s)
-                if y and year is None:
-                    year = y
+            if sections[i] not in _NOISE_HEADINGS:
+                _unlabelled_line(page, lines, i, sections[i], cast_cands)
             continue
-        kind, value = field
-        if kind == "rating":
-            m = _VOTED_RE.search(value)
-            if m is None:  # a user review's "Rating: 9/10": not the film's rating
-                continue
-            votes = _number(m.group("votes"))
-            add_rating(Rating("IMDb", "user_rating", float(m.group("value")), float(m.group("scale")),
-                              int(votes) if votes is not None else None))
-            continue
-        if in_noise:
-            pass  # a labelled field closes the noise section (see _sections); keep parsing
-        if kind == "year":
-            m = re.search(r"\b(1[89]\d{2}|20\d{2})\b", value)
-            if m:
-                year = int(m.group(1))
-            else:
-                facts.problems[f"unreadable release year {value!r}"] += 1
-        elif kind == "critic":
-            m = re.search(r"(\d+(?:\.\d+)?)\s*(?:/\s*(\d+)|out of\s*(\d+))?", value)
-            if m:
-                scale = float(m.group(2) or m.group(3) or 100)
-                add_rating(Rating("Metacritic", "score", float(m.group(1)), scale, None))
-        elif kind in ("director", "writer", "starring"):
-            for name, note in _split_names(value):
-                add_credit(kind, name, None, note)
-        elif kind == "cast":
-            cand = _cast_candidate(value)
-            if cand:
-                add_credit("cast", cand[0], cand[1], "; ".join(cand[2]) or None)
-            else:
-                for name, note in _split_names(value):
-                    add_credit("cast", name, None, note)
-        elif kind == "release":
-            found = find_dates(value)
-            if not found:
-                facts.problems[f"unreadable release date {value!r}"] += 1
-            for dm in found:
-                after = value[dm.end:]
-                paren = re.match(r"\s*\(([^()]*)\)", after)
-                territory = normalise_territory(paren.group(1)) if paren else None
-                release_dates.append(Release(dm.date, "theatrical", territory))
-        elif kind == "budget":
-            add_box(_box_office_field(facts, "budget", value, None))
-        elif kind == "gross":
-            add_box(_box_office_field(facts, "gross", value, None))
-        elif kind == "gross_us":
-            add_box(_box_office_field(facts, "gross", value, "US"))
-        elif kind == "gross_na":
-            add_box(_box_office_field(facts, "gross", value, "North America"))
-        elif kind == "gross_world":
-            add_box(_box_office_field(facts, "gross", value, "worldwide"))
-        elif kind == "runtime":
-            facts.runtime_minutes = _runtime_minutes(value)
-        elif kind == "country":
-            for name, _ in _split_names(value):
-                if name not in facts.countries:
-                    facts.countries.append(name)
-        elif kind == "language":
-            for name, _ in _split_names(value):
-                if name not in facts.languages:
-                    facts.languages.append(name)
-        # "locations" are read by filming_locations(); "opening"/"ignore" are not facts we keep.
+        # A labelled field closes a noise section (see _sections): it is always read.
+        handler = _FIELD_HANDLERS.get(field[0])
+        if handler is not None:
+            handler(page, field[1])
 
     # releases: labelled ones first, then header dates not already stated
     seen_rel: set[tuple] = set()
-    for r in release_dates:
+    for r in page.release_dates:
         key = (r.date, r.territory)
         if key not in seen_rel:
             seen_rel.add(key)
             facts.releases.append(r)
     labelled_dates = {r.date for r in facts.releases}
-    for d in header_dates:
+    for d in page.header_dates:
         if d not in labelled_dates:
             labelled_dates.add(d)
             facts.releases.append(Release(d, "theatrical", None))
 
+    year = page.year
     if year is None:
         dated = [r.date for r in facts.releases if r.date is not None]
         if dated:
             year = min(dated, key=lambda d: d.date).year
-    facts.title = title or ""
+    facts.title = page.title or ""
     if not facts.title:
         facts.problems["no title"] += 1
     facts.release_year = year
+    credits = page.credits
     facts.credits = credits["director"] + credits["writer"] + credits["starring"] + credits["cast"] + [
         c for role, lst in credits.items() if role not in ("director", "writer", "starring", "cast") for c in lst
     ]

@@ -15,6 +15,7 @@ from mwparserfromhell.nodes import Template, Text, Wikilink
 from etl.lib import wikitable
 from etl.lib import wikitext as wt
 from etl.lib.article import Article
+from etl.lib.keys import normalise
 from etl.lib.model import BoxOffice, CompanyRole, Credit, FilmFacts, Name, Release
 from etl.lib.money import parse_amounts
 
@@ -40,6 +41,19 @@ MONEY_FIELDS = {"budget": "budget", "gross": "gross", "box office": "gross"}
 
 # Countries whose films give amounts in ``¥`` meaning yuan rather than yen.
 _YUAN_COUNTRIES = {"china", "people's republic of china", "mainland china"}
+# Signs several countries share ("Rs", "kr") mean the currency of the film's first country
+# that uses them; "Rs" is the Indian rupee otherwise, "kr" then names none.
+_RUPEE_COUNTRIES = {"pakistan": "PKR", "sri lanka": "LKR", "nepal": "NPR", "india": "INR"}
+_KRONE_COUNTRIES = {"sweden": "SEK", "norway": "NOK", "denmark": "DKK", "iceland": "ISK"}
+
+
+def _local_signs(countries: list[str]) -> dict[str, str | None]:
+    """The ``yen`` / ``rupee`` / ``krone`` arguments of ``parse_amounts`` for a film's countries."""
+    keys = [c.lower().strip() for c in countries]
+    rupee = next((_RUPEE_COUNTRIES[k] for k in keys if k in _RUPEE_COUNTRIES), "INR")
+    krone = next((_KRONE_COUNTRIES[k] for k in keys if k in _KRONE_COUNTRIES), None)
+    return {"yen": "CNY" if any(k in _YUAN_COUNTRIES for k in keys) else "JPY",
+            "rupee": rupee, "krone": krone}
 
 _NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
 
@@ -78,10 +92,10 @@ def parse_article(page_title: str, text: Article | str, ctx: wt.Context | None =
     film.companies = _companies(params, ctx)
     film.releases = infobox_releases(params.get("released") or params.get("release date")
                                      or params.get("release dates"), ctx, film)
-    yen = "CNY" if any(c.lower() in _YUAN_COUNTRIES for c in film.countries) else "JPY"
+    signs = _local_signs(film.countries)
     for key, measure in MONEY_FIELDS.items():
         if key in params:
-            film.box_office.extend(money_facts(measure, params[key], ctx, yen=yen, film=film))
+            film.box_office.extend(money_facts(measure, params[key], ctx, film=film, **signs))
     dated = [r.date for r in film.releases if r.date is not None]
     film.release_year = min(d.year for d in dated) if dated else lead_year(code, ctx)
     film.credits.extend(parse_cast(code, ctx))
@@ -139,6 +153,8 @@ def _credits(params: dict, ctx: wt.Context) -> list[Credit]:
             continue
         people = _based_on_people(value, ctx) if role == "based_on" else _people(value, ctx)
         for name, note in people:
+            if role == "producer" and _is_company_name(name.name):
+                continue  # a company among the producers: a production company (_companies)
             # A writer labelled "Screenplay:" / "Story:", or noted "(screenplay)", has that credit.
             own_role = role
             if role == "writer" and note and _WRITING_NOTES.get(note.lower().strip(" :")):
@@ -168,13 +184,13 @@ def _people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
       on one line too."""
     out = []
     label = None
-    for item in wt.split_items(value):
+    for item in _unjoined_links(wt.split_items(value)):
         own_label, item = _item_label(item)
         if own_label is not None and not item:
             label = own_label
             continue
         found = []
-        for piece in _comma_pieces(item):
+        for piece in (p for joined in _comma_pieces(item) for p in _joined_names(joined)):
             name = wt.name_of(piece, ctx)
             if name is None:
                 continue
@@ -258,6 +274,81 @@ def _comma_pieces(item: str) -> list[str]:
     return merged
 
 
+# Several people in one link or one value:
+# - ``[[Coen brothers|Joel Coen<br />Ethan Coen]]``: a link whose text is several lines is one
+#   name per line; the target names the group, not either person, so the names get no
+#   wiki_title (the link is not rewritten: it is simply not either person's article).
+# - Outside links, " / " always separates names; " and " and " & " separate them when each
+#   side is a full name (two words or more, or a link): "Sam Jones and Ann Lee" is two,
+#   "Simon & Garfunkel" or "Tom & Jerry Smith" is the whole value, one name.
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_SLASH = re.compile(r"\s+/\s+")
+_AND = re.compile(r"\s+(?:and|&|&amp;)\s+")
+
+
+def _unjoined_links(items: list[str]) -> list[str]:
+    """Items with each link whose text holds ``<br>`` replaced by its lines (see above)."""
+    out: list[str] = []
+    for item in items:
+        code = wt.parse(item)
+        links = [n for n in code.nodes if isinstance(n, Wikilink) and n.text is not None
+                 and _BREAK.search(str(n.text)) and not _wrapped_target(n)]
+        if not links:
+            out.append(item)
+            continue
+        text = "".join(_BREAK.sub("\n", str(n.text)) if n in links else str(n) for n in code.nodes)
+        out.extend(line.strip() for line in text.split("\n") if line.strip())
+    return out
+
+
+def _wrapped_target(link: Wikilink) -> bool:
+    """``[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br>Motion Pictures]]``: the
+    lines are the target's name wrapped over two lines, one name."""
+    lines = " ".join(x.strip() for x in _BREAK.split(str(link.text)))
+    return normalise(lines) == normalise(wt.link_target(link).split("#")[0])
+
+
+def _split_text_nodes(piece: str, pattern: re.Pattern[str]) -> list[str]:
+    """``piece`` cut where ``pattern`` matches its plain text outside parentheses (never
+    inside a link or a template)."""
+    parts = [""]
+    depth = 0
+    for node in wt.parse(piece).nodes:
+        if not isinstance(node, Text):
+            parts[-1] += str(node)
+            continue
+        text, pos = str(node), 0
+        for m in pattern.finditer(text):
+            before = text[pos:m.start()]
+            depth += before.count("(") - before.count(")")
+            parts[-1] += before
+            if depth > 0:
+                parts[-1] += m.group(0)
+            else:
+                parts.append("")
+            pos = m.end()
+        tail = text[pos:]
+        depth += tail.count("(") - tail.count(")")
+        parts[-1] += tail
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _full_name(piece: str) -> bool:
+    code = wt.parse(piece)
+    if any(isinstance(n, Wikilink) for n in code.nodes):
+        return True
+    return len(re.findall(r"[^\W\d_][\w.'’-]*", wt.render(piece))) >= 2
+
+
+def _joined_names(piece: str) -> list[str]:
+    """The names of one comma piece joined by " / ", " and ", " & " (see above)."""
+    out: list[str] = []
+    for part in _split_text_nodes(piece, _SLASH):
+        sides = _split_text_nodes(part, _AND)
+        out.extend(sides if len(sides) > 1 and all(_full_name(x) for x in sides) else [part])
+    return out
+
+
 def _based_on_people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
     """Authors of the source works: ``{{Based on|''Work''|Author|Author 2}}`` (also several of
     them in a list) or ``''Work'' by [[Author]]``."""
@@ -282,7 +373,30 @@ def _companies(params: dict, ctx: wt.Context) -> list[CompanyRole]:
             continue
         for name, note in _people(value, ctx):
             out.append(CompanyRole(role, name, territory=note if note and _is_place(note) else None))
+    # "[[David Wilson (producer)|David Wilson]] / [[National Film Board of Canada]]" as the
+    # producer: the company is a production company of the film, the person its producer.
+    known = {(c.role, c.company.name) for c in out}
+    for key, value in params.items():
+        if CREDIT_ROLES.get(key) != "producer":
+            continue
+        for name, _ in _people(value, ctx):
+            if _is_company_name(name.name) and ("studio", name.name) not in known:
+                known.add(("studio", name.name))
+                out.append(CompanyRole("studio", name))
     return out
+
+
+# Words that make a name a company's or an institution's, not a person's.
+_COMPANY_WORDS = re.compile(
+    r"\b(?:Films?|Pictures|Studios?|Productions?|Entertainment|Media|Corporation|Corp\.?|"
+    r"Company|Co\.|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Limited|Pvt\.?|GmbH|Board|Network|Television|"
+    r"Distribution|Releasing|Animation|Group|Cinemas?|Creations|Movies|Foundation|Institute|"
+    r"Council|Channel|Broadcasting|Communications|Holdings|Ventures|Partners|Workshop|"
+    r"Filmworks|Motion Pictures?)\b")
+
+
+def _is_company_name(name: str) -> bool:
+    return bool(_COMPANY_WORDS.search(name))
 
 
 def _is_place(note: str) -> bool:
@@ -398,12 +512,18 @@ def _release(when, label: str | None) -> Release:
 
 
 def money_facts(measure: str, value, ctx: wt.Context, *, yen: str = "JPY",
-                film: FilmFacts | None = None) -> list[BoxOffice]:
-    """Every amount of a budget / gross value, one fact each."""
+                film: FilmFacts | None = None, rupee: str = "INR",
+                krone: str | None = None) -> list[BoxOffice]:
+    """Every amount of a budget / gross value, one fact each. An amount whose currency the
+    text does not name is kept (currency NULL) and counted as a problem of the film."""
     text = wt.render(wt.remove_refs(str(value)), ctx)
-    amounts = parse_amounts(text, yen=yen)
+    amounts = parse_amounts(text, yen=yen, rupee=rupee, krone=krone)
     if not amounts and text and film is not None:
         film.problems[f"unreadable {measure}"] += 1
+    if film is not None:
+        for a in amounts:
+            if a.currency is None:
+                film.problems[f"{measure} without a currency"] += 1
     # Template:Infobox film asks for the worldwide gross; a gross with no territory is that.
     default = "worldwide" if measure == "gross" else None
     return [BoxOffice(measure, a, territory=a.territory or default) for a in amounts]
@@ -421,12 +541,19 @@ def lead_year(code: Article | wt.Code, ctx: wt.Context) -> int | None:
 # --------------------------------------------------------------------------------------------
 #
 # The cast of an article is read from the first section titled with the word "cast" ("Cast",
-# "Voice cast", "Cast and characters"; not "Casting" nor "Broadcast") that gives one:
+# "Voice cast", "Cast and characters", "Cast and crew"; not "Casting" nor "Broadcast"), or
+# titled "Appearances" / "Performers" / "Voices" / "Featuring" (compilation films,
+# documentaries), that gives one; when none does, from the "[[Actor]] as Character" lines of a
+# "Casting", "Characters" or Production section (at any level). The starring field stays the
+# film's "starring" credits either way: the fallback for a page with no cast at all.
+# A section gives:
 #
 # - its list lines, ``* [[Actor]] as Character, description``, at any depth, with the group
 #   labels, character-first voice lines and shared actors of the "Lists" notes below (lines
 #   inside a table of the section are not lines of the section);
-# - when it has none, its tables (``etl.lib.wikitable``). Columns are found by header text:
+# - when it has none, its tables (``etl.lib.wikitable``). A table without a header row whose
+#   cells are written like list lines (``| image || [[A]] as X || image || [[B]] as Y``) gives
+#   one credit per such cell, left to right. Columns are found by header text:
 #   person columns ("Actor", "Cast", "Performer", "Voice actor", "Japanese voice actor",
 #   "Voiced by", ...), one character column ("Role", "Main role", "Character name", "Part"),
 #   other-roles columns ("Other roles", "Additional roles") and note columns ("Notes"); other
@@ -455,7 +582,10 @@ def lead_year(code: Article | wt.Code, ctx: wt.Context) -> int | None:
 _CAST_SPLIT = re.compile(r"\s+(?:as(?: the voice of)?|plays|portrays)\s+|\s+[–—-]\s+|:\s+")
 # A character's name ends where its description starts: a comma, a colon, a semicolon, a dash.
 _CHARACTER_END = re.compile(r",\s|;\s|:(?:\s|$)|\s+[–—]\s")
-_CAST_TITLE = re.compile(r"\bcast\b", re.I)
+_CAST_TITLE = re.compile(r"\bcast\b|^\s*(?:appearances|performers|voices|featuring)\s*$", re.I)
+# Outside a Cast section only "[[Actor]] as Character" lines are cast ("Director: X" is crew).
+_AS_CHARACTER = re.compile(r"\S\s+(?:as(?: the voice of)?|plays|portrays)\s+\S")
+_CAST_FALLBACK_TITLE = re.compile(r"\bcasting\b|\bproduction\b|\bcharacters\b", re.I)
 # A line of a list: its markers ("*", "**", ":*", ";", ":") and its text.
 _LIST_LINE = re.compile(r"^([*#;:]+)\s*(.*)$")
 # "Voiced by: X (Japanese); Y (English)" ({{Anime voice}}), "Portrayed by X": the people of the
@@ -476,28 +606,44 @@ def parse_cast(code: Article | wt.Code, ctx: wt.Context | None = None) -> list[C
     """The cast of the first Cast section that gives one: its list lines, or else its cast
     tables (see the notes above), in order."""
     ctx = ctx if ctx is not None else wt.Context()
-    for section in Article.of(code).nested(lambda title: bool(_CAST_TITLE.search(title))):
-        text = wikitable.prepare(section.code)
-        tables = wikitable.find_tables(text)
-        lines: list[tuple[str, str]] = []
-        offset = 0
-        for raw in text.split("\n"):
-            inside = any(t.start <= offset < t.end for t in tables)
-            offset += len(raw) + 1
-            if inside:
-                continue
-            m = _LIST_LINE.match(raw)
-            if m:
-                lines.append((m.group(1), m.group(2).strip()))
-            elif raw.strip():
-                lines.append(("", raw.strip()))  # prose or a layout template: ends a group
-        credits = _list_cast(lines, ctx)
-        if not credits:
-            for table in tables:
-                credits.extend(_table_cast(table, len(credits), ctx))
+    article = Article.of(code)
+    for section in article.nested(lambda title: bool(_CAST_TITLE.search(title))):
+        credits = _section_cast(section, ctx)
+        if credits:
+            return credits
+    # No Cast section gives one: a "Casting" section, or a Production subsection, whose list
+    # lines are cast lines ("* [[A]] as X"); lines naming no character are not taken there
+    # (a production section lists crew too).
+    for section in article.nested(lambda title: bool(_CAST_FALLBACK_TITLE.search(title))):
+        credits = _section_cast(section, ctx, characters_only=True)
         if credits:
             return credits
     return []
+
+
+def _section_cast(section, ctx: wt.Context, characters_only: bool = False) -> list[Credit]:
+    """The cast of one section: its list lines, else its cast tables."""
+    text = wikitable.prepare(section.code)
+    tables = wikitable.find_tables(text)
+    lines: list[tuple[str, str]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        inside = any(t.start <= offset < t.end for t in tables)
+        offset += len(raw) + 1
+        if inside:
+            continue
+        m = _LIST_LINE.match(raw)
+        if m and characters_only and not _AS_CHARACTER.search(wt.render(m.group(2), ctx)):
+            lines.append(("", raw.strip()))
+        elif m:
+            lines.append((m.group(1), m.group(2).strip()))
+        elif raw.strip():
+            lines.append(("", raw.strip()))  # prose or a layout template: ends a group
+    credits = _list_cast(lines, ctx)
+    if not credits and not characters_only:
+        for table in tables:
+            credits.extend(_table_cast(table, len(credits), ctx))
+    return credits
 
 
 # Lists ----------------------------------------------------------------------------------------
@@ -580,6 +726,9 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
             continue
         if text.endswith(":") and _split_cast(text[:-1]) is None:
             continue  # "* Manhattan Project:": a label of the lines under it
+        if kids and _split_cast(text) is None and not wt.parse(body).filter_wikilinks() \
+                and any(_split_cast(wt.render(lines[j][1], ctx)) is not None for j in kids):
+            continue  # "* Villains" over "** [[A]] as X": a group label without its colon
         parent = max(parents.items())[1] if parents else None
         made = _cast_line(body, len(credits) + 1, ctx, parent)
         credits.extend(made)
@@ -679,6 +828,8 @@ def _cast_line(line: str, ordinal: int, ctx: wt.Context, parent: Credit | None =
     m = _ROLE_PHRASE.search(actor_part)
     if m:
         actor_part, notes = actor_part[: m.start()].strip(), [m.group(1)] + notes
+    if _is_prose(actor_part):
+        return []  # "* Clips of X are from the 1950 film Y": a note in the list, not a credit
     actors = _several_actors(line, actor_part)
     if not actors:
         return []
@@ -695,6 +846,19 @@ def _cast_line(line: str, ordinal: int, ctx: wt.Context, parent: Credit | None =
     return [Credit("cast", person, ordinal + k, character=characters[k],
                    note="; ".join(own + notes) or None)
             for k, (person, own) in enumerate(actors)]
+
+
+# Lower-case words that may stand in a person's name.
+_NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du",
+                   "al", "el", "bin", "bint", "ibn", "y", "e", "and", "&", "dos", "das", "ten", "ter"}
+
+
+def _is_prose(actor_part: str) -> bool:
+    """A sentence where a name should be: six words or more, three of them lower-case words
+    that no name has."""
+    words = re.sub(r"\([^()]*\)", " ", actor_part).split()
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _NAME_PARTICLES]
+    return len(words) >= 6 and len(lower) >= 3
 
 
 # "in a dual role", "in a special appearance", "in a cameo": about the credit, before "as".
@@ -810,7 +974,17 @@ def _table_cast(table: wikitable.Table, done: int, ctx: wt.Context) -> list[Cred
         header_rows = []
         if kind == "data" and columns is not None and columns.people:
             credits.extend(_row_credits(row, columns, done + len(credits), ctx))
+        elif kind == "data" and columns is None:
+            # No header: a gallery of cells written like list lines, several actors per row
+            # ("| image || [[A]] as X || image || [[B]] as Y"); image and empty cells give none.
+            for cell in row.cells:
+                code = _FILE_LINK.sub("", cell.text)
+                if _split_cast(wt.render(code, ctx)) is not None:
+                    credits.extend(_cast_line(code, done + len(credits) + 1, ctx))
     return credits
+
+
+_FILE_LINK = re.compile(r"\[\[\s*(?:File|Image)\s*:[^\[\]]*(?:\[\[[^\]]*\]\][^\[\]]*)*\]\]", re.I)
 
 
 def _slot(row: wikitable.Row, col: int | None) -> wikitable.Cell | None:

@@ -11,11 +11,13 @@ bad input.
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import hashlib
-import io
 import json
+import os
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +37,32 @@ UNKNOWN = "unknown"
 WIKI_KINDS = (API_JSON, XML, WIKITEXT)
 
 _HEAD_BYTES = 64 * 1024
+_CHUNK = 1 << 20
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a file intake reads before it rejects it (a hostile or broken file is
+    rejected within these bounds, never read whole into memory).
+
+    ``max_page_bytes``: the UTF-8 size of one wiki page's text; MediaWiki refuses to save a
+    larger article (its ``$wgMaxArticleSize`` is 2048 KiB). A larger page is rejected unread.
+    ``max_document_bytes``: a file that is read whole (a JSON response, an IMDb-style page, an
+    extract), after decompression. ``max_file_bytes``: the bytes streamed out of one file after
+    decompression (an XML dump), so a gzip or bzip2 bomb is rejected."""
+
+    max_page_bytes: int = 2048 * 1024
+    max_document_bytes: int = 64 * 1024 * 1024
+    max_file_bytes: int = 4 * 1024 * 1024 * 1024
+
+    def key(self) -> str:
+        """A short fingerprint: results read under other limits are other results."""
+        raw = f"{self.max_page_bytes}:{self.max_document_bytes}:{self.max_file_bytes}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:8]
+
+
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -72,20 +99,37 @@ class Rejection:
     page_title: str | None = None
 
 
+class _Refused(Exception):
+    """A bound of ``Limits`` was reached, or the bytes are not text: the reason is readable."""
+
+
 def scan(root: Path) -> list[Path]:
     """Every regular file under ``root``, recursively, in a stable order. Hidden files and
-    folders (``.git``, editor swap files) are skipped."""
+    folders (``.git``, editor swap files) are skipped. Symbolic links are listed (and judged
+    by ``detect_file``) unless they name a folder inside ``root``, which is scanned where it
+    is; links are never descended into."""
     root = Path(root)
     if not root.is_dir():
         raise FileNotFoundError(f"input folder {root} does not exist or is not a folder")
     files = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or path.name in _SKIP_NAMES:
-            continue
-        if path.is_file():
-            files.append(path)
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in dirnames:
+            path = Path(dirpath) / name
+            if path.is_symlink() and not _inside(root, path):
+                files.append(path)
+        for name in filenames:
+            path = Path(dirpath) / name
+            if name.startswith(".") or name in _SKIP_NAMES:
+                continue
+            if path.is_symlink() or path.is_file():
+                files.append(path)
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """Whether ``path``, its links followed, stays inside ``root``."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
 
 
 def sha256_of(path: Path) -> str:
@@ -94,6 +138,14 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def file_sha256(root: Path, path: Path) -> str:
+    """The content hash of an input file; for a link that leaves ``root``, is broken, or names
+    no regular file, the hash of the link's own target text (the target is never read)."""
+    if Path(path).is_symlink() and (not _inside(root, path) or not Path(path).is_file()):
+        return hashlib.sha256(os.fsencode(os.readlink(path))).hexdigest()
+    return sha256_of(path)
 
 
 def _open(path: Path) -> tuple[IO[bytes], str | None]:
@@ -107,65 +159,169 @@ def _open(path: Path) -> tuple[IO[bytes], str | None]:
     return open(path, "rb"), None
 
 
+def relative_name(root: Path, path: Path) -> str:
+    """A file's path relative to the input folder as storable text: the bytes of a name that
+    are not UTF-8 are shown as ``\\xNN``."""
+    rel = Path(path).relative_to(root).as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def detect_file(root: Path, path: Path) -> tuple[SourceFile, Rejection | None]:
     """Hash ``path`` and detect its kind from its first 64 KiB (decompressed when compressed).
     A file that cannot be read at all comes back with its rejection."""
-    rel = Path(path).relative_to(root).as_posix()
-    digest = sha256_of(path)
-    size = Path(path).stat().st_size
+    root, path = Path(root), Path(path)
+    rel = path.relative_to(root).as_posix()
+    shown = relative_name(root, path)
 
-    def rejected(reason: str, compression=None):
-        return SourceFile(rel, digest, size, UNKNOWN, compression), Rejection(rel, digest, reason)
+    def rejected(reason: str, digest: str, size: int, compression=None):
+        return SourceFile(shown, digest, size, UNKNOWN, compression), Rejection(shown, digest, reason)
 
+    if path.is_symlink():
+        link = hashlib.sha256(os.fsencode(os.readlink(path))).hexdigest()
+        if not _inside(root, path):
+            return rejected("symbolic link to a file outside the input folder: not followed", link, 0)
+        if not path.exists():
+            return rejected("broken symbolic link: its target does not exist", link, 0)
+        if not path.is_file():
+            return rejected("symbolic link to something that is not a regular file: not read", link, 0)
+    try:
+        digest = sha256_of(path)
+        size = path.stat().st_size
+    except OSError as exc:
+        return rejected(f"file could not be read: {_fault(exc)}", "", 0)
+    if shown != rel:
+        return rejected("file name is not valid UTF-8: not read", digest, size)
     if size == 0:
-        return rejected("empty file (0 bytes)")
+        return rejected("empty file (0 bytes)", digest, size)
     try:
         stream, compression = _open(path)
         with stream:
             head = stream.read(_HEAD_BYTES)
-    except (OSError, EOFError) as exc:
-        return rejected(f"unreadable or corrupt compressed file: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a corrupt file is a rejection, whatever broke
+        return rejected(f"unreadable or corrupt compressed file: {_fault(exc)}", digest, size)
     if not head.strip():
-        return rejected("empty file (only whitespace)", compression)
+        return rejected("empty file (only whitespace)", digest, size, compression)
     text_head = _decode_head(head)
     if text_head is None:
-        return rejected("binary content: not UTF-8 text, JSON or XML", compression)
+        return rejected("binary content: not UTF-8 or UTF-16 text, JSON or XML", digest, size, compression)
     kind = detect_kind(text_head)
     src = SourceFile(rel, digest, size, kind, compression)
     if kind == UNKNOWN:
-        return src, Rejection(rel, digest, _unknown_reason(text_head), kind)
+        return src, Rejection(rel, digest, _UNKNOWN_REASON, kind)
     return src, None
 
 
-def pages(root: Path, src: SourceFile) -> Iterator[Page | Rejection]:
+def pages(root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Iterator[Page | Rejection]:
     """The documents of a detected file, streamed: wiki pages of a JSON response or an XML
-    export one at a time, or the whole text of a text file."""
+    export one at a time, or the whole text of a text file. Nothing here raises: a file that
+    breaks while it is read (truncated, deleted, too large) ends with its rejection, after the
+    pages read before the fault."""
     path = Path(root) / src.path
-    if src.kind == API_JSON:
-        yield from _json_pages(src, path)
-    elif src.kind == XML:
-        yield from _xml_pages(src, path)
-    else:
-        stream, _ = _open(path)
-        with stream:
-            raw = stream.read()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield Rejection(src.path, src.sha256, f"not valid UTF-8 text: {exc}", src.kind)
-            return
-        yield Page(src, src.kind, text.lstrip("\ufeff"))
+    try:
+        if src.kind == API_JSON:
+            yield from _json_pages(src, path, limits)
+        elif src.kind == XML:
+            yield from _xml_pages(src, path, limits)
+        elif src.kind == WIKITEXT:
+            try:  # a UTF-32 page takes at most 4 bytes per character of UTF-8
+                text = _read_text(path, 4 * limits.max_page_bytes)
+            except _Refused:
+                raise _Refused(_too_large_page(limits)) from None
+            if _utf8_size(text) > limits.max_page_bytes:
+                raise _Refused(_too_large_page(limits))
+            yield Page(src, src.kind, text)
+        else:
+            yield Page(src, src.kind, _read_text(path, limits.max_document_bytes))
+    except _Refused as exc:
+        yield Rejection(src.path, src.sha256, str(exc), src.kind)
+    except Exception as exc:  # noqa: BLE001 - every fault of one file is that file's rejection
+        yield Rejection(src.path, src.sha256, f"file could not be read: {_fault(exc)}", src.kind)
+
+
+def _fault(exc: BaseException) -> str:
+    """What went wrong, in words that quote nothing of the file's content."""
+    if isinstance(exc, FileNotFoundError):
+        return "the file disappeared after the folder was scanned"
+    if isinstance(exc, EOFError):
+        return "the compressed data is truncated (it ends before its end-of-stream marker)"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid {exc.encoding} text"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{type(exc).__name__}: {exc.strerror}"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    return f"{type(exc).__name__} while reading"
+
+
+def _too_large_page(limits: Limits) -> str:
+    return (f"page text is larger than {limits.max_page_bytes:,} bytes (the wiki article size "
+            "limit, $wgMaxArticleSize): not read")
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _encoding(head: bytes) -> str:
+    """The text encoding a byte order mark announces; UTF-8 without one."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8"
+
+
+# Stands for bytes that are not text in the file's encoding (a noncharacter, which no real page
+# holds), so a dump loses only the page they sit in.
+_INVALID = "\U0010ffff"
+_MARK_ERRORS = "etl-intake-mark-invalid"
+codecs.register_error(_MARK_ERRORS, lambda exc: (_INVALID, exc.end))
+
+
+def _byte_chunks(path: Path, limit: int) -> Iterator[bytes]:
+    """The (decompressed) bytes of a file in chunks, refused once more than ``limit`` came out."""
+    stream, compression = _open(path)
+    total = 0
+    with stream:
+        while chunk := stream.read(_CHUNK):
+            total += len(chunk)
+            if total > limit:
+                what = "decompressed content" if compression else "content"
+                raise _Refused(f"file {what} is larger than {limit:,} bytes: not read further")
+            yield chunk
+
+
+def _text_chunks(path: Path, limit: int, errors: str = "strict") -> Iterator[str]:
+    """The text of a file in chunks, decoded as its byte order mark says (UTF-8 by default)."""
+    decoder = None
+    for chunk in _byte_chunks(path, limit):
+        if decoder is None:
+            decoder = codecs.getincrementaldecoder(_encoding(chunk))(errors)
+        if text := decoder.decode(chunk):
+            yield text
+    if decoder is not None and (text := decoder.decode(b"", final=True)):
+        yield text
+
+
+def _read_text(path: Path, limit: int) -> str:
+    return "".join(_text_chunks(path, limit))
 
 
 def _decode_head(head: bytes) -> str | None:
-    if b"\x00" in head:
+    """The first characters of a file, or None when they are not text. A few invalid bytes
+    (a dump with one bad page) still make text; binary content is mostly not text, and the
+    bytes after a UTF-16 byte order mark always decode but to unassigned or control
+    characters."""
+    encoding = _encoding(head)
+    # not final: the 64 KiB cut may split a multi-byte character
+    text = codecs.getincrementaldecoder(encoding)(_MARK_ERRORS).decode(head, final=False)
+    if "\x00" in text:
         return None
-    for cut in range(4):  # the 64 KiB cut may split a multi-byte character
-        try:
-            return head[: len(head) - cut].decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-    return None
+    odd = sum(1 for c in text if unicodedata.category(c) in ("Cn", "Cs") or
+              (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"))
+    return None if odd > len(text) // 100 else text
 
 
 def detect_kind(head: str) -> str:
@@ -205,9 +361,8 @@ def looks_like_wikitext(text: str) -> bool:
     return hits >= 1 and "[[" in text
 
 
-def _unknown_reason(head: str) -> str:
-    first = head.strip().splitlines()[0][:80] if head.strip() else ""
-    return f"unrecognised document kind (not MediaWiki JSON/XML, wikitext, a Wikipedia extract or an IMDb-style page); starts with {first!r}"
+_UNKNOWN_REASON = ("unrecognised document kind (not MediaWiki JSON/XML, wikitext, a Wikipedia "
+                   "extract or an IMDb-style page)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -215,15 +370,19 @@ def _unknown_reason(head: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _json_pages(src: SourceFile, path: Path) -> Iterator[Page | Rejection]:
-    stream, _ = _open(path)
+def _json_pages(src: SourceFile, path: Path, limits: Limits) -> Iterator[Page | Rejection]:
+    text = _read_text(path, limits.max_document_bytes)
     try:
-        with stream:
-            data = json.load(io.TextIOWrapper(stream, encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
         yield Rejection(src.path, src.sha256, f"invalid or truncated JSON: {exc}", src.kind)
         return
-    pages = data.get("query", {}).get("pages") if isinstance(data, dict) else None
+    except RecursionError:
+        yield Rejection(src.path, src.sha256, "invalid JSON: nested too deeply to read", src.kind)
+        return
+    del text
+    query = data.get("query") if isinstance(data, dict) else None
+    pages = query.get("pages") if isinstance(query, dict) else None
     if isinstance(pages, dict):
         pages = list(pages.values())
     if not isinstance(pages, list) or not pages:
@@ -231,19 +390,31 @@ def _json_pages(src: SourceFile, path: Path) -> Iterator[Page | Rejection]:
                         "JSON is not a MediaWiki API response with pages (no query.pages)", src.kind)
         return
     for page in pages:
-        title = page.get("title") if isinstance(page, dict) else None
-        if not isinstance(page, dict) or "missing" in page or "invalid" in page:
-            yield Rejection(src.path, src.sha256, f"page {title!r} is missing from the API response",
-                            src.kind, title)
-            continue
-        text = _revision_text(page)
-        if text is None:
-            yield Rejection(src.path, src.sha256, f"page {title!r} has no revision content",
-                            src.kind, title)
-            continue
-        rev = (page.get("revisions") or [{}])[0]
-        yield Page(src, src.kind, text, title, page.get("pageid"), rev.get("revid"),
-                   namespace=page.get("ns"))
+        yield _json_page(src, page, limits)
+
+
+def _json_page(src: SourceFile, page, limits: Limits) -> Page | Rejection:
+    def rejected(reason: str, title: str | None = None) -> Rejection:
+        return Rejection(src.path, src.sha256, reason, src.kind, title)
+
+    if not isinstance(page, dict):
+        return rejected("an entry of query.pages is not a page object")
+    title = page.get("title") if isinstance(page.get("title"), str) else None
+    if "missing" in page or "invalid" in page:
+        return rejected("page is missing from the API response", title)
+    text = _revision_text(page)
+    if text is None:
+        return rejected("page has no revision content", title)
+    if _utf8_size(text) > limits.max_page_bytes:
+        return rejected(_too_large_page(limits), title)
+    rev = page["revisions"][0]
+    numbers = {}
+    for name, obj, key in (("page id", page, "pageid"), ("revision id", rev, "revid"), ("namespace", page, "ns")):
+        value = obj.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            return rejected(f"{name} is not a number", title)
+        numbers[key] = value
+    return Page(src, src.kind, text, title, numbers["pageid"], numbers["revid"], namespace=numbers["ns"])
 
 
 def _revision_text(page: dict) -> str | None:
@@ -256,7 +427,10 @@ def _revision_text(page: dict) -> str | None:
         return rev["*"]
     if isinstance(rev.get("content"), str):
         return rev["content"]
-    main = (rev.get("slots") or {}).get("main") or {}
+    slots = rev.get("slots")
+    main = slots.get("main") if isinstance(slots, dict) else None
+    if not isinstance(main, dict):
+        return None
     for key in ("content", "*"):
         if isinstance(main.get(key), str):
             return main[key]
@@ -272,47 +446,127 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _xml_pages(src: SourceFile, path: Path) -> Iterator[Page | Rejection]:
-    stream, _ = _open(path)
-    count = 0
-    broken = False
-    with stream:
-        try:
-            for _event, elem in ET.iterparse(stream, events=("end",)):
-                if _local(elem.tag) != "page":
-                    continue
-                count += 1
-                yield _xml_page(src, elem)
-                elem.clear()
-        except ET.ParseError as exc:
-            broken = True
-            where = f" after {count} page(s)" if count else ""
-            yield Rejection(src.path, src.sha256, f"broken XML{where}: {exc}", src.kind)
-        except (OSError, EOFError) as exc:
-            broken = True
-            yield Rejection(src.path, src.sha256, f"corrupt or truncated compressed XML after {count} page(s): {exc}", src.kind)
-    if count == 0 and not broken:
+_NUMBER = re.compile(r"\s*-?\d{1,18}\s*")
+_FIELD_CHARS = 4096  # a title, id or namespace longer than this is not one
+
+
+class _PageReader:
+    """An ElementTree parser target that keeps only what a page needs: no tree is built, and a
+    page's text is counted as it arrives and dropped once it is larger than the limit, so a
+    huge ``<text>`` never sits in memory. Finished pages wait in ``done``."""
+
+    def __init__(self, src: SourceFile, limits: Limits):
+        self.src, self.limits = src, limits
+        self.stack: list[str] = []
+        self.done: list[Page | Rejection] = []
+        self.count = 0
+        self._new_page()
+
+    def _new_page(self) -> None:
+        self.fields: dict[str, str | None] = {}
+        self.text: list[str] | None = None
+        self.text_bytes = 0
+        self.too_large = self.invalid = self.field_too_long = False
+        self.chars: list[str] = []
+
+    def start(self, tag: str, attrib: dict) -> None:
+        name = _local(tag)
+        parent = self.stack[-1] if self.stack else None
+        self.stack.append(name)
+        self.chars = []
+        if name == "page":
+            self._new_page()
+        elif name == "redirect" and parent == "page":
+            self.fields["redirect"] = attrib.get("title")
+            self.invalid |= _INVALID in (attrib.get("title") or "")
+        elif name == "text" and parent == "revision":
+            self.text = []
+
+    def data(self, data: str) -> None:
+        if "page" not in self.stack:
+            return
+        self.invalid |= _INVALID in data
+        name = self.stack[-1]
+        if name == "text" and self.stack[-2:-1] == ["revision"]:
+            if self.too_large or self.text is None:
+                return
+            self.text_bytes += _utf8_size(data)
+            if self.text_bytes > self.limits.max_page_bytes:
+                self.too_large, self.text = True, None
+            else:
+                self.text.append(data)
+        elif name in ("title", "id", "ns"):
+            if sum(map(len, self.chars)) + len(data) > _FIELD_CHARS:
+                self.field_too_long = True
+            else:
+                self.chars.append(data)
+
+    def end(self, tag: str) -> None:
+        name = self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        if parent == "page" and name in ("title", "id", "ns"):
+            self.fields[name] = "".join(self.chars)
+        elif parent == "revision" and name == "id":
+            self.fields["revid"] = "".join(self.chars)
+        elif name == "page":
+            self.count += 1
+            self.done.append(self._page())
+        self.chars = []
+
+    def close(self) -> None:
+        pass
+
+    def drain(self) -> list[Page | Rejection]:
+        done, self.done = self.done, []
+        return done
+
+    def _page(self) -> Page | Rejection:
+        src, fields = self.src, self.fields
+        title = None if self.invalid else fields.get("title")
+
+        def rejected(reason: str) -> Rejection:
+            return Rejection(src.path, src.sha256, reason, src.kind, title)
+
+        if self.invalid:
+            return rejected("page holds bytes that are not valid text in the file's encoding")
+        if self.field_too_long:
+            return rejected(f"page title, id or namespace is longer than {_FIELD_CHARS} characters")
+        if self.too_large:
+            return rejected(_too_large_page(self.limits))
+        if self.text is None:
+            return rejected("page has no revision text")
+        numbers = {}
+        for key, name in (("id", "page id"), ("revid", "revision id"), ("ns", "namespace")):
+            value = fields.get(key)
+            if value is None or not value.strip():
+                numbers[key] = None
+            elif _NUMBER.fullmatch(value):
+                numbers[key] = int(value)
+            else:
+                return rejected(f"{name} is not a number")
+        text = "".join(self.text)
+        return Page(src, src.kind, text, title, numbers["id"], numbers["revid"],
+                    redirect=fields.get("redirect"), namespace=numbers["ns"])
+
+
+def _xml_pages(src: SourceFile, path: Path, limits: Limits) -> Iterator[Page | Rejection]:
+    reader = _PageReader(src, limits)
+    parser = ET.XMLParser(target=reader)
+    try:
+        for chunk in _text_chunks(path, limits.max_file_bytes, errors=_MARK_ERRORS):
+            parser.feed(chunk)
+            yield from reader.drain()
+        parser.close()
+    except ET.ParseError as exc:
+        yield from reader.drain()
+        where = f" after {reader.count} page(s)" if reader.count else ""
+        yield Rejection(src.path, src.sha256, f"broken XML{where}: {exc}", src.kind)
+        return
+    except Exception as exc:  # noqa: BLE001 - read so far is kept; the rest is the rejection
+        yield from reader.drain()
+        reason = str(exc) if isinstance(exc, _Refused) else _fault(exc)
+        yield Rejection(src.path, src.sha256, f"XML read after {reader.count} page(s) stopped: {reason}", src.kind)
+        return
+    yield from reader.drain()
+    if reader.count == 0:
         yield Rejection(src.path, src.sha256, "XML holds no <page> element", src.kind)
-
-
-def _xml_page(src: SourceFile, elem: ET.Element) -> Page | Rejection:
-    fields: dict[str, ET.Element] = {}
-    for child in elem:
-        fields[_local(child.tag)] = child
-    title = fields["title"].text if "title" in fields else None
-    revision = fields.get("revision")
-    text_el = None
-    rev_id = None
-    if revision is not None:
-        for child in revision:
-            name = _local(child.tag)
-            if name == "text":
-                text_el = child
-            elif name == "id" and child.text:
-                rev_id = int(child.text)
-    if text_el is None or text_el.text is None:
-        return Rejection(src.path, src.sha256, f"page {title!r} has no revision text", src.kind, title)
-    redirect = fields["redirect"].get("title") if "redirect" in fields else None
-    page_id = int(fields["id"].text) if "id" in fields and fields["id"].text else None
-    ns = int(fields["ns"].text) if "ns" in fields and fields["ns"].text else None
-    return Page(src, src.kind, text_el.text, title, page_id, rev_id, redirect=redirect, namespace=ns)

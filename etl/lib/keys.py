@@ -26,9 +26,11 @@ def normalise_title(title: str | None) -> str:
 
 
 def make_id(kind: str, *parts: object) -> str:
-    """16 hex characters of sha256 over the kind and the parts (None as empty)."""
+    """16 hex characters of sha256 over the kind and the parts (None as empty). A part that is
+    not valid Unicode text (a file name with a non-UTF-8 byte reads as lone surrogates) is
+    hashed by its code points rather than refused; valid text hashes as plain UTF-8."""
     raw = "\x1f".join([kind, *("" if p is None else str(p) for p in parts)])
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def entity_key(name: str, wiki_title: str | None) -> str:

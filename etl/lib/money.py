@@ -2,10 +2,10 @@
 
 API:
 
-- ``parse_amounts(text: str, *, yen: str = "JPY") -> list[Amount]``: every amount in a plain-text
+- ``parse_amounts(text: str, *, yen="JPY", rupee="INR", krone=None) -> list[Amount]``: every amount in a plain-text
   value (wikitext already rendered to text by ``etl.lib.wikitext``), one ``Amount`` each.
-- ``normalize_territory(raw: str) -> str``: the territory names of the contract ("worldwide",
-  "US", "North America", else as written, capitalised), for callers that read a territory
+- ``normalize_territory(raw: str) -> str``: the territory names of ``territory.normalise`` ("worldwide",
+  "United States", "North America", else as written, capitalised), for callers that read a territory
   elsewhere (a table heading, a field name).
 
 How it works: one regular expression finds the core of an amount (qualifiers such as "over",
@@ -21,8 +21,9 @@ Rules of thumb:
   abbreviations ("5m", "5bn", "500k") count only next to a currency, since "5 m" is a length.
 - Currencies are never guessed from context and never converted: no marker means
   ``currency=None``. "¥" is ambiguous between Japan and China: it means the ``yen`` argument.
-- A conversion given in parentheses ("¥3 billion (US$27 million)") is an amount in its own right
-  and comes back as a second ``Amount``; inflation equivalents ("equivalent to $44 million in
+- A conversion given in parentheses on the same line ("Rp 5 billion ($600,000)") is no second
+  amount: it stays in the first amount's ``as_written`` (the note of the figure), in the first
+  currency. On its own line it is an amount in its own right. Inflation equivalents ("equivalent to $44 million in
   2019", "$x in 2020 dollars", "adjusted for inflation") are skipped.
 
 Pure Python: no Dagster, no Polars.
@@ -33,6 +34,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from etl.lib import territory
 from etl.lib.model import Amount
 
 __all__ = ["ISO_CODES", "normalize_territory", "parse_amounts"]
@@ -58,14 +60,27 @@ _DOLLAR_PREFIXES = {
     "C": "CAD", "CA": "CAD", "Can": "CAD", "CDN": "CAD",
     "HK": "HKD", "NZ": "NZD", "R": "BRL", "S": "SGD", "SG": "SGD",
     "NT": "TWD", "MX": "MXN", "Mex": "MXN",
+    # A code doubled by the sign ("[[USD]]$1 million" renders "USD$1 million").
+    "USD": "USD", "AUD": "AUD", "CAD": "CAD", "HKD": "HKD", "NZD": "NZD", "SGD": "SGD",
+    "TWD": "TWD", "MXN": "MXN", "BRL": "BRL",
 }  # fmt: skip
 
 # Currency signs other than dollars. "¥" alone is resolved with the ``yen`` argument.
 _SIGNS = {
     "£": "GBP", "€": "EUR", "₹": "INR", "₩": "KRW", "₱": "PHP", "₽": "RUB", "₺": "TRY",
     "₪": "ILS", "฿": "THB", "₦": "NGN", "₫": "VND", "₴": "UAH",
-    "CN¥": "CNY", "JP¥": "JPY", "RMB": "CNY", "Rs": "INR", "Rs.": "INR", "DM": "DEM",
+    "CN¥": "CNY", "JP¥": "JPY", "RMB": "CNY", "DM": "DEM",
+    "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "Tk": "BDT", "Tk.": "BDT", "৳": "BDT", "zł": "PLN",
+    "SKr": "SEK", "NKr": "NOK", "DKr": "DKK", "ISK": "ISK", "Kč": "CZK",
 }  # fmt: skip
+# Signs shared by several countries: resolved by the caller's ``rupee`` and ``krone`` arguments
+# (the film's country), like "¥" by ``yen``. "Rs" is the rupee of India, Pakistan, Sri Lanka and
+# Nepal; "kr" the crown of Sweden, Norway, Denmark and Iceland. Without an argument "kr" names
+# no currency (the amount is then counted as a problem by the caller).
+_RUPEE_SIGNS = {"Rs", "Rs."}
+_KRONE_SIGNS = {"kr", "kr."}
+# Signs written after the number: "5 million zł", "10 million kr".
+_SUFFIX_SIGNS = {"zł": "PLN", "Kč": "CZK", "kr": None, "kr.": None}
 
 # Currency words written after the number, with the adjectives that pick a country's unit.
 # (word, adjective or "") -> code. Plurals are folded to the singular before lookup.
@@ -128,8 +143,8 @@ def _prefix(g: str) -> str:
         # an unknown "Z$" is not read as US dollars).
         rf"(?<![A-Za-z])(?:{_alt(_DOLLAR_PREFIXES)})\s?\$|(?<![A-Za-z$])\$"
         rf"|(?<![A-Za-z])(?:CN|JP)¥|¥"
-        rf"|(?<![A-Za-z])(?:RMB|DM|Rs\.?)(?![A-Za-z])"
-        rf"|[£€₹₩₱₽₺₪฿₦₫₴]"
+        rf"|(?<![A-Za-z])(?:RMB|DM|Rs\.?|Rp\.?|RM|Tk\.?|SKr|NKr|DKr|kr\.?|zł|Kč)(?![A-Za-z])"
+        rf"|[£€₹₩₱₽₺₪฿₦₫₴৳]"
         rf"|(?<![A-Za-z])(?:{_alt(ISO_CODES)})(?![A-Za-z])"
         r")\s*"
     )
@@ -196,7 +211,7 @@ def _core(*, with_range: bool, with_suffix: bool) -> re.Pattern[str]:
         pattern += (
             r"(?:\s+(?:(?P<adj>(?i:" + "|".join(re.escape(a) for a in _ADJECTIVES) + r"))\s+)?"
             r"(?P<word>(?i:" + _alt(_WORD_FORMS) + r"))(?![A-Za-z])"
-            r"|\s*(?P<isosuffix>" + _alt(ISO_CODES | {"DM"}) + r")(?![A-Za-z]))?"
+            r"|\s*(?P<isosuffix>" + _alt(ISO_CODES | {"DM"} | set(_SUFFIX_SIGNS)) + r")(?![A-Za-z]))?"
         )
     pattern += r"(?P<plus>\+(?![\d$£€¥₹]))?"
     return re.compile(pattern)
@@ -221,17 +236,6 @@ _ESTIMATE = {
 }  # fmt: skip
 _EST_NOTE = re.compile(r"(?i)^(?:est\.?|estimated|approx\.?|approximate|approximately)$")
 
-_WORLD = {"worldwide", "world", "global", "globally", "total", "world-wide", "world wide",
-          "worldwide total", "total worldwide"}  # fmt: skip
-_US = {"us", "usa", "united states", "united states of america"}
-_NORTH_AMERICA = {
-    "north america", "north american", "domestic", "domestically", "us and canada",
-    "usa and canada", "united states and canada", "canada and us", "canada and the us",
-    "canada and the united states",
-}  # fmt: skip
-# Lower-case notes that still name a territory.
-_OTHER_TERRITORIES = {"overseas", "international", "internationally", "foreign", "abroad",
-                      "outside north america", "rest of the world", "rest of world"}  # fmt: skip
 # Words that make a parenthesis a note about the figure rather than a territory.
 _NOTE_WORDS = {
     "nett", "net", "gross", "share", "rental", "rentals", "opening", "weekend", "lifetime",
@@ -242,34 +246,20 @@ _NOTE_WORDS = {
 }  # fmt: skip
 
 
-def _territory_key(raw: str) -> str:
-    key = raw.lower().replace("&", " and ").replace("/", " and ").replace(".", "")
-    key = re.sub(r"\s+", " ", key).strip()
-    return key.removeprefix("the ").replace(" the us", " us")
-
-
 def normalize_territory(raw: str) -> str:
-    """worldwide/world/global/total → "worldwide"; US/U.S./USA/United States → "US";
-    North America/domestic/US and Canada → "North America"; anything else as written with its
-    first letter upper case."""
-    key = _territory_key(raw)
-    if key in _WORLD:
-        return "worldwide"
-    if key in _US:
-        return "US"
-    if key in _NORTH_AMERICA:
-        return "North America"
-    raw = re.sub(r"\s+", " ", raw).strip()
-    return raw[:1].upper() + raw[1:]
+    """The territory's display name (``territory.normalise``): "worldwide", "United States",
+    "North America", "overseas", ...; anything else as written with its first letter upper case."""
+    return territory.normalise(raw)
 
 
 def _as_territory(raw: str) -> str | None:
     """The territory a note names, or None when the note is something else ("nett", "2019")."""
-    key = _territory_key(raw)
+    known = territory.resolve(raw)
+    if known.kind is not None:
+        return known.name
+    key = re.sub(r"\s+", " ", raw.lower()).strip()
     if not key:
         return None
-    if key in _WORLD or key in _US or key in _NORTH_AMERICA or key in _OTHER_TERRITORIES:
-        return normalize_territory(raw)
     words = re.findall(r"[a-z][a-z'-]*", key)
     # Otherwise a place name: capitalised, a few words, no digits, no note words.
     if (
@@ -315,12 +305,19 @@ _SPACES = str.maketrans({c: " " for c in "\xa0\u2007\u2009\u200a\u202f"})
 # --- Reading one match ------------------------------------------------------------------------
 
 
-def _currency(prefix: str | None, yen: str) -> str | None:
+def _currency(prefix: str | None, local: dict[str, str | None]) -> str | None:
+    """The code a sign or code names; ``local`` resolves the shared signs ("¥", "Rs", "kr")."""
     if not prefix:
         return None
     prefix = re.sub(r"\s+", "", prefix)
     if prefix == "¥":
-        return yen
+        return local["¥"]
+    if prefix in _RUPEE_SIGNS:
+        return local["Rs"]
+    if prefix in _KRONE_SIGNS:
+        return local["kr"]
+    if prefix in _SUFFIX_SIGNS:
+        return _SUFFIX_SIGNS[prefix]
     if prefix.endswith("$"):
         return _DOLLAR_PREFIXES.get(prefix[:-1], "USD") if prefix != "$" else "USD"
     return _SIGNS.get(prefix) or (prefix if prefix in ISO_CODES else None)
@@ -353,16 +350,16 @@ def _value(number: str, scale: int) -> float:
     return float(Decimal(number.replace(",", "")) * scale)
 
 
-def _read(m: re.Match[str], yen: str) -> tuple[float, float, str | None, bool] | None:
+def _read(m: re.Match[str], local: dict[str, str | None]) -> tuple[float, float, str | None, bool] | None:
     """(low, high, currency, has_scale_word) of a core match; None when the reading is
     inconsistent: two different currencies, or a range that is no range ("$3 million – 2001",
     a low figure above the high one). The caller then tries a simpler reading."""
     g = m.groupdict()
     low_scale, low_word = _scale_of(g["scale"])
     high_scale, high_word = _scale_of(g.get("scale2"))
-    cur_low = _currency(g["cur"], yen)
-    cur_high = _currency(g.get("cur2"), yen)
-    cur_after = _currency(g.get("isosuffix"), yen) or _word_currency(g.get("word"), g.get("adj"))
+    cur_low = _currency(g["cur"], local)
+    cur_high = _currency(g.get("cur2"), local)
+    cur_after = _currency(g.get("isosuffix"), local) or _word_currency(g.get("word"), g.get("adj"))
     currencies = {c for c in (cur_low, cur_high, cur_after) if c}
     if len(currencies) > 1:
         return None
@@ -421,18 +418,36 @@ def _normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+def _is_conversion(inner: str, local: dict[str, str | None]) -> bool:
+    """A parenthesis on the amount's line that holds exactly one amount in a named currency and
+    nothing else but a few words ("$600,000", "US$27 million approx.", "≈ €3 million") is a
+    conversion of the amount before it, not a second budget. Inflation equivalents are not
+    conversions (they are dropped by the caller)."""
+    if _INFLATION_BEFORE.search(inner) or re.search(r"(?i)equivalent|inflation|\d{4}\s+dollars", inner):
+        return False
+    found = parse_amounts(inner, yen=local["¥"] or "JPY", rupee=local["Rs"] or "INR", krone=local["kr"])
+    if len(found) != 1 or found[0].currency is None:
+        return False
+    rest = inner.replace(found[0].as_written, " ")
+    return len(re.findall(r"[A-Za-z]+", rest)) <= 3 and not re.search(r"\d", rest)
+
+
 # --- Public API -------------------------------------------------------------------------------
 
 
-def parse_amounts(text: str, *, yen: str = "JPY") -> list[Amount]:
+def parse_amounts(text: str, *, yen: str = "JPY", rupee: str = "INR",
+                  krone: str | None = None) -> list[Amount]:
     """Every money amount in ``text``, in order, one ``Amount`` each.
 
-    ``yen`` is the currency "¥" stands for (pass "CNY" for Chinese films). ``as_written`` is the
+    ``yen`` is the currency "¥" stands for (pass "CNY" for Chinese films), ``rupee`` the one of
+    "Rs" ("PKR" for Pakistani films), ``krone`` the one of "kr" (SEK, NOK, DKK, ISK; None when
+    the film's country does not say). ``as_written`` is the
     text of the one amount with its qualifiers and notes, exactly as in ``text`` (so
     ``text.find(amount.as_written)`` locates it), stripped.
     """
     if not text:
         return []
+    local: dict[str, str | None] = {"¥": yen, "Rs": rupee, "kr": krone}
     original = text
     text, origin = _normalize(original)
     whole = text.strip()
@@ -444,7 +459,7 @@ def parse_amounts(text: str, *, yen: str = "JPY") -> list[Amount]:
         # The first reading that is consistent at this position (the last one always is).
         for core in _CORES:
             m = core.match(scan, first.start())
-            read = _read(m, yen) if m else None
+            read = _read(m, local) if m else None
             if read is not None:
                 break
         low, high, currency, has_scale_word = read
@@ -468,6 +483,9 @@ def parse_amounts(text: str, *, yen: str = "JPY") -> list[Amount]:
         # Notes in parentheses and a trailing territory word, in any order.
         while True:
             p = _PAREN.match(text, end)
+            if p and currency is not None and _is_conversion(p[1], local):
+                end = p.end()  # "Rp 5 billion ($600,000)": the conversion stays in as_written
+                continue
             if p and not _MONEYISH.search(p[1]):
                 note = p[1].strip()
                 if _EST_NOTE.match(note):

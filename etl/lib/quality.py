@@ -1,5 +1,6 @@
 """Data-quality rules on warehouse frames. The asset checks call these; tests call them on a
-good and a bad frame. Each returns the offending rows (empty when the rule holds)."""
+good and a bad frame. Each returns the offending rows (empty when the rule holds). Keys and
+references come from the table registry (``tables.TABLE_SPECS``)."""
 
 from __future__ import annotations
 
@@ -8,53 +9,7 @@ from typing import Callable
 
 import polars as pl
 
-# Primary keys of the dimensions (and of the facts that have one).
-PRIMARY_KEYS: dict[str, list[str]] = {
-    "dim_film": ["film_id"],
-    "dim_person": ["person_id"],
-    "dim_company": ["company_id"],
-    "dim_award_body": ["award_body_id"],
-    "dim_award_category": ["award_category_id"],
-    "dim_ceremony": ["ceremony_id"],
-    "dim_date": ["date_id"],
-    "dim_source": ["source_id"],
-    "fact_nomination": ["nomination_id"],
-    "fact_review": ["review_id"],
-}
-
-# (fact table, column) -> (dimension table, key column). A null foreign key is allowed.
-FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
-    "dim_film": [("master_source_id", "dim_source", "source_id")],
-    "dim_award_category": [("award_body_id", "dim_award_body", "award_body_id")],
-    "dim_ceremony": [("award_body_id", "dim_award_body", "award_body_id")],
-    "fact_nomination": [("film_id", "dim_film", "film_id"),
-                        ("award_body_id", "dim_award_body", "award_body_id"),
-                        ("award_category_id", "dim_award_category", "award_category_id"),
-                        ("ceremony_id", "dim_ceremony", "ceremony_id"),
-                        ("source_id", "dim_source", "source_id")],
-    "bridge_nomination_person": [("nomination_id", "fact_nomination", "nomination_id"),
-                                 ("person_id", "dim_person", "person_id")],
-    "fact_credit": [("film_id", "dim_film", "film_id"), ("person_id", "dim_person", "person_id"),
-                    ("source_id", "dim_source", "source_id")],
-    "fact_film_company": [("film_id", "dim_film", "film_id"),
-                          ("company_id", "dim_company", "company_id"),
-                          ("source_id", "dim_source", "source_id")],
-    "fact_release": [("film_id", "dim_film", "film_id"), ("company_id", "dim_company", "company_id"),
-                     ("release_date", "dim_date", "date"), ("source_id", "dim_source", "source_id")],
-    "fact_home_media": [("film_id", "dim_film", "film_id"),
-                        ("company_id", "dim_company", "company_id"),
-                        ("release_date", "dim_date", "date"), ("source_id", "dim_source", "source_id")],
-    "fact_box_office": [("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id")],
-    "fact_rating": [("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id")],
-    "fact_review": [("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id")],
-    "fact_soundtrack_track": [("film_id", "dim_film", "film_id"),
-                              ("source_id", "dim_source", "source_id")],
-    "fact_soundtrack_release": [("film_id", "dim_film", "film_id"),
-                                ("source_id", "dim_source", "source_id")],
-    "source_document": [("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id")],
-}
-
-RESULTS = ("won", "nominated", "runner-up", "placed", "honored", "pending")
+from etl.lib.model import RESULTS
 
 
 def duplicate_keys(frame: pl.DataFrame, key: list[str]) -> pl.DataFrame:
@@ -70,9 +25,23 @@ def orphans(child: pl.DataFrame, column: str, parent: pl.DataFrame, parent_colum
     return child.filter(pl.col(column).is_not_null()).join(keys, on=column, how="anti")
 
 
+def sources_not_claims(facts: pl.DataFrame, claims: pl.DataFrame, id_column: str) -> pl.DataFrame:
+    """Facts whose ``sources`` count differs from their rows in fact_claim (every document
+    stating a fact has its claim, and each claim counts once)."""
+    counted = claims.group_by("fact_id").agg(pl.len().alias("claims")).rename({"fact_id": id_column})
+    return (facts.select(id_column, "sources").join(counted, on=id_column, how="left")
+            .filter(pl.col("claims").is_null() | (pl.col("claims") != pl.col("sources")))
+            .sort(id_column))
+
+
 def inverted_amounts(box_office: pl.DataFrame) -> pl.DataFrame:
     """Amounts whose low bound is above the high bound."""
     return box_office.filter(pl.col("amount_low") > pl.col("amount_high"))
+
+
+def amounts_without_currency(box_office: pl.DataFrame) -> pl.DataFrame:
+    """Amounts whose currency the extractor could not name (also counted as extraction issues)."""
+    return box_office.filter(pl.col("currency").is_null())
 
 
 def unaccounted_files(sources: pl.DataFrame, scanned_paths: list[str]) -> list[str]:
@@ -138,6 +107,10 @@ class Rule:
 RULES = [
     Rule("fact_box_office", "amount_low_not_above_high", inverted_amounts,
          "amounts with low above high", "Every money amount has amount_low <= amount_high."),
+    Rule("fact_box_office", "amounts_have_a_currency", amounts_without_currency,
+         "amounts without a currency",
+         "Every money amount names its currency (a warning: the article may not say which).",
+         warn_only=True),
     Rule("fact_nomination", "entries_have_body_category_and_known_result", incomplete_entries,
          "entries without body, category or known result",
          "Every accolade entry has an award body, a category and a result of the contract."),

@@ -38,9 +38,9 @@ Rules (the brief left them open; chosen here):
 - The territory is the place after "in", "throughout", "across", "for", "outside" or "to" in
   the statement, else the adjective or place before "release"/"distribution"/"rights"/
   "market"/"debut"/"premiere" ("the European release"), else "internationally"/"overseas" ->
-  "International", "worldwide" -> "Worldwide". Several places give one row each; none gives
+  "overseas", "worldwide" -> "worldwide". Several places give one row each; none gives
   ``territory=None``.
-- Territories are normalised by ``TERRITORY_ALIASES`` (adjectives and abbreviations to the
+- Territories are normalised by ``territory.normalise`` (adjectives and abbreviations to the
   place's English name: "European" -> "Europe", "the United Kingdom"/"UK"/"British" ->
   "United Kingdom", "US"/"U.S."/"American" -> "United States", "Japanese" -> "Japan", ...);
   any other place keeps its displayed name without a leading "the".
@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 
 
+from etl.lib import territory
 from etl.lib import wikitext as W
 from etl.lib.article import Article, ArticleSection
 from etl.lib.model import CompanyRole, Name
@@ -182,11 +183,8 @@ TERRITORY_ADJ_RE = rf"(?<![\w.])(?:{_ADJ_ALT})(?![\w])"
 
 
 def normalise_territory(text: str) -> str:
-    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I).strip(" ,;:")
-    if text.lower() in TERRITORY_ALIASES:
-        return TERRITORY_ALIASES[text.lower()]
-    text = text.rstrip(".")
-    return TERRITORY_ALIASES.get(text.lower(), TERRITORY_ALIASES.get(text.lower() + ".", text))
+    """The territory's display name: the project's one normaliser, ``territory.normalise``."""
+    return territory.normalise(text)
 
 
 # --------------------------------------------------------------------------------------------

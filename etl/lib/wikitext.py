@@ -165,6 +165,23 @@ CURRENCY_TEMPLATES = {
     "twd": "TWD ", "zar": "ZAR ", "ngn": "NGN ", "egp": "EGP ", "irr": "IRR ", "ils": "ILS ",
     "pln": "PLN ", "czk": "CZK ", "huf": "HUF ", "dem": "DEM ", "frf": "FRF ", "itl": "ITL ",
     "esp": "ESP ",
+    # Named templates of the family (Template:Philippine peso, Template:Swedish krona, ...) and
+    # the codes not listed above; each renders as its ISO code before the amount.
+    "philippine peso": "PHP ", "indonesian rupiah": "IDR ", "malaysian ringgit": "MYR ",
+    "bangladeshi taka": "BDT ", "taka": "BDT ", "pakistani rupee": "PKR ", "sri lankan rupee": "LKR ",
+    "nepalese rupee": "NPR ", "npr": "NPR ", "swedish krona": "SEK ", "norwegian krone": "NOK ",
+    "danish krone": "DKK ", "icelandic króna": "ISK ", "isk": "ISK ", "brazilian real": "BRL ",
+    "thai baht": "THB ", "chinese yuan": "CNY ", "renminbi": "CNY ", "japanese yen": "JPY ",
+    "south korean won": "KRW ", "russian ruble": "RUB ", "turkish lira": "TRY ",
+    "swiss franc": "CHF ", "polish złoty": "PLN ", "polish zloty": "PLN ", "hong kong dollar": "HKD ",
+    "new taiwan dollar": "TWD ", "singapore dollar": "SGD ", "australian dollar": "AUD ",
+    "canadian dollar": "CAD ", "new zealand dollar": "NZD ", "mexican peso": "MXN ",
+    "argentine peso": "ARS ", "south african rand": "ZAR ", "nigerian naira": "NGN ",
+    "egyptian pound": "EGP ", "iranian rial": "IRR ", "israeli new shekel": "ILS ",
+    "czech koruna": "CZK ", "hungarian forint": "HUF ", "vietnamese dong": "VND ", "vnd": "VND ",
+    "ars": "ARS ", "clp": "CLP ", "cop": "COP ", "uah": "UAH ", "kzt": "KZT ", "aed": "AED ",
+    "sar": "SAR ", "qar": "QAR ", "kes": "KES ", "ron": "RON ", "bgn": "BGN ", "rsd": "RSD ",
+    "pen": "PEN ", "mad": "MAD ", "pound sterling": "GBP ", "british pound": "GBP ",
 }
 
 BULLETED_BODY_TEMPLATES = {"plainlist", "plain list", "flatlist", "flat list", "startplainlist",

@@ -1,6 +1,6 @@
 -- Every dated or undated event of a film's life, in order: releases, home media, the
 -- soundtrack album and dated award ceremonies; undated events last. An event several
--- documents state is one row (`sources` counts them); a bare "theatrical" date that another
+-- documents state is one row (`sources` counts them, from the conformed facts); a bare "theatrical" date that another
 -- document types more precisely (limited, wide, ...) is that event, not another one.
 create or replace view release_timeline as
 
@@ -33,7 +33,7 @@ releases as (
         companies.company,
         cast(null as varchar) as languages,
         fact_release.note,
-        fact_release.source_id
+        fact_release.sources
     from fact_release
     left join companies on companies.company_id = fact_release.company_id
 
@@ -51,7 +51,7 @@ home_media as (
         companies.company,
         nullif(array_to_string(fact_home_media.languages, ', '), '') as languages,
         fact_home_media.note,
-        fact_home_media.source_id
+        fact_home_media.sources
     from fact_home_media
     left join companies on companies.company_id = fact_home_media.company_id
 
@@ -69,14 +69,14 @@ soundtrack as (
         cast(null as varchar) as company,
         cast(null as varchar) as languages,
         cast(null as varchar) as note,
-        source_id
+        sources
     from fact_soundtrack_release
 
 ),
 
 ceremonies as (
 
-    select distinct
+    select
         fact_nomination.film_id,
         dim_ceremony.ceremony_date as event_date,
         'day' as date_precision,
@@ -86,11 +86,12 @@ ceremonies as (
         cast(null as varchar) as company,
         cast(null as varchar) as languages,
         cast(dim_ceremony.edition as varchar) as note,
-        fact_nomination.source_id
+        max(fact_nomination.sources) as sources
     from fact_nomination
     inner join dim_ceremony on dim_ceremony.ceremony_id = fact_nomination.ceremony_id
     inner join dim_award_body on dim_award_body.award_body_id = dim_ceremony.award_body_id
     where dim_ceremony.ceremony_date is not null
+    group by all
 
 ),
 
@@ -118,7 +119,7 @@ merged as (
         max(company) as company,
         max(languages) as languages,
         max(note) as note,
-        count(distinct source_id) as sources
+        max(sources) as sources
     from events
     group by film_id, event_date, date_precision, event, detail
 

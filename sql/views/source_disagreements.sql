@@ -1,45 +1,21 @@
--- Facts on which the sources of one film give different values, one row per source and value.
--- Nothing is picked: each value stays with its source. Values are compared on what they say
--- (currency and amounts, or score and scale); grosses of different territories are shown with
--- their territory, so "worldwide" and "US" read as what they are.
+-- Facts on which the documents of one film give different values, one row per source and
+-- value, built from fact_claim (each document's own statement of each fact). Nothing is
+-- picked: each value stays with its source. Amounts are compared on currency and amounts,
+-- scores on value over scale (value_key); all the amounts a document states for one measure
+-- are compared together, shown with their territory, so "worldwide" and "United States" read
+-- as what they are. Release dates are compared on each document's first one.
 create or replace view source_disagreements as
 
-with box_office as (
+with stated as (
 
     select
         film_id,
-        measure as fact,
+        fact,
         source_id,
-        string_agg(
-            coalesce(currency, '?') || ' ' || amount_low || '-' || amount_high,
-            '; ' order by amount_low, amount_high
-        ) as value_key,
-        string_agg(
-            coalesce(currency || ' ', '')
-            || format('{:,.0f}', amount_low)
-            || case when amount_high > amount_low then '–' || format('{:,.0f}', amount_high) else '' end
-            || case bound when 'upper' then ' (upper bound)' when 'lower' then ' (lower bound)' else '' end
-            || case when is_estimate then ' (estimated)' else '' end
-            || coalesce(' (' || territory || ')', ''),
-            '; ' order by amount_low, territory
-        ) as value
-    from fact_box_office
-    group by all
-
-),
-
-ratings as (
-
-    select
-        film_id,
-        rating_source || ' ' || metric as fact,
-        source_id,
-        string_agg(value / coalesce(scale, 1), '; ' order by value) as value_key,
-        string_agg(
-            printf('%.15g', value) || coalesce('/' || printf('%.15g', scale), ''),
-            '; ' order by value
-        ) as value
-    from fact_rating
+        string_agg(value_key, '; ' order by value_key) as value_key,
+        string_agg(value, '; ' order by value_key, value) as value
+    from fact_claim
+    where fact_table in ('fact_box_office', 'fact_rating')
     group by all
 
 ),
@@ -50,19 +26,17 @@ first_releases as (
         film_id,
         'first release date' as fact,
         source_id,
-        cast(min(release_date) as varchar) as value_key,
-        cast(min(release_date) as varchar) as value
-    from fact_release
-    where release_date is not null
+        min(value_key) as value_key,
+        min(value_key) as value
+    from fact_claim
+    where fact_table = 'fact_release' and value_key is not null
     group by all
 
 ),
 
 facts as (
 
-    select * from box_office
-    union all
-    select * from ratings
+    select * from stated
     union all
     select * from first_releases
 

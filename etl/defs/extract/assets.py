@@ -37,7 +37,7 @@ def parsed_documents(context: dg.AssetExecutionContext, inputs: InputsResource,
     changed = parse_cache.changes(cache.previous_files(), source_files.sources)
     context.log.info(f"parsing {len(source_files.sources)} files from {inputs.folder()}")
     parsed = corpus.parse_all(inputs.folder(), source_files.sources, progress=context.log.info,
-                              cache=cache)
+                              cache=cache, limits=inputs.limits())
     cache.finish(source_files.sources)
     context.log.info(", ".join(f"{len(v)} {k}" for k, v in changed.items()) + " documents")
     unknown = parsed.unknown_templates()
@@ -49,6 +49,7 @@ def parsed_documents(context: dg.AssetExecutionContext, inputs: InputsResource,
         "changes": dg.MetadataValue.json({k: v[:100] for k, v in changed.items() if k != "unchanged"}),
         "files_parsed": parsed.files_parsed,
         "files_from_cache": parsed.files_cached,
+        "parse_cache_warnings": dg.MetadataValue.json(cache.warnings),
         "film_documents": len(parsed.documents),
         "rejected_pages": len(parsed.rejections),
         "unknown_templates": sum(unknown.values()),

@@ -7,6 +7,7 @@ import polars as pl
 
 from etl.defs.resources import InputsResource, WarehouseResource
 from etl.lib import intake, quality
+from etl.lib.tables import TABLE_SPECS
 from etl.lib.report import frame_markdown
 
 
@@ -56,8 +57,26 @@ def _foreign_keys_check(table: str, refs: list[tuple[str, str, str]]) -> dg.Asse
     return check
 
 
-unique_key_checks = [_unique_key_check(t, k) for t, k in quality.PRIMARY_KEYS.items()]
-foreign_key_checks = [_foreign_keys_check(t, refs) for t, refs in quality.FOREIGN_KEYS.items()]
+# Keys and references from the table registry: every declared key is unique, every reference resolves.
+unique_key_checks = [_unique_key_check(s.name, list(s.key)) for s in TABLE_SPECS.values() if s.key]
+foreign_key_checks = [_foreign_keys_check(s.name, list(s.references)) for s in TABLE_SPECS.values() if s.references]
+
+
+def _claims_check(table: str, id_column: str) -> dg.AssetChecksDefinition:
+    @dg.asset_check(asset=table, name="sources_match_claims", blocking=True, pool="duckdb",
+                    additional_deps=["fact_claim"],
+                    description=f"Each fact of {table} counts as sources exactly its rows in fact_claim.")
+    def check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+        facts, claims = _read(warehouse_db, table, "fact_claim")
+        claims = claims.filter(pl.col("fact_table") == table)
+        return _result(quality.sources_not_claims(facts, claims, id_column),
+                       "facts whose sources differ from their claims")
+
+    return check
+
+
+claims_checks = [_claims_check(s.name, s.key[0]) for s in TABLE_SPECS.values()
+                 if s.name.startswith("fact_") and "sources" in s.schema]
 
 
 def _rule_check(rule: quality.Rule) -> dg.AssetChecksDefinition:
@@ -80,7 +99,7 @@ def every_input_file_accounted_for(inputs: InputsResource, warehouse_db: Warehou
     """Every file of the input folder is in dim_source and has loaded at least one document or
     has a row in rejected_document: nothing is dropped silently."""
     root = inputs.folder()
-    scanned = [p.relative_to(root).as_posix() for p in intake.scan(root)]
+    scanned = [intake.relative_name(root, p) for p in intake.scan(root)]
     (sources,) = _read(warehouse_db, "dim_source")
     missing = quality.unaccounted_files(sources, scanned)
     return dg.AssetCheckResult(

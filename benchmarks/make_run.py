@@ -1,0 +1,58 @@
+"""`make run` side by side: the seed build of two checkouts, interleaved, in one run.
+
+Each round builds ``seeds/`` into a fresh temporary warehouse with each checkout's code (the
+same virtual environment, so only the project's code differs), with a persistent Dagster instance
+as ``make run`` has, and records the wall time; the medians and their ratio are printed. Usage:
+
+    .venv/bin/python benchmarks/make_run.py OLD_CHECKOUT [NEW_CHECKOUT] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+
+
+def build_seconds(checkout: Path, scratch: Path) -> float:
+    warehouse = scratch / f"{checkout.name}-{time.monotonic_ns()}.duckdb"
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "ETL_SEEDS_DIR", "ETL_WAREHOUSE")}
+    env["PYTHONPATH"] = str(checkout)
+    # As `make run` does: a persistent instance (run and event storage on disk).
+    home = scratch / f"home-{checkout.name}"
+    if not home.exists():
+        home.mkdir()
+        shutil.copy(checkout / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    env["DAGSTER_HOME"] = str(home)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import sys; from etl.cli import main; sys.exit(main())",
+                    "build", "--seeds", str(checkout / "seeds"), "--warehouse", str(warehouse)],
+                   cwd=checkout, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("old", type=Path)
+    parser.add_argument("new", type=Path, nargs="?", default=HERE)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    times: dict[str, list[float]] = {"old": [], "new": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(args.rounds):
+            for name in ("old", "new"):
+                times[name].append(build_seconds(getattr(args, name).resolve(), Path(tmp)))
+    old, new = statistics.median(times["old"]), statistics.median(times["new"])
+    print(f"seed build, median of {args.rounds}: old {old:.1f} s, new {new:.1f} s, new/old {new / old:.2f}")
+
+
+if __name__ == "__main__":
+    main()

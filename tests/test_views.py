@@ -1,0 +1,108 @@
+"""The warehouse documents itself: the seeds built in-process, then the published file read by
+the stock DuckDB CLI (comments, keys), the view assets' lineage and the charts they attach."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from etl.defs.resources import InputsResource, WarehouseResource
+from etl.definitions import defs as load_defs
+from etl.lib import charts
+from etl.lib.tables import TABLE_SPECS, TABLES, VIEW_SPECS
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(seeds_dir, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("views") / "warehouse.duckdb"
+    defs = load_defs()
+    result = dg.materialize([*defs.assets, *defs.asset_checks],
+                            resources={"inputs": InputsResource(seeds_dir=str(seeds_dir)),
+                                       "warehouse_db": WarehouseResource(path=str(target))},
+                            selection=dg.AssetSelection.all())
+    assert result.success
+    return target
+
+
+def cli(path: Path, sql: str) -> list[list[str]]:
+    exe = Path(sys.executable).with_name("duckdb")
+    assert exe.exists(), "duckdb-cli is a dev dependency"
+    out = subprocess.run([str(exe), "-readonly", "-csv", "-noheader", str(path), "-c", sql],
+                         capture_output=True, text=True, check=True).stdout
+    return [line.split(",", 1) for line in out.splitlines() if line]
+
+
+def test_the_stock_cli_sees_a_comment_on_every_table_view_and_column(built):
+    assert cli(built, "select count(*) from duckdb_tables() where comment is null and not internal") == [["0"]]
+    assert cli(built, "select count(*) from duckdb_views() where comment is null and not internal") == [["0"]]
+    assert cli(built, "select count(*) from duckdb_columns() where comment is null and not internal") == [["0"]]
+    (table,) = cli(built, "select table_name, comment from duckdb_tables() where table_name = 'fact_claim'")
+    assert table == ["fact_claim", '"' + TABLE_SPECS["fact_claim"].description + '"']
+    columns = dict(cli(built, "select column_name, comment from duckdb_columns() where table_name = 'wins_by_award_body'"))
+    assert columns["win_rate"] == '"wins / nominations, 3 decimals."'  # CSV quotes the comma
+    assert int(cli(built, "select count(*) from duckdb_columns() where not internal")[0][0]) == (
+        sum(len(s.columns) for s in TABLE_SPECS.values()) + sum(len(v.columns) for v in VIEW_SPECS.values()))
+
+
+def test_every_dimension_has_a_primary_key_and_facts_reference_dimensions(built):
+    keyed = {r[0] for r in cli(built, "select table_name from duckdb_constraints() where constraint_type = 'PRIMARY KEY'")}
+    assert {t for t in TABLES if t.startswith("dim_")} <= keyed
+    refs = {tuple(r) for r in cli(built, """
+        select table_name, referenced_table || '.' || referenced_column_names[1] from duckdb_constraints()
+        where constraint_type = 'FOREIGN KEY'""")}
+    assert ("fact_release", "dim_territory.territory_id") in refs
+    assert ("fact_credit", "dim_person.person_id") in refs
+    assert ("fact_nomination", "dim_award_category.award_category_id") in refs
+
+
+def test_each_view_asset_depends_on_exactly_the_tables_it_reads():
+    graph = load_defs().resolve_asset_graph()
+    for name, spec in VIEW_SPECS.items():
+        parents = {k.to_user_string() for k in graph.get(dg.AssetKey(name)).parent_keys}
+        assert parents == set(spec.reads), name
+        schema = graph.get(dg.AssetKey(name)).metadata["dagster/column_schema"]
+        assert [c.name for c in schema.columns] == [c for c, _ in spec.columns]
+        assert all(c.description for c in schema.columns)
+    published = {k.to_user_string() for k in graph.get(dg.AssetKey("published_warehouse")).parent_keys}
+    assert published == set(TABLES) | set(VIEW_SPECS)
+
+
+def test_table_assets_carry_column_descriptions():
+    graph = load_defs().resolve_asset_graph()
+    schema = graph.get(dg.AssetKey("dim_territory")).metadata["dagster/column_schema"]
+    assert [(c.name, c.description) for c in schema.columns][2] == (
+        "iso_3166", "ISO 3166-1 alpha-2 code of a country that has one.")
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
+    return struct.unpack(">II", png[16:24])
+
+
+@pytest.mark.parametrize(("view", "render"), [
+    ("award_body_leaderboard", charts.leaderboard_chart),
+    ("release_timeline", charts.timeline_chart),
+    ("wins_by_award_body", charts.wins_chart),
+])
+def test_each_chart_renders_a_png_from_the_built_warehouse(built, view, render):
+    with duckdb.connect(str(built), read_only=True) as conn:
+        png = render(conn.table(view).pl())
+    width, height = _png_size(png)
+    assert width >= 400 and height >= 250 and len(png) > 10_000
+    assert charts.markdown_image(png, view).startswith("![" + view + "](data:image/png;base64,iVBOR")
+
+
+def test_the_timeline_shows_the_film_with_most_dated_events(built):
+    with duckdb.connect(str(built), read_only=True) as conn:
+        timeline = conn.table("release_timeline").pl()
+    # The seed film is the only film: 5 dated events (limited, soundtrack, wide, VHS, DVD).
+    assert charts.busiest_film(timeline) == timeline["film_id"][0]
+    assert timeline.filter(timeline["event_date"].is_not_null()).height == 5
