@@ -136,6 +136,8 @@ def refused_statements(tmp: Path, warehouse: Path) -> list[str]:
         f"select * from '{secret}'",
         f"select * from read_parquet('{tmp / 'x.parquet'}')",
         f"select * from read_json('{secret}')",
+        f"import database '{tmp}'",
+        f"select * from sqlite_scan('{tmp / 'x.db'}', 't')",  # would auto-install an extension
         "select 1; copy (select 2) to 'later.csv'",  # one refused statement refuses the whole text
         "set enable_external_access = true",
         "set lock_configuration = false",
