@@ -401,3 +401,41 @@ def test_same_articles_in_other_shapes_give_the_same_facts(built, tmp_path, corp
     assert query(target, credits) == query(built, credits)
     assert {r[0] for r in query(target, "select path from rejected_document")} == {"dump"}
     assert query(target, "select count(*) from rejected_document")[0][0] == 3
+
+
+def test_a_killed_builds_lock_is_recovered(tmp_path):
+    """A build killed with SIGKILL leaves its lock file; the kernel released the lock with the
+    process, so the next build takes it over."""
+    from etl.lib import warehouse
+
+    target = tmp_path / "warehouse.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import time\nfrom etl.lib import warehouse\n"
+         f"with warehouse.build_lock({str(target)!r}):\n    print('held', flush=True)\n    time.sleep(120)"],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    assert warehouse.lock_holder(target) == holder.pid
+    holder.kill()
+    holder.wait(timeout=30)
+    assert warehouse.lock_path(target).read_text().strip() == str(holder.pid)  # stale file left
+    assert warehouse.lock_holder(target) is None
+    with warehouse.build_lock(target):
+        assert warehouse.lock_path(target).read_text().strip() == str(os.getpid())
+    assert not warehouse.lock_path(target).exists()
+
+
+@pytest.mark.parametrize("before, after, max_loss, allowed", [
+    (None, 1, 0.5, True),     # first build
+    (None, 0, 0.5, False),    # a first build with no films
+    (13, 0, 0.5, False),
+    (2, 1, 0.5, True),        # half lost: not more than half
+    (13, 6, 0.5, False),      # 7 of 13 lost
+    (13, 7, 0.5, True),
+    (13, 1, 0.95, True),      # the threshold is the caller's
+    (13, 14, 0.0, True),      # growth is always fine
+])
+def test_shrink_verdict(before, after, max_loss, allowed):
+    from etl.lib import warehouse
+
+    assert warehouse.shrink_verdict(before, after, max_loss=max_loss)[0] is allowed
+    assert warehouse.shrink_verdict(before, after, max_loss=max_loss, allow_shrink=True)[0] is True
