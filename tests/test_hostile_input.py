@@ -17,19 +17,11 @@ import pytest
 from etl.defs.resources import InputsResource
 from etl.lib import corpus, intake, keys
 from etl.lib.intake import Limits, Page, Rejection
+from tests.test_intake import PAGE_XML
 
 FILM = ("{{Infobox film\n| name = Hostile Film\n| released = {{Film date|2001|5|4}}\n}}\n"
         "'''''Hostile Film''''' is a 2001 [[drama film]].\n")
 
-PAGE_XML = """<page>
-    <title>{title}</title>
-    <ns>0</ns>
-    <id>{id}</id>
-    <revision>
-      <id>{rev}</id>
-      <text xml:space="preserve">{text}</text>
-    </revision>
-  </page>"""
 
 
 def export(*pages: str) -> str:
