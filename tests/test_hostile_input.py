@@ -23,7 +23,6 @@ FILM = ("{{Infobox film\n| name = Hostile Film\n| released = {{Film date|2001|5|
         "'''''Hostile Film''''' is a 2001 [[drama film]].\n")
 
 
-
 def export(*pages: str) -> str:
     return ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">\n'
             + "\n".join(pages) + "\n</mediawiki>\n")
