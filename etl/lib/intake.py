@@ -319,8 +319,11 @@ def _decode_head(head: bytes) -> str | None:
     text = codecs.getincrementaldecoder(encoding)(_MARK_ERRORS).decode(head, final=False)
     if "\x00" in text:
         return None
-    odd = sum(1 for c in text if unicodedata.category(c) in ("Cn", "Cs") or
-              (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"))
+    if encoding in ("utf-8", "utf-8-sig"):
+        odd = text.count(_INVALID)
+    else:
+        odd = sum(1 for c in text if unicodedata.category(c) in ("Cn", "Cs") or
+                  (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"))
     return None if odd > len(text) // 100 else text
 
 
