@@ -54,7 +54,7 @@ class Limits:
 
     max_page_bytes: int = 2048 * 1024
     max_document_bytes: int = 64 * 1024 * 1024
-    max_file_bytes: int = 4 * 1024 * 1024 * 1024
+    max_file_bytes: int = 1024 * 1024 * 1024
 
     def key(self) -> str:
         """A short fingerprint: results read under other limits are other results."""
