@@ -296,3 +296,17 @@ def test_a_build_over_a_broken_cache_succeeds_and_says_so(tmp_path, seeds_dir):
     fresh = tmp_path / "fresh" / "warehouse.duckdb"
     build(seeds_dir, fresh)
     assert table_rows(target) == table_rows(fresh)
+
+
+@pytest.mark.parametrize("where", ["cache folder", "entries folder"])
+def test_a_file_where_a_cache_folder_should_be_is_replaced(tmp_path, seeds_dir, where):
+    cache_dir = tmp_path / "cache"
+    fresh, first = parse_with_cache(seeds_dir, cache_dir)
+    blocked = cache_dir if where == "cache folder" else first.entries
+    shutil.rmtree(blocked)
+    blocked.write_text("5")
+    parsed, cache = parse_with_cache(seeds_dir, cache_dir)
+    assert parsed.documents == fresh.documents and parsed.files_parsed == 5
+    assert cache.warnings == [f"parse cache {blocked.name} was not a folder: replaced"]
+    again, cache = parse_with_cache(seeds_dir, cache_dir)
+    assert (again.files_cached, cache.warnings) == (5, [])
