@@ -323,3 +323,14 @@ def test_the_folder_state_takes_odd_names_links_and_vanished_files(tmp_path):
     assert sorted(state.files) == ["caf\\xe9.wiki", "dangling", "leak"]
     assert state.files["leak"][2] == hashlib.sha256(b"/etc/passwd").hexdigest()  # the link, not its target
     assert len(state.fingerprint()) == 16
+
+
+def test_millions_of_empty_entries_are_a_few_rows_not_millions(tmp_path):
+    pages = [{}] * 5000 + [{"title": f"T{n}", "missing": True} for n in range(1500)]
+    (tmp_path / "many.json").write_text(json.dumps({"query": {"pages": pages}}))
+    _, items = items_of(tmp_path, "many.json")
+    assert len(items) == 1 + 1000 + 2
+    assert [i.reason for i in items[-2:]] == [
+        "4,999 more pages rejected for the same reason: page has no revision content",
+        "500 more pages rejected for the same reason: page is missing from the API response"]
+    assert [i.page_title for i in items[1:4]] == ["T0", "T1", "T2"]

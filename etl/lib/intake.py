@@ -19,6 +19,7 @@ import os
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
@@ -39,6 +40,7 @@ WIKI_KINDS = (API_JSON, XML, WIKITEXT)
 _HEAD_BYTES = 64 * 1024
 _CHUNK = 1 << 20
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+_REPEATS = 1000  # rows of one rejection reason per file for titled pages (untitled: 1)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class Limits:
     decompression (an XML dump), so a gzip or bzip2 bomb is rejected."""
 
     max_page_bytes: int = 2048 * 1024
-    max_document_bytes: int = 64 * 1024 * 1024
+    max_document_bytes: int = 16 * 1024 * 1024
     max_file_bytes: int = 1024 * 1024 * 1024
 
     def key(self) -> str:
@@ -217,11 +219,17 @@ def pages(root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Itera
     breaks while it is read (truncated, deleted, too large) ends with its rejection, after the
     pages read before the fault."""
     path = Path(root) / src.path
+    seen: Counter = Counter()  # page rejections by reason: a few rows each, then a count
+    kept: Counter = Counter()
     try:
-        if src.kind == API_JSON:
-            yield from _json_pages(src, path, limits)
-        elif src.kind == XML:
-            yield from _xml_pages(src, path, limits)
+        if src.kind in (API_JSON, XML):
+            for item in (_json_pages if src.kind == API_JSON else _xml_pages)(src, path, limits):
+                if isinstance(item, Rejection):
+                    seen[item.reason] += 1
+                    if kept[item.reason] >= (_REPEATS if item.page_title else 1):
+                        continue
+                    kept[item.reason] += 1
+                yield item
         elif src.kind == WIKITEXT:
             try:  # a UTF-32 page takes at most 4 bytes per character of UTF-8
                 text = _read_text(path, 4 * limits.max_page_bytes)
@@ -236,6 +244,10 @@ def pages(root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Itera
         yield Rejection(src.path, src.sha256, str(exc), src.kind)
     except Exception as exc:  # noqa: BLE001 - every fault of one file is that file's rejection
         yield Rejection(src.path, src.sha256, f"file could not be read: {_fault(exc)}", src.kind)
+    for reason, n in seen.items():
+        if n > kept[reason]:  # a file of millions of empty entries is a few rows, not millions
+            yield Rejection(src.path, src.sha256,
+                            f"{n - kept[reason]:,} more pages rejected for the same reason: {reason}", src.kind)
 
 
 def _fault(exc: BaseException) -> str:
