@@ -334,3 +334,10 @@ def test_millions_of_empty_entries_are_a_few_rows_not_millions(tmp_path):
         "4,999 more pages rejected for the same reason: page has no revision content",
         "500 more pages rejected for the same reason: page is missing from the API response"]
     assert [i.page_title for i in items[1:4]] == ["T0", "T1", "T2"]
+
+
+def test_a_page_history_is_bounded_per_revision_and_the_last_revision_wins(tmp_path):
+    revisions = "".join(f"<revision><id>{n}</id><text>{c * 3000}</text></revision>" for n, c in ((1, "a"), (2, "b")))
+    (tmp_path / "history.xml").write_text(export(f"<page><title>H</title><ns>0</ns><id>9</id>{revisions}</page>"))
+    _, (page,) = items_of(tmp_path, "history.xml", SMALL)
+    assert (page.title, page.page_id, page.revision_id, page.text) == ("H", 9, 2, "b" * 3000)

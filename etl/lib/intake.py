@@ -494,8 +494,8 @@ class _PageReader:
         elif name == "redirect" and parent == "page":
             self.fields["redirect"] = attrib.get("title")
             self.invalid |= _INVALID in (attrib.get("title") or "")
-        elif name == "text" and parent == "revision":
-            self.text = []
+        elif name == "text" and parent == "revision":  # the last revision of a history wins
+            self.text, self.text_bytes, self.too_large = [], 0, False
 
     def data(self, data: str) -> None:
         if "page" not in self.stack:
