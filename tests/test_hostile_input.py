@@ -341,3 +341,10 @@ def test_a_page_history_is_bounded_per_revision_and_the_last_revision_wins(tmp_p
     (tmp_path / "history.xml").write_text(export(f"<page><title>H</title><ns>0</ns><id>9</id>{revisions}</page>"))
     _, (page,) = items_of(tmp_path, "history.xml", SMALL)
     assert (page.title, page.page_id, page.revision_id, page.text) == ("H", 9, 2, "b" * 3000)
+
+
+def test_an_xml_export_in_its_declared_encoding_is_decoded(tmp_path):
+    body = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + export(xml_page(1, text="Caf\u00e9 cr\u00e8me"))
+    (tmp_path / "latin1.xml").write_bytes(body.encode("latin-1"))
+    _, (page,) = items_of(tmp_path, "latin1.xml")
+    assert page.text == "Caf\u00e9 cr\u00e8me"

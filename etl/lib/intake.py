@@ -305,12 +305,30 @@ def _byte_chunks(path: Path, limit: int) -> Iterator[bytes]:
             yield chunk
 
 
-def _text_chunks(path: Path, limit: int, errors: str = "strict") -> Iterator[str]:
-    """The text of a file in chunks, decoded as its byte order mark says (UTF-8 by default)."""
+_XML_DECLARATION = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+
+
+def _declared_encoding(head: bytes) -> str:
+    """The encoding of XML bytes: the byte order mark's, else the XML declaration's (a
+    ``<?xml ... encoding="ISO-8859-1"?>`` export), else UTF-8."""
+    encoding = _encoding(head)
+    m = _XML_DECLARATION.match(head.lstrip())
+    if encoding == "utf-8" and m:
+        try:
+            return codecs.lookup(m.group(1).decode("ascii")).name
+        except LookupError:
+            pass
+    return encoding
+
+
+def _text_chunks(path: Path, limit: int, errors: str = "strict", xml: bool = False) -> Iterator[str]:
+    """The text of a file in chunks, decoded as its byte order mark (or for XML, its
+    declaration) says; UTF-8 by default."""
     decoder = None
     for chunk in _byte_chunks(path, limit):
         if decoder is None:
-            decoder = codecs.getincrementaldecoder(_encoding(chunk))(errors)
+            encoding = _declared_encoding(chunk) if xml else _encoding(chunk)
+            decoder = codecs.getincrementaldecoder(encoding)(errors)
         if text := decoder.decode(chunk):
             yield text
     if decoder is not None and (text := decoder.decode(b"", final=True)):
@@ -326,12 +344,12 @@ def _decode_head(head: bytes) -> str | None:
     (a dump with one bad page) still make text; binary content is mostly not text, and the
     bytes after a UTF-16 byte order mark always decode but to unassigned or control
     characters."""
-    encoding = _encoding(head)
+    encoding = _declared_encoding(head)
     # not final: the 64 KiB cut may split a multi-byte character
     text = codecs.getincrementaldecoder(encoding)(_MARK_ERRORS).decode(head, final=False)
     if "\x00" in text:
         return None
-    if encoding in ("utf-8", "utf-8-sig"):
+    if not encoding.startswith(("utf-16", "utf-32")):
         odd = text.count(_INVALID)
     else:
         odd = sum(1 for c in text if unicodedata.category(c) in ("Cn", "Cs") or
@@ -568,7 +586,7 @@ def _xml_pages(src: SourceFile, path: Path, limits: Limits) -> Iterator[Page | R
     reader = _PageReader(src, limits)
     parser = ET.XMLParser(target=reader)
     try:
-        for chunk in _text_chunks(path, limits.max_file_bytes, errors=_MARK_ERRORS):
+        for chunk in _text_chunks(path, limits.max_file_bytes, errors=_MARK_ERRORS, xml=True):
             parser.feed(chunk)
             yield from reader.drain()
         parser.close()
