@@ -190,8 +190,8 @@ def test_a_symlink_leaving_the_folder_is_rejected_without_reading_it(tmp_path):
     result = corpus.detect_all(inputs)
     assert {r.path: r.reason for r in result.rejections} == {
         "dangling": "broken symbolic link: its target does not exist",
-        "leak": "symbolic link to a file outside the input folder: not followed",
-        "leakdir": "symbolic link to a file outside the input folder: not followed",
+        "leak": "symbolic link to a place outside the input folder: not followed",
+        "leakdir": "symbolic link to a place outside the input folder: not followed",
     }
     assert {s.path: s.kind for s in result.sources if s.kind != intake.UNKNOWN} == {
         "inner": intake.WIKITEXT, "sub/film.wiki": intake.WIKITEXT}
@@ -307,7 +307,7 @@ def test_a_folder_of_hostile_files_builds_and_rejects_each(tmp_path, seeds_dir):
         "bad/cut.wiki.gz": "file could not be read: the compressed data is truncated (it ends before its end-of-stream marker)",
         "bad/deep.json": "invalid JSON: nested too deeply to read",
         "bad/ids.xml": "page id is not a number",
-        "bad/leak": "symbolic link to a file outside the input folder: not followed",
+        "bad/leak": "symbolic link to a place outside the input folder: not followed",
         "bad/query-list.json": "JSON is not a MediaWiki API response with pages (no query.pages)",
     }
 

@@ -2,10 +2,13 @@
 
 A file's kind is never taken from its name. Compressed files (gzip, bzip2) are recognised by
 their magic bytes and read as streams, so a whole MediaWiki dump is never held in memory: its
-``<page>`` elements are yielded one at a time and cleared after use.
+``<page>`` elements are yielded one at a time, and a page's text is counted as it streams and
+dropped once it passes ``Limits.max_page_bytes``. Text is decoded as its byte order mark says
+(UTF-8, UTF-16, UTF-32), XML also as its declaration says.
 
-Every problem is a ``Rejection`` with a reason a person understands; nothing here raises for
-bad input.
+Nothing outside the input folder is read: a symbolic link is followed only when its target
+stays inside. Every problem is a ``Rejection`` with a reason a person understands that quotes
+none of the file's content; nothing here raises for bad input.
 """
 
 from __future__ import annotations
@@ -178,15 +181,15 @@ def detect_file(root: Path, path: Path) -> tuple[SourceFile, Rejection | None]:
     def rejected(reason: str, digest: str, size: int, compression=None):
         return SourceFile(shown, digest, size, UNKNOWN, compression), Rejection(shown, digest, reason)
 
-    if path.is_symlink():
-        link = hashlib.sha256(os.fsencode(os.readlink(path))).hexdigest()
-        if not _inside(root, path):
-            return rejected("symbolic link to a file outside the input folder: not followed", link, 0)
-        if not path.exists():
-            return rejected("broken symbolic link: its target does not exist", link, 0)
-        if not path.is_file():
-            return rejected("symbolic link to something that is not a regular file: not read", link, 0)
     try:
+        if path.is_symlink():
+            link = hashlib.sha256(os.fsencode(os.readlink(path))).hexdigest()
+            if not _inside(root, path):
+                return rejected("symbolic link to a place outside the input folder: not followed", link, 0)
+            if not path.exists():
+                return rejected("broken symbolic link: its target does not exist", link, 0)
+            if not path.is_file():
+                return rejected("symbolic link to something that is not a regular file: not read", link, 0)
         digest = sha256_of(path)
         size = path.stat().st_size
     except OSError as exc:
