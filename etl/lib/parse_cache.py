@@ -147,6 +147,11 @@ class Schema:
             if isinstance(value, list):
                 arg = args[0] if args else typing.Any
                 return [self._decode(arg, v, f"{where}[{i}]") for i, v in enumerate(value)]
+        elif origin is tuple:
+            if isinstance(value, list):
+                arms = [args[0]] * len(value) if len(args) == 2 and args[1] is Ellipsis else list(args)
+                if len(arms) == len(value):
+                    return tuple(self._decode(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(arms, value)))
         elif tp is collections.Counter or origin is collections.Counter:
             if isinstance(value, dict) and all(isinstance(v, int) and not isinstance(v, bool)
                                                for v in value.values()):
