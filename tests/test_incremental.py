@@ -310,3 +310,30 @@ def test_a_file_where_a_cache_folder_should_be_is_replaced(tmp_path, seeds_dir, 
     assert cache.warnings == [f"parse cache {blocked.name} was not a folder: replaced"]
     again, cache = parse_with_cache(seeds_dir, cache_dir)
     assert (again.files_cached, cache.warnings) == (5, [])
+
+
+def _document_entry(cache_dir: Path) -> dict:
+    entry = next(e for e in cache_entries(cache_dir) if '"document"' in e.read_text())
+    return json.loads(entry.read_text())
+
+
+@pytest.mark.parametrize(("path", "value"), [
+    (("facts", "release_year"), True),  # a bool is not an int
+    (("facts", "release_year"), "1995"),
+    (("facts", "soundtrack_release"), {"date": "1995-13-40", "precision": "day"}),
+    (("facts", "problems"), {"x": "many"}),
+    (("facts", "credits"), [{"role": "director"}]),  # fields missing
+    (("source",), {"path": "a", "sha256": "b", "size": 1, "kind": "k", "compression": None, "extra": 1}),
+    (("supplementary",), 0),
+])
+def test_the_schema_refuses_values_of_the_wrong_type(tmp_path, seeds_dir, path, value):
+    from etl.lib.parse_cache import InvalidEntry, Schema
+
+    parse_with_cache(seeds_dir, tmp_path / "cache")
+    data = _document_entry(tmp_path / "cache")
+    target = data["items"][0]["document"]
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(InvalidEntry):
+        Schema().load(json.dumps(data))
