@@ -337,3 +337,16 @@ def test_the_schema_refuses_values_of_the_wrong_type(tmp_path, seeds_dir, path, 
     target[path[-1]] = value
     with pytest.raises(InvalidEntry):
         Schema().load(json.dumps(data))
+
+
+def test_results_read_under_other_limits_are_not_reused(tmp_path, seeds_dir):
+    from etl.lib.intake import Limits
+
+    cache_dir = tmp_path / "cache"
+    parse_with_cache(seeds_dir, cache_dir)
+    found = corpus.detect_all(seeds_dir)
+    small = Limits(max_page_bytes=1000)
+    parsed = corpus.parse_all(seeds_dir, found.sources, cache=ParseCache(cache_dir), limits=small)
+    assert (parsed.files_parsed, parsed.files_cached) == (5, 0)
+    # the seed article (API JSON) is far over 1,000 bytes: refused under the small limit
+    assert [r.path for r in parsed.rejections] == ["003_b6dd9beaf186b8b0.txt"]
