@@ -39,8 +39,16 @@ How the article is read
   ``* 1997 – [[Empire Award for Best Actor]] – Name``); a segment qualifying the category
   ("– Musical or Comedy", "– Drama", "– Motion Picture") stays in the category. Generic group
   headings ("Critics' awards", "Guild awards", "Festival awards") name no body. Prose lines
-  end a list. A list line counts as an entry when it has a result or stands under a body;
-  ranking bullets ("* AFI's 100 Years...100 Movies – #78") without either are not award entries.
+  end a list. A list line counts as an entry when it has a result or stands under a body.
+  A bullet written as a sentence ("* The film won the [[Golden Bear]] at the [[69th Berlin
+  International Film Festival]]") is read by its verb, object and "at the" body, and so are
+  the clauses of the prose of an accolades section that link a body or an "[[X Award for Y]]"
+  category (summaries with counts, "nominated for four Golden Globes", are not entries).
+- Rankings and "best of" lists (AFI's lists, "Top Ten Films", critics' polls, "#78") and
+  preservation honours (National Film Registry) are not accolades: each such entry is counted
+  in ``skipped`` as "ranking or best-of list" or "preservation honour".
+- Under a heading that says only "Awards" / "Honours" / "Prizes", an entry stating no result
+  is a win (the heading says what they are); elsewhere it is skipped ("no result").
 
 Decisions
 ---------
@@ -1440,7 +1448,7 @@ def _sentence_raw(content: str, film: set[str]) -> _Raw | None:
         raw.recipient = subject
     else:
         return None  # "the producers were nominated ...": no name to credit
-    if raw.category.startswith("[[") is False and not _first_link(raw.category) \
+    if _first_link(raw.category) is None \
             and len(render(raw.category).split()) > 12:
         return None  # a clause, not a category
     year = re.search(rf"\b({_YEAR})\b", render(code))
