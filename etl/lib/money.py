@@ -20,7 +20,11 @@ Rules of thumb:
   amount when it is the whole value and has thousands separators ("1,234,567"). Scale
   abbreviations ("5m", "5bn", "500k") count only next to a currency, since "5 m" is a length.
 - Currencies are never guessed from context and never converted: no marker means
-  ``currency=None``. "¥" is ambiguous between Japan and China: it means the ``yen`` argument.
+  ``currency=None`` (the caller counts such an amount as a problem). Signs several countries
+  share follow the caller's arguments, which come from the film's country: "¥" (Japan or
+  China) the ``yen`` argument, "Rs" (India, Pakistan, Sri Lanka, Nepal) ``rupee``, "kr"
+  (Sweden, Norway, Denmark, Iceland) ``krone``. Other signs and prefixes name one currency:
+  "Rp" IDR, "RM" MYR, "Tk" / "৳" BDT, "zł" PLN, "R$" BRL, "NT$" TWD, "₱" PHP, "₩" KRW, ...
 - A conversion given in parentheses on the same line ("Rp 5 billion ($600,000)") is no second
   amount: it stays in the first amount's ``as_written`` (the note of the figure), in the first
   currency. On its own line it is an amount in its own right. Inflation equivalents ("equivalent to $44 million in
