@@ -2,6 +2,7 @@
 
 
 import contextlib
+import os
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -10,6 +11,7 @@ import duckdb
 
 from etl import paths
 from etl.lib import warehouse
+from etl.lib.workers import Budget
 
 
 class InputsResource(dg.ConfigurableResource):
@@ -17,9 +19,18 @@ class InputsResource(dg.ConfigurableResource):
     the project's ``seeds/``."""
 
     seeds_dir: Optional[str] = None
+    parse_workers: Optional[int] = None  # processes that parse pages; None: one per core, 1: in-process
+    page_cpu_seconds: float = 20.0  # CPU-time budget per document; over it, the page is rejected
+    worker_memory_mb: int = 1024  # address-space cap of one parse worker (a page over it is rejected)
 
     def folder(self) -> Path:
         return paths.seeds_dir(self.seeds_dir)
+
+    def workers(self) -> int:
+        return self.parse_workers or os.cpu_count() or 1
+
+    def budget(self) -> Budget:
+        return Budget(cpu_seconds=self.page_cpu_seconds, memory_bytes=self.worker_memory_mb * 1024**2)
 
 
 class WarehouseResource(dg.ConfigurableResource):
