@@ -36,6 +36,7 @@ Result = ParsedDocument | Rejection
 IN_FLIGHT_PER_WORKER = 4
 GRACE_SECONDS = 5.0  # CPU seconds past the budget before the parent kills a worker
 _POLL_SECONDS = 0.5
+_EXIT_MEMORY = 3  # a worker's exit code when a page it was sent does not fit in its memory
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ def _serve(conn: Connection, budget: Budget) -> None:
             task = conn.recv()
         except (EOFError, OSError):
             return
+        except MemoryError:  # the page itself does not fit: the parent rejects it
+            os._exit(_EXIT_MEMORY)
         if task is None:
             return
         seq, page = task
@@ -132,7 +135,10 @@ class _Worker:
         self.task = (seq, page)
         self.started_cpu = _cpu_seconds(self.process.pid)
         self.started_wall = time.monotonic()
-        self.conn.send(self.task)
+        try:
+            self.conn.send(self.task)
+        except OSError:
+            pass  # the worker ended while receiving (a page too big for it): its exit tells why
 
     def overran(self, budget: Budget) -> bool:
         limit = budget.cpu_seconds + GRACE_SECONDS
@@ -153,6 +159,13 @@ class _Worker:
             self.process.kill()
             self.process.join()
         self.conn.close()
+
+
+def _ended_reason(w: _Worker, budget: Budget) -> str:
+    w.process.join(timeout=1)
+    if w.process.exitcode == _EXIT_MEMORY:
+        return memory_reason(budget)
+    return f"the parser process ended while reading this document (exit code {w.process.exitcode})"
 
 
 def parse_stream(items: Iterable[tuple[Any, Page | Rejection]], *, workers: int = 1,
@@ -205,9 +218,9 @@ def parse_stream(items: Iterable[tuple[Any, Page | Rejection]], *, workers: int 
                             continue
                     except (EOFError, OSError):
                         pass
-                    reason = "the parser process ended while reading this document"
+                    reason = _ended_reason(w, budget)
                 elif w.process.sentinel in ready:
-                    reason = "the parser process ended while reading this document"
+                    reason = _ended_reason(w, budget)
                 elif w.overran(budget):
                     reason = cpu_reason(budget)
                 else:
