@@ -35,6 +35,7 @@ Pure Python: no Dagster, no Polars.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 
@@ -130,6 +131,8 @@ _SCALE_ABBREVIATIONS = {
     "b": 10**9, "bn": 10**9, "tn": 10**12, "cr": 10**7, "cr.": 10**7,
 }  # fmt: skip
 _LAKH_CRORE = 10**12  # "1.5 lakh crore" = 1.5 × 10^5 × 10^7
+# Amounts from here up are not read (in any currency): see parse_amounts.
+MAX_AMOUNT = 10**13
 
 # --- The core pattern -------------------------------------------------------------------------
 
@@ -469,6 +472,10 @@ def parse_amounts(text: str, *, yen: str = "JPY", rupee: str = "INR",
         low, high, currency, has_scale_word = read
         start, end = m.start(), m.end()
         pos = end
+        # No film costs or earns 10^13 in any currency: a longer figure is a typo or hostile
+        # input (5,000 digits would be inf), so it is an unreadable value, never an amount.
+        if not (math.isfinite(high) and high < MAX_AMOUNT):
+            continue
 
         # A number without currency or scale word is a year or a count, unless it is the whole
         # value and written with separators ("1,234,567").
