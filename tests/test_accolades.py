@@ -188,13 +188,15 @@ CORPUS_COUNTS = {
         "Costume Designers Guild Awards": 1, "European Film Awards": 1,
         "Hollywood Music in Media Awards": 2, "People's Choice Awards": 3}),
     # Bullet lists under bold body names. The Berlin "OCIC Award" bullet states no result: it
-    # is seen and skipped ("no result"), never guessed. The closing prose sentence about the
-    # DGA and WGA awards is prose, not an entry. The National Board of Review's "Top Ten Films"
-    # is a best-of list, not an award: skipped with that reason.
-    "Midnight Cowboy": (26, {"won": 13, "nominated": 11, "placed": 2}, {
+    # is seen and skipped ("no result"), never guessed. The closing prose sentence "''Midnight
+    # Cowboy'' won the [[Directors Guild of America Award for ...]] and the [[Writers Guild of
+    # America Award for ...]]" is two wins. The National Board of Review's "Top Ten Films" is a
+    # best-of list, not an award: skipped with that reason.
+    "Midnight Cowboy": (28, {"won": 15, "nominated": 11, "placed": 2}, {
         "Academy Awards": 7, "Golden Globe Awards": 7, "British Academy Film Awards": 6,
         "Berlin International Film Festival": 1, "David di Donatello Awards": 2,
-        "New York Film Critics Circle": 3}),
+        "New York Film Critics Circle": 3, "Directors Guild of America Awards": 1,
+        "Writers Guild of America Awards": 1}),
     # "Award !! Result !! Nominee": the result in the 2nd column and no body column; the body
     # comes from the category links ("Academy Award for Best Picture"), the edition from the
     # prose above the table ("[[49th Academy Awards]]"). The AFI "100 Years" bullets below
@@ -1203,3 +1205,25 @@ def test_entries_without_result_are_wins_only_under_an_awards_heading(heading, r
     assert [(n.category, n.result) for n in got.nominations] == (
         [("Best Editing", result), ("Best Score", "nominated")] if result else [("Best Score", "nominated")])
     assert got.skipped == ({} if result else {"no result": 1})
+
+
+PROSE_PARAGRAPHS = """==Awards and honours==
+[[Ann Lee]] won the [[Academy Awards|Academy Award]] for [[Academy Award for Best Original Score|Best Score]] and Bob Ray was nominated for [[Academy Award for Best Actor]].<ref>x</ref> The film was nominated for four [[Golden Globe Awards]], including Best Picture. It won the Golden Shell at the [[54th San Sebastián International Film Festival]], and the producers were nominated for the [[Producers Guild of America Award for Best Theatrical Motion Picture]]. Critics placed it on many top ten lists.
+
+''Foo'' won the [[Saturn Award for Best Fantasy Film]], the [[Hugo Award for Best Dramatic Presentation]] and the [[Nebula Award for Best Script]].
+"""
+
+
+def test_prose_sentences_of_an_accolades_section():
+    result = parse_accolades(PROSE_PARAGRAPHS, "Foo")
+    got = [(n.award_body, n.edition, n.category, n.recipient, n.result) for n in result.nominations]
+    assert got == [
+        ("Academy Award", None, "Best Score", "Ann Lee", "won"),
+        ("Academy Awards", None, "Best Actor", "Bob Ray", "nominated"),
+        ("San Sebastián International Film Festival", 54, "Golden Shell", "Foo", "won"),
+        ("Saturn Awards", None, "Best Fantasy Film", "Foo", "won"),
+        ("Hugo Awards", None, "Best Dramatic Presentation", "Foo", "won"),
+        ("Nebula Awards", None, "Best Script", "Foo", "won"),
+    ]
+    # The summary with a count, the producers' clause and the top-ten lists are prose.
+    assert result.rows_seen == 6 and not result.skipped

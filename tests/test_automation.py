@@ -112,3 +112,17 @@ def test_downstream_stages_follow_their_parents(tmp_path, seeds_dir):
         # One request for every stage after intake: they run together, in one run.
         requested = {k for k in every_key if due.get_requested_partitions(k)}
         assert requested == every_key - {dg.AssetKey("source_files")}
+
+
+def test_a_cursor_from_before_sequences_still_reads(tmp_path):
+    """The cursor used to hold only the files; a sensor upgraded in place carries on."""
+    import json
+
+    (tmp_path / "a.txt").write_text("one")
+    _, cursor = tick(tmp_path, None)
+    old_style = json.dumps(json.loads(cursor)["files"])
+    same, cursor = tick(tmp_path, old_style)
+    assert isinstance(same, dg.SkipReason)
+    (tmp_path / "b.txt").write_text("two")
+    added, _ = tick(tmp_path, cursor)
+    assert isinstance(added, dg.RunRequest) and added.tags["etl/input_change"] == "1 added"

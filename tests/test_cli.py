@@ -136,6 +136,8 @@ def refused_statements(tmp: Path, warehouse: Path) -> list[str]:
         f"select * from '{secret}'",
         f"select * from read_parquet('{tmp / 'x.parquet'}')",
         f"select * from read_json('{secret}')",
+        f"import database '{tmp}'",
+        f"select * from sqlite_scan('{tmp / 'x.db'}', 't')",  # would auto-install an extension
         "select 1; copy (select 2) to 'later.csv'",  # one refused statement refuses the whole text
         "set enable_external_access = true",
         "set lock_configuration = false",
@@ -267,3 +269,20 @@ def test_describe_shows_columns_types_and_comments(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines() == ["name,kind,rows,comment", "dim_film,table,0,One row per film"]
     assert cli.main(["describe", "nope", "--warehouse", str(path)]) == 1
     assert "no table or view named 'nope'" in capsys.readouterr().err
+
+
+def test_a_build_with_no_film_is_refused_unless_allow_shrink(seeds_warehouse, tmp_path):
+    target = tmp_path / "films.duckdb"
+    target.write_bytes(seeds_warehouse.read_bytes())
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("call the lab about the prints\n")
+    refused = run("build", "--seeds", str(notes), "--warehouse", str(target), "--log-level", "ERROR")
+    assert refused.returncode == 1
+    assert "0 films built, 1 films published: a build with no films is not published" in refused.stderr
+    assert "--allow-shrink" in refused.stderr
+    assert sha(target) == sha(seeds_warehouse)
+
+    allowed = run("build", "--seeds", str(notes), "--warehouse", str(target), "--allow-shrink")
+    assert allowed.returncode == 0, allowed.stderr
+    assert "films: 0\n" in allowed.stdout and "rejected documents: 1\n" in allowed.stdout

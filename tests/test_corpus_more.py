@@ -207,3 +207,23 @@ def test_thira_awards_section_lists_wins(parsed):
     got = [(n.award_body, n.category, n.recipient, n.result) for n in facts(parsed, "Thira (film)").nominations]
     assert got == [("Vanitha Film Awards", "Best Actress", "Shobhana", "won"),
                    ("Asianet Film Awards", "Best Debut Actor", "Dhyan Sreenivasan", "won")]
+
+
+def test_devil_and_daniel_webster_prose_awards(parsed):
+    # "[[Bernard Herrmann]] won the [[Academy Awards|Academy Award]] for [[Academy Award for
+    # Original Music Score|Best Music, Scoring of a Dramatic Picture]] and Walter Huston was
+    # nominated for [[Academy Award for Best Actor]]."
+    got = [(n.award_body_wiki_title, n.category, n.recipient, n.result)
+           for n in facts(parsed, "The Devil and Daniel Webster (film)").nominations]
+    assert got == [("Academy Awards", "Best Music, Scoring of a Dramatic Picture", "Bernard Herrmann", "won"),
+                   ("Academy Awards", "Best Actor", "Walter Huston", "nominated")]
+
+
+def test_blackkklansman_prose_accolades(parsed):
+    # The section points to the list of accolades; its prose names a few: the Cannes Grand Prix,
+    # Lee's DGA nomination, the Academy Award for Best Adapted Screenplay. Sentences that only
+    # count nominations ("nominated for four Golden Globes, including ...") are not entries.
+    got = {(n.award_body, n.category, n.result) for n in facts(parsed, "BlacKkKlansman").nominations}
+    assert got == {("Cannes Film Festival", "Grand Prix", "won"),
+                   ("Directors Guild of America", "Outstanding Feature Film", "nominated"),
+                   ("Academy Awards", "Best Adapted Screenplay", "won")}

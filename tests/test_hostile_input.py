@@ -17,19 +17,10 @@ import pytest
 from etl.defs.resources import InputsResource
 from etl.lib import corpus, intake, keys
 from etl.lib.intake import Limits, Page, Rejection
+from tests.test_intake import PAGE_XML
 
 FILM = ("{{Infobox film\n| name = Hostile Film\n| released = {{Film date|2001|5|4}}\n}}\n"
         "'''''Hostile Film''''' is a 2001 [[drama film]].\n")
-
-PAGE_XML = """<page>
-    <title>{title}</title>
-    <ns>0</ns>
-    <id>{id}</id>
-    <revision>
-      <id>{rev}</id>
-      <text xml:space="preserve">{text}</text>
-    </revision>
-  </page>"""
 
 
 def export(*pages: str) -> str:
@@ -199,8 +190,8 @@ def test_a_symlink_leaving_the_folder_is_rejected_without_reading_it(tmp_path):
     result = corpus.detect_all(inputs)
     assert {r.path: r.reason for r in result.rejections} == {
         "dangling": "broken symbolic link: its target does not exist",
-        "leak": "symbolic link to a file outside the input folder: not followed",
-        "leakdir": "symbolic link to a file outside the input folder: not followed",
+        "leak": "symbolic link to a place outside the input folder: not followed",
+        "leakdir": "symbolic link to a place outside the input folder: not followed",
     }
     assert {s.path: s.kind for s in result.sources if s.kind != intake.UNKNOWN} == {
         "inner": intake.WIKITEXT, "sub/film.wiki": intake.WIKITEXT}
@@ -316,7 +307,7 @@ def test_a_folder_of_hostile_files_builds_and_rejects_each(tmp_path, seeds_dir):
         "bad/cut.wiki.gz": "file could not be read: the compressed data is truncated (it ends before its end-of-stream marker)",
         "bad/deep.json": "invalid JSON: nested too deeply to read",
         "bad/ids.xml": "page id is not a number",
-        "bad/leak": "symbolic link to a file outside the input folder: not followed",
+        "bad/leak": "symbolic link to a place outside the input folder: not followed",
         "bad/query-list.json": "JSON is not a MediaWiki API response with pages (no query.pages)",
     }
 
@@ -332,3 +323,28 @@ def test_the_folder_state_takes_odd_names_links_and_vanished_files(tmp_path):
     assert sorted(state.files) == ["caf\\xe9.wiki", "dangling", "leak"]
     assert state.files["leak"][2] == hashlib.sha256(b"/etc/passwd").hexdigest()  # the link, not its target
     assert len(state.fingerprint()) == 16
+
+
+def test_millions_of_empty_entries_are_a_few_rows_not_millions(tmp_path):
+    pages = [{}] * 5000 + [{"title": f"T{n}", "missing": True} for n in range(1500)]
+    (tmp_path / "many.json").write_text(json.dumps({"query": {"pages": pages}}))
+    _, items = items_of(tmp_path, "many.json")
+    assert len(items) == 1 + 1000 + 2
+    assert [i.reason for i in items[-2:]] == [
+        "4,999 more pages rejected for the same reason: page has no revision content",
+        "500 more pages rejected for the same reason: page is missing from the API response"]
+    assert [i.page_title for i in items[1:4]] == ["T0", "T1", "T2"]
+
+
+def test_a_page_history_is_bounded_per_revision_and_the_last_revision_wins(tmp_path):
+    revisions = "".join(f"<revision><id>{n}</id><text>{c * 3000}</text></revision>" for n, c in ((1, "a"), (2, "b")))
+    (tmp_path / "history.xml").write_text(export(f"<page><title>H</title><ns>0</ns><id>9</id>{revisions}</page>"))
+    _, (page,) = items_of(tmp_path, "history.xml", SMALL)
+    assert (page.title, page.page_id, page.revision_id, page.text) == ("H", 9, 2, "b" * 3000)
+
+
+def test_an_xml_export_in_its_declared_encoding_is_decoded(tmp_path):
+    body = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + export(xml_page(1, text="Caf\u00e9 cr\u00e8me"))
+    (tmp_path / "latin1.xml").write_bytes(body.encode("latin-1"))
+    _, (page,) = items_of(tmp_path, "latin1.xml")
+    assert page.text == "Caf\u00e9 cr\u00e8me"

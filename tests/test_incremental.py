@@ -296,3 +296,57 @@ def test_a_build_over_a_broken_cache_succeeds_and_says_so(tmp_path, seeds_dir):
     fresh = tmp_path / "fresh" / "warehouse.duckdb"
     build(seeds_dir, fresh)
     assert table_rows(target) == table_rows(fresh)
+
+
+@pytest.mark.parametrize("where", ["cache folder", "entries folder"])
+def test_a_file_where_a_cache_folder_should_be_is_replaced(tmp_path, seeds_dir, where):
+    cache_dir = tmp_path / "cache"
+    fresh, first = parse_with_cache(seeds_dir, cache_dir)
+    blocked = cache_dir if where == "cache folder" else first.entries
+    shutil.rmtree(blocked)
+    blocked.write_text("5")
+    parsed, cache = parse_with_cache(seeds_dir, cache_dir)
+    assert parsed.documents == fresh.documents and parsed.files_parsed == 5
+    assert cache.warnings == [f"parse cache {blocked.name} was not a folder: replaced"]
+    again, cache = parse_with_cache(seeds_dir, cache_dir)
+    assert (again.files_cached, cache.warnings) == (5, [])
+
+
+def _document_entry(cache_dir: Path) -> dict:
+    entry = next(e for e in cache_entries(cache_dir) if '"document"' in e.read_text())
+    return json.loads(entry.read_text())
+
+
+@pytest.mark.parametrize(("path", "value"), [
+    (("facts", "release_year"), True),  # a bool is not an int
+    (("facts", "release_year"), "1995"),
+    (("facts", "soundtrack_release"), {"date": "1995-13-40", "precision": "day"}),
+    (("facts", "problems"), {"x": "many"}),
+    (("facts", "credits"), [{"role": "director"}]),  # fields missing
+    (("source",), {"path": "a", "sha256": "b", "size": 1, "kind": "k", "compression": None, "extra": 1}),
+    (("supplementary",), 0),
+])
+def test_the_schema_refuses_values_of_the_wrong_type(tmp_path, seeds_dir, path, value):
+    from etl.lib.parse_cache import InvalidEntry, Schema
+
+    parse_with_cache(seeds_dir, tmp_path / "cache")
+    data = _document_entry(tmp_path / "cache")
+    target = data["items"][0]["document"]
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(InvalidEntry):
+        Schema().load(json.dumps(data))
+
+
+def test_results_read_under_other_limits_are_not_reused(tmp_path, seeds_dir):
+    from etl.lib.intake import Limits
+
+    cache_dir = tmp_path / "cache"
+    parse_with_cache(seeds_dir, cache_dir)
+    found = corpus.detect_all(seeds_dir)
+    small = Limits(max_page_bytes=1000)
+    parsed = corpus.parse_all(seeds_dir, found.sources, cache=ParseCache(cache_dir), limits=small)
+    assert (parsed.files_parsed, parsed.files_cached) == (5, 0)
+    # the seed article (API JSON) is far over 1,000 bytes: refused under the small limit
+    assert [r.path for r in parsed.rejections] == ["003_b6dd9beaf186b8b0.txt"]

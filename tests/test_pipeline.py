@@ -148,6 +148,48 @@ def test_one_person_row_per_person_across_documents(built):
     assert n == 1
 
 
+def test_seed_credits_are_one_row_per_person_and_role(built):
+    rows = dict(query(built, """
+        select c.role, count(*) from fact_credit c join dim_film f using (film_id)
+        where f.title = 'Leaving Las Vegas' group by c.role"""))
+    # Director, producers and stars as the article's infobox names them (the IMDb page names the
+    # same director and stars); the cast: the article's 28, plus 4 of the IMDb page's 15 the
+    # article does not list (Kim Adams, Stuart Regen, Shashi Bhatia, Anne Lange).
+    assert (rows["director"], rows["producer"], rows["starring"], rows["cast"]) == (1, 2, 3, 32)
+    claims = dict(query(built, """
+        select c.fact, count(*) from fact_claim c join dim_film f using (film_id)
+        where f.title = 'Leaving Las Vegas' and c.fact_table = 'fact_credit' group by c.fact"""))
+    assert (claims["director"], claims["starring"], claims["cast"]) == (2, 6, 28 + 15)
+    imdb_only = {r[0] for r in query(built, """
+        select p.name from fact_credit c join dim_person p using (person_id) join dim_source s using (source_id)
+        where c.role = 'cast' and s.kind = 'imdb_title'""")}
+    assert imdb_only == {"Kim Adams", "Stuart Regen", "Shashi Bhatia", "Anne Lange"}
+    (sources,) = query(built, """
+        select c.sources from fact_credit c join dim_person p using (person_id)
+        where c.role = 'director' and p.name = 'Mike Figgis'""")[0]
+    assert sources == 2
+
+
+def test_seed_limited_release_is_one_fact_from_three_documents(built):
+    rows = query(built, """
+        select cast(r.release_date as varchar), r.release_type, r.territory, t.iso_3166, r.sources
+        from fact_release r join dim_film f using (film_id) left join dim_territory t using (territory_id)
+        where f.title = 'Leaving Las Vegas' order by all""")
+    # The article: limited 27 October 1995, wide 9 February 1996; both extracts: the same, the
+    # limited one "in the United States"; the IMDb page: "Release Date: 27 October 1995".
+    assert rows == [("1995-10-27", "limited", "United States", "US", 3),
+                    ("1995-10-27", "theatrical", None, None, 1),
+                    ("1996-02-09", "wide", None, None, 3)]
+
+
+def test_one_territory_row_per_territory(built):
+    rows = query(built, """select name, iso_3166, kind from dim_territory
+                           where name in ('United States', 'worldwide', 'North America', 'Europe') order by name""")
+    assert rows == [("Europe", None, "region"), ("North America", None, "region"),
+                    ("United States", "US", "country"), ("worldwide", None, "worldwide")]
+    assert query(built, "select count(*) from dim_territory where name in ('US', 'USA', 'U.S.', 'America')") == [(0,)]
+
+
 def test_building_twice_gives_identical_tables(built, inputs, tmp_path):
     again = tmp_path / "again.duckdb"
     assert materialize(inputs, again).success
@@ -292,20 +334,29 @@ def test_one_award_body_row_across_films(built):
 
 
 def test_seed_ratings_from_every_source(built):
+    # Each document's statement is a claim; a score two documents state alike is one fact.
     rows = query(built, """
-        select s.kind, r.rating_source, r.metric, r.value, r.scale, r.sample_size
-        from fact_rating r join dim_source s on s.source_id = r.source_id join dim_film f using (film_id)
-        where f.title = 'Leaving Las Vegas' and s.path like 'seeds/%' order by all""")
+        select s.kind, c.fact, c.value from fact_claim c join dim_source s using (source_id)
+        join dim_film f using (film_id)
+        where f.title = 'Leaving Las Vegas' and c.fact_table = 'fact_rating' and s.path like 'seeds/%'
+        order by all""")
     assert rows == [
-        ("imdb_title", "IMDb", "user_rating", 7.6, 10, 54198),
-        ("imdb_title", "Metacritic", "score", 82, 100, None),
-        ("mediawiki_api_json", "Metacritic", "score", 82, 100, 23),
-        ("mediawiki_api_json", "Rotten Tomatoes", "approval", 91, 100, 53),
-        ("mediawiki_api_json", "Rotten Tomatoes", "average", 7.6, 10, 53),
-        ("wikipedia_extract", "Metacritic", "score", 82, 100, 23),
-        ("wikipedia_extract", "Rotten Tomatoes", "approval", 91, 100, 53),
-        ("wikipedia_extract", "Rotten Tomatoes", "average", 7.7, 10, 53),
+        ("imdb_title", "IMDb user_rating", "7.6/10"), ("imdb_title", "Metacritic score", "82/100"),
+        ("mediawiki_api_json", "Metacritic score", "82/100"),
+        ("mediawiki_api_json", "Rotten Tomatoes approval", "91/100"),
+        ("mediawiki_api_json", "Rotten Tomatoes average", "7.6/10"),
+        ("wikipedia_extract", "Metacritic score", "82/100"),
+        ("wikipedia_extract", "Rotten Tomatoes approval", "91/100"),
+        ("wikipedia_extract", "Rotten Tomatoes average", "7.7/10"),
     ]
+    facts = query(built, """
+        select r.rating_source, r.metric, r.value, r.sources from fact_rating r join dim_film f using (film_id)
+        where f.title = 'Leaving Las Vegas' order by all""")
+    # Metacritic 82 on all three pages; RT 91% in the article and the full extract; the
+    # average 7.6 in the article, 7.7 in the full extract.
+    assert facts == [("IMDb", "user_rating", 7.6, 1), ("Metacritic", "score", 82, 3),
+                     ("Rotten Tomatoes", "approval", 91, 2), ("Rotten Tomatoes", "average", 7.6, 1),
+                     ("Rotten Tomatoes", "average", 7.7, 1)]
 
 
 def test_seed_reviews_join_the_one_film(built):
@@ -328,7 +379,7 @@ def test_seed_disagreements(built):
         ("Rotten Tomatoes average", "wikipedia_extract", "7.7/10"),
         ("budget", "imdb_title", "USD 3,600,000 (estimated)"),
         ("budget", "mediawiki_api_json", "USD 3,500,000–4,000,000"),
-        ("gross", "imdb_title", "USD 31,968,347 (US)"),
+        ("gross", "imdb_title", "USD 31,968,347 (United States)"),
         ("gross", "mediawiki_api_json", "USD 49,800,000 (worldwide)"),
         ("gross", "wikipedia_extract", "USD 49,800,000"),
     ]
@@ -343,7 +394,7 @@ def test_seed_release_timeline_in_order(built):
         ("1995-11-07", "soundtrack", "album", None, None),
         ("1996-02-09", "theatrical", "wide", None, None),
         ("1996-11-12", "home media", "VHS", None, "English, Russian"),
-        ("1998-01-01", "home media", "DVD", "USA, Canada", "English"),
+        ("1998-01-01", "home media", "DVD", "United States, Canada", "English"),
         (None, "home media", "Blu-ray", None, None),
         (None, "home media", "HD DVD", None, None),
         (None, "home media", "LaserDisc", None, None),
@@ -401,3 +452,41 @@ def test_same_articles_in_other_shapes_give_the_same_facts(built, tmp_path, corp
     assert query(target, credits) == query(built, credits)
     assert {r[0] for r in query(target, "select path from rejected_document")} == {"dump"}
     assert query(target, "select count(*) from rejected_document")[0][0] == 3
+
+
+def test_a_killed_builds_lock_is_recovered(tmp_path):
+    """A build killed with SIGKILL leaves its lock file; the kernel released the lock with the
+    process, so the next build takes it over."""
+    from etl.lib import warehouse
+
+    target = tmp_path / "warehouse.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import time\nfrom etl.lib import warehouse\n"
+         f"with warehouse.build_lock({str(target)!r}):\n    print('held', flush=True)\n    time.sleep(120)"],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    assert warehouse.lock_holder(target) == holder.pid
+    holder.kill()
+    holder.wait(timeout=30)
+    assert warehouse.lock_path(target).read_text().strip() == str(holder.pid)  # stale file left
+    assert warehouse.lock_holder(target) is None
+    with warehouse.build_lock(target):
+        assert warehouse.lock_path(target).read_text().strip() == str(os.getpid())
+    assert not warehouse.lock_path(target).exists()
+
+
+@pytest.mark.parametrize("before, after, max_loss, allowed", [
+    (None, 1, 0.5, True),     # first build
+    (None, 0, 0.5, False),    # a first build with no films
+    (13, 0, 0.5, False),
+    (2, 1, 0.5, True),        # half lost: not more than half
+    (13, 6, 0.5, False),      # 7 of 13 lost
+    (13, 7, 0.5, True),
+    (13, 1, 0.95, True),      # the threshold is the caller's
+    (13, 14, 0.0, True),      # growth is always fine
+])
+def test_shrink_verdict(before, after, max_loss, allowed):
+    from etl.lib import warehouse
+
+    assert warehouse.shrink_verdict(before, after, max_loss=max_loss)[0] is allowed
+    assert warehouse.shrink_verdict(before, after, max_loss=max_loss, allow_shrink=True)[0] is True

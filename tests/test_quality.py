@@ -100,3 +100,10 @@ def test_every_rule_guards_a_warehouse_table_under_a_unique_name():
     for rule in quality.RULES:
         empty = pl.DataFrame(schema=TABLE_SPECS[rule.table].schema)
         assert rule.find(empty).height == 0, rule.name  # runs on the real columns
+
+
+def test_amounts_without_currency_good_and_bad():
+    good = pl.DataFrame({"currency": ["USD", "INR"], "as_written": ["$5 million", "₹3 crore"]})
+    bad = pl.DataFrame({"currency": ["USD", None], "as_written": ["$5 million", "5 million"]})
+    assert quality.amounts_without_currency(good).height == 0
+    assert quality.amounts_without_currency(bad)["as_written"].to_list() == ["5 million"]

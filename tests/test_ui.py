@@ -266,27 +266,43 @@ def _titles(path: Path) -> list[str]:
 
 
 SENSOR_RUNS = """
-query {
-  runsOrError(filter: {tags: [{key: "etl/input_change", value: "1 added"}]}) {
+query SensorRuns($change: String!) {
+  runsOrError(filter: {tags: [{key: "etl/input_change", value: $change},
+                              {key: "dagster/sensor_name", value: "input_folder_sensor"}]}) {
     __typename
-    ... on Runs { results { runId status tags { key value } } }
+    ... on Runs { results { runId status } }
   }
 }
 """
+
+TERMINAL = {"SUCCESS", "FAILURE", "CANCELED"}
+
+
+def _sensor_run(server: DagsterDev, change: str) -> dict:
+    """The sensor's run for ``change`` (e.g. "1 added"), once it has reached a terminal state:
+    a run can publish its warehouse while Dagster still reports it STARTED."""
+    deadline = time.monotonic() + SENSOR_TIMEOUT + RUN_TIMEOUT
+    runs: list[dict] = []
+    while time.monotonic() < deadline:
+        runs = server.graphql(SENSOR_RUNS, {"change": change})["runsOrError"]["results"]
+        if runs and all(r["status"] in TERMINAL for r in runs):
+            assert len(runs) == 1, f"one run per change, got {runs}"
+            return runs[0]
+        time.sleep(3)
+    pytest.fail(f"no terminal sensor run for {change!r} after {SENSOR_TIMEOUT + RUN_TIMEOUT}s: {runs}{server.tail()}")
 
 
 def test_a_document_dropped_into_the_input_folder_adds_exactly_that_film(dagster_dev, corpus_dir):
     """Runs after the launched build: the sensor sees the new file and its run publishes it."""
     shutil.copy(corpus_dir / "Rocky.xml", dagster_dev.inputs / "Rocky.xml")
-    deadline = time.monotonic() + SENSOR_TIMEOUT
-    titles: list[str] = []
-    while time.monotonic() < deadline:
-        if dagster_dev.warehouse.exists():
-            titles = _titles(dagster_dev.warehouse)
-            if len(titles) > 1:
-                break
-        time.sleep(3)
-    assert titles == ["Leaving Las Vegas", "Rocky"], f"{titles}{dagster_dev.tail()}"
-    runs = dagster_dev.graphql(SENSOR_RUNS)["runsOrError"]["results"]
-    assert any(r["status"] == "SUCCESS" and {"key": "dagster/sensor_name", "value": "input_folder_sensor"}
-               in r["tags"] for r in runs), runs
+    run = _sensor_run(dagster_dev, "1 added")
+    assert run["status"] == "SUCCESS", f"{run}{dagster_dev.tail()}"
+    assert _titles(dagster_dev.warehouse) == ["Leaving Las Vegas", "Rocky"]
+
+
+def test_removing_it_again_removes_the_film(dagster_dev, corpus_dir):
+    """Back to the first folder state: the same fingerprint as the start, still a new run."""
+    (dagster_dev.inputs / "Rocky.xml").unlink()
+    run = _sensor_run(dagster_dev, "1 removed")
+    assert run["status"] == "SUCCESS", f"{run}{dagster_dev.tail()}"
+    assert _titles(dagster_dev.warehouse) == ["Leaving Las Vegas"]

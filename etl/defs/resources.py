@@ -2,6 +2,7 @@
 
 
 import contextlib
+import os
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -10,6 +11,7 @@ import duckdb
 
 from etl import paths
 from etl.lib import intake, warehouse
+from etl.lib.workers import Budget
 
 
 class InputsResource(dg.ConfigurableResource):
@@ -20,12 +22,21 @@ class InputsResource(dg.ConfigurableResource):
     max_page_bytes: int = intake.DEFAULT_LIMITS.max_page_bytes
     max_document_bytes: int = intake.DEFAULT_LIMITS.max_document_bytes
     max_file_bytes: int = intake.DEFAULT_LIMITS.max_file_bytes
+    parse_workers: Optional[int] = None  # processes that parse pages; None: one per core, 1: in-process
+    page_cpu_seconds: float = 20.0  # CPU-time budget per document; over it, the page is rejected
+    worker_memory_mb: int = 1024  # address-space cap of one parse worker (a page over it is rejected)
 
     def folder(self) -> Path:
         return paths.seeds_dir(self.seeds_dir)
 
     def limits(self) -> intake.Limits:
         return intake.Limits(self.max_page_bytes, self.max_document_bytes, self.max_file_bytes)
+
+    def workers(self) -> int:
+        return self.parse_workers or os.cpu_count() or 1
+
+    def budget(self) -> Budget:
+        return Budget(cpu_seconds=self.page_cpu_seconds, memory_bytes=self.worker_memory_mb * 1024**2)
 
 
 class WarehouseResource(dg.ConfigurableResource):

@@ -39,8 +39,16 @@ How the article is read
   ``* 1997 – [[Empire Award for Best Actor]] – Name``); a segment qualifying the category
   ("– Musical or Comedy", "– Drama", "– Motion Picture") stays in the category. Generic group
   headings ("Critics' awards", "Guild awards", "Festival awards") name no body. Prose lines
-  end a list. A list line counts as an entry when it has a result or stands under a body;
-  ranking bullets ("* AFI's 100 Years...100 Movies – #78") without either are not award entries.
+  end a list. A list line counts as an entry when it has a result or stands under a body.
+  A bullet written as a sentence ("* The film won the [[Golden Bear]] at the [[69th Berlin
+  International Film Festival]]") is read by its verb, object and "at the" body, and so are
+  the clauses of the prose of an accolades section that link a body or an "[[X Award for Y]]"
+  category (summaries with counts, "nominated for four Golden Globes", are not entries).
+- Rankings and "best of" lists (AFI's lists, "Top Ten Films", critics' polls, "#78") and
+  preservation honours (National Film Registry) are not accolades: each such entry is counted
+  in ``skipped`` as "ranking or best-of list" or "preservation honour".
+- Under a heading that says only "Awards" / "Honours" / "Prizes", an entry stating no result
+  is a win (the heading says what they are); elsewhere it is skipped ("no result").
 
 Decisions
 ---------
@@ -78,7 +86,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mwparserfromhell.nodes import Tag, Template, Wikilink
 
@@ -1251,6 +1259,8 @@ def _read_lists(items: list, heading_body: str | None, heading_result: str | Non
                 stack = base + headers
             elif render(text, env.ctx):  # prose ends the list; layout templates do not
                 stack = list(base)
+                for raw in _prose_entries(text, env.film):
+                    _add(raw, env)
             continue
         depth, content = len(bullet.group(1)), bullet.group(2)
         stack = [h for h in stack if h.depth < depth]
@@ -1392,6 +1402,8 @@ def _not_an_accolade(text: str) -> str | None:
 # "[[Name]] was nominated for the [[Academy Award for Best Actor]]": a sentence as an entry.
 # The verb gives the result, the object the category, "at / from / by the X" the body, and a
 # subject other than the film ("The film", "It", its title) the recipient.
+_COUNT_START = re.compile(r"(?i)^(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|several|many|numerous|multiple)\b")
 _SENTENCE_ENTRY = re.compile(
     r"^(?P<subject>.*?)\s*\b(?:(?P<won>won|received|was awarded|were awarded|took home)|"
     r"(?P<nom>(?:was|were) nominated for|received a nomination for|earned a nomination for))\s+"
@@ -1405,8 +1417,22 @@ def _sentence_raw(content: str, film: set[str]) -> _Raw | None:
     m = _SENTENCE_ENTRY.match(code)
     if m is None or not m.group("object").strip():
         return None
-    raw = _Raw(result="Won" if m.group("won") else "Nominated", category=m.group("object").strip())
+    obj = m.group("object").strip()
+    if _COUNT_START.match(render(obj)):
+        return None  # "nominated for four [[Golden Globe Awards]], including ...": a summary
     body = (m.group("body") or "").strip()
+    # "the Asia Star award presented by [[Marie Claire]] at the [[Busan International Film
+    # Festival]] 2019": "at" names the body where the award was given; what came before it is
+    # the category with its note.
+    at = _split_top(f"{obj} {m.group(0)[m.end('object'):]}".strip(), r"\s+at\s+(?:the\s+)?")
+    if len(at) == 2 and _is_body_name(at[1]):
+        obj, body = at[0].strip(), at[1].strip().rstrip(". ")
+    # "the [[Academy Awards|Academy Award]] for [[Academy Award for Best Score|Best Score]]":
+    # the body, then its category.
+    pieces = _split_top(obj, r"\s+for\s+")
+    if len(pieces) == 2 and _is_body_name(pieces[0]) and not body:
+        body, obj = pieces[0], pieces[1]
+    raw = _Raw(result="Won" if m.group("won") else "Nominated", category=obj)
     if body and _is_body_name(body):
         raw.body = body
     elif _is_award_for_cell(raw.category):
@@ -1419,11 +1445,51 @@ def _sentence_raw(content: str, film: set[str]) -> _Raw | None:
     shown = _norm_title(render(subject))
     if not subject or shown in film or re.fullmatch(r"(?i)(?:the )?(?:film|movie|picture|it)", render(subject).strip(" '")):
         raw.film_is_recipient = True
-    else:
+    elif render(subject)[:1].isupper() and len(render(subject).split()) <= 5:
         raw.recipient = subject
+    else:
+        return None  # "the producers were nominated ...": no name to credit
+    if _first_link(raw.category) is None \
+            and len(render(raw.category).split()) > 12:
+        return None  # a clause, not a category
     year = re.search(rf"\b({_YEAR})\b", render(code))
     raw.year = year.group(1) if year else None
     return raw
+
+
+# Prose of an accolades section: each sentence is cut into clauses ("[[A]] won the [[X Award
+# for Y]] and [[B]] was nominated for [[Z]]"; "... and won [[X Award for Y|Y]]" keeps the
+# subject before it), and a clause is an entry when ``_sentence_raw`` reads it with a linked
+# body or "[[X Award for Y]]" category. Other sentences (summaries with counts, rankings,
+# reviews) are prose and not counted.
+_SENTENCE_END = r"(?<=[.!?])\s+(?=[A-Z\[']|$)"
+_CLAUSE = re.compile(r",?\s+and\s+(?=[^,]{0,80}?\b(?:won|received|was nominated|were nominated)\b|"
+                     r"(?:won|was nominated|were nominated|received)\b)")
+
+
+def _prose_entries(text: str, film: set[str]) -> list[_Raw]:
+    out: list[_Raw] = []
+    for sentence in _split_top(str(remove_refs(text)), _SENTENCE_END):
+        subject = None
+        for clause in _split_top(sentence.strip(), _CLAUSE.pattern):
+            clause = clause.strip()
+            if subject and re.match(r"(?:won|received|was|were)\b", clause):
+                clause = f"{subject} {clause}"
+            m = _SENTENCE_ENTRY.match(clause)
+            subject = m.group("subject").strip() if m else subject
+            if _not_an_accolade(render(clause)):
+                continue
+            raw = _sentence_raw(clause, film)
+            if raw is None or not (raw.body_in_category or (raw.body and _first_link(raw.body))
+                                   or _first_link(raw.category)):
+                continue
+            # "won the [[X Award for Y]] and the [[Z Award for W]]": one entry each.
+            objects = _split_top(raw.category, r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?")
+            if raw.body_in_category and len(objects) > 1 and all(_is_award_for_cell(o) for o in objects):
+                out.extend(replace(raw, category=o.strip()) for o in objects)
+            else:
+                out.append(raw)
+    return out
 
 
 def _bullet_raw(content: str, stack: list[_Header], ctx: Context, film: set[str] = frozenset()) -> _Raw | None:

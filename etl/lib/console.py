@@ -41,6 +41,9 @@ _REFUSED = {
 }
 
 
+_FILE_ACCESS_OFF = "disabled by configuration"
+
+
 class Refused(Exception):
     """A statement the console does not run; the message is one line."""
 
@@ -90,7 +93,11 @@ def run(conn: duckdb.DuckDBPyConnection, sql: str) -> list[Result]:
         try:
             relation = conn.sql(statement.query)
             table = None if relation is None else relation.to_arrow_table()
-        except duckdb.PermissionException as exc:
+        except duckdb.Error as exc:
+            # File access refused by DuckDB itself, whatever the exception class (an extension
+            # auto-install reports it as an I/O error).
+            if not isinstance(exc, duckdb.PermissionException) and _FILE_ACCESS_OFF not in str(exc):
+                raise
             raise Refused(f"{_one_line(str(exc))}; {HINT}") from None
         results.append(Result(statement.query.strip().rstrip(";"), table))
     return results

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 from etl.lib import intake
-from etl.lib.documents import ParsedDocument, parse_page
+from etl.lib import workers as workers_lib
+from etl.lib.documents import ParsedDocument
 from etl.lib.intake import Rejection, SourceFile
 from etl.lib.parse_cache import ParseCache
 
@@ -57,32 +58,46 @@ def detect_all(root: Path, progress: Progress | None = None) -> Intake:
 
 
 def parse_all(root: Path, sources: list[SourceFile], progress: Progress | None = None,
-              cache: ParseCache | None = None,
-              limits: intake.Limits = intake.DEFAULT_LIMITS) -> Parsed:
+              cache: ParseCache | None = None, *, workers: int = 1,
+              limits: intake.Limits = intake.DEFAULT_LIMITS,
+              budget: workers_lib.Budget = workers_lib.Budget()) -> Parsed:
     """Parse every page of every readable source; keep only the facts (a dump's text is
     streamed and dropped page by page). With a cache, a file parsed before with the same
-    content and the same parser code is read back instead of parsed again. ``limits`` bound
-    what intake reads of each file."""
+    content and the same parser code is read back instead of parsed again. Pages are parsed
+    on ``workers`` processes, each within ``budget`` (see etl.lib.workers); the result is the
+    same, in the same order, for any number of workers. ``limits`` bound what intake reads
+    of each file."""
     parsed = Parsed()
-    pages = 0
-    for src in sources:
-        if src.kind == intake.UNKNOWN:
-            continue
+    readable = [src for src in sources if src.kind != intake.UNKNOWN]
+    results: dict[int, list] = {}
+    for i, src in enumerate(readable):
         items = cache.get(src, limits) if cache is not None else None
         if items is not None:
             parsed.files_cached += 1
-        else:
-            items = []
-            for item in intake.pages(root, src, limits):
-                items.append(item if isinstance(item, Rejection) else parse_page(item))
-                pages += 1
-                if progress and pages % 200 == 0:
-                    progress(f"parsed {pages} pages: {len(parsed.documents)} film documents, "
-                             f"{len(parsed.rejections)} rejected")
-            parsed.files_parsed += 1
-            if cache is not None:
-                cache.put(src, items, limits)
-        for result in items:
+            results[i] = items
+
+    fresh: list[int] = []  # files read and parsed in this build
+
+    def to_parse():
+        for i, src in enumerate(readable):
+            if i not in results:
+                results[i] = []
+                fresh.append(i)
+                for item in intake.pages(root, src, limits):
+                    yield i, item
+
+    pages = 0
+    for i, result in workers_lib.parse_stream(to_parse(), workers=workers, budget=budget):
+        results[i].append(result)
+        pages += 1
+        if progress and pages % 200 == 0:
+            progress(f"parsed {pages} pages")
+    parsed.files_parsed = len(fresh)
+    for i in fresh:
+        if cache is not None:
+            cache.put(readable[i], results[i], limits)
+    for i in range(len(readable)):
+        for result in results[i]:
             if isinstance(result, Rejection):
                 parsed.rejections.append(result)
             else:

@@ -2,10 +2,13 @@
 
 A file's kind is never taken from its name. Compressed files (gzip, bzip2) are recognised by
 their magic bytes and read as streams, so a whole MediaWiki dump is never held in memory: its
-``<page>`` elements are yielded one at a time and cleared after use.
+``<page>`` elements are yielded one at a time, and a page's text is counted as it streams and
+dropped once it passes ``Limits.max_page_bytes``. Text is decoded as its byte order mark says
+(UTF-8, UTF-16, UTF-32), XML also as its declaration says.
 
-Every problem is a ``Rejection`` with a reason a person understands; nothing here raises for
-bad input.
+Nothing outside the input folder is read: a symbolic link is followed only when its target
+stays inside. Every problem is a ``Rejection`` with a reason a person understands that quotes
+none of the file's content; nothing here raises for bad input.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import os
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
@@ -39,6 +43,7 @@ WIKI_KINDS = (API_JSON, XML, WIKITEXT)
 _HEAD_BYTES = 64 * 1024
 _CHUNK = 1 << 20
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+_REPEATS = 1000  # rows of one rejection reason per file for titled pages (untitled: 1)
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,8 @@ class Limits:
     decompression (an XML dump), so a gzip or bzip2 bomb is rejected."""
 
     max_page_bytes: int = 2048 * 1024
-    max_document_bytes: int = 64 * 1024 * 1024
-    max_file_bytes: int = 4 * 1024 * 1024 * 1024
+    max_document_bytes: int = 16 * 1024 * 1024
+    max_file_bytes: int = 1024 * 1024 * 1024
 
     def key(self) -> str:
         """A short fingerprint: results read under other limits are other results."""
@@ -176,15 +181,15 @@ def detect_file(root: Path, path: Path) -> tuple[SourceFile, Rejection | None]:
     def rejected(reason: str, digest: str, size: int, compression=None):
         return SourceFile(shown, digest, size, UNKNOWN, compression), Rejection(shown, digest, reason)
 
-    if path.is_symlink():
-        link = hashlib.sha256(os.fsencode(os.readlink(path))).hexdigest()
-        if not _inside(root, path):
-            return rejected("symbolic link to a file outside the input folder: not followed", link, 0)
-        if not path.exists():
-            return rejected("broken symbolic link: its target does not exist", link, 0)
-        if not path.is_file():
-            return rejected("symbolic link to something that is not a regular file: not read", link, 0)
     try:
+        if path.is_symlink():
+            link = hashlib.sha256(os.fsencode(os.readlink(path))).hexdigest()
+            if not _inside(root, path):
+                return rejected("symbolic link to a place outside the input folder: not followed", link, 0)
+            if not path.exists():
+                return rejected("broken symbolic link: its target does not exist", link, 0)
+            if not path.is_file():
+                return rejected("symbolic link to something that is not a regular file: not read", link, 0)
         digest = sha256_of(path)
         size = path.stat().st_size
     except OSError as exc:
@@ -217,11 +222,17 @@ def pages(root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Itera
     breaks while it is read (truncated, deleted, too large) ends with its rejection, after the
     pages read before the fault."""
     path = Path(root) / src.path
+    seen: Counter = Counter()  # page rejections by reason: a few rows each, then a count
+    kept: Counter = Counter()
     try:
-        if src.kind == API_JSON:
-            yield from _json_pages(src, path, limits)
-        elif src.kind == XML:
-            yield from _xml_pages(src, path, limits)
+        if src.kind in (API_JSON, XML):
+            for item in (_json_pages if src.kind == API_JSON else _xml_pages)(src, path, limits):
+                if isinstance(item, Rejection):
+                    seen[item.reason] += 1
+                    if kept[item.reason] >= (_REPEATS if item.page_title else 1):
+                        continue
+                    kept[item.reason] += 1
+                yield item
         elif src.kind == WIKITEXT:
             try:  # a UTF-32 page takes at most 4 bytes per character of UTF-8
                 text = _read_text(path, 4 * limits.max_page_bytes)
@@ -236,6 +247,10 @@ def pages(root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Itera
         yield Rejection(src.path, src.sha256, str(exc), src.kind)
     except Exception as exc:  # noqa: BLE001 - every fault of one file is that file's rejection
         yield Rejection(src.path, src.sha256, f"file could not be read: {_fault(exc)}", src.kind)
+    for reason, n in seen.items():
+        if n > kept[reason]:  # a file of millions of empty entries is a few rows, not millions
+            yield Rejection(src.path, src.sha256,
+                            f"{n - kept[reason]:,} more pages rejected for the same reason: {reason}", src.kind)
 
 
 def _fault(exc: BaseException) -> str:
@@ -293,12 +308,30 @@ def _byte_chunks(path: Path, limit: int) -> Iterator[bytes]:
             yield chunk
 
 
-def _text_chunks(path: Path, limit: int, errors: str = "strict") -> Iterator[str]:
-    """The text of a file in chunks, decoded as its byte order mark says (UTF-8 by default)."""
+_XML_DECLARATION = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+
+
+def _declared_encoding(head: bytes) -> str:
+    """The encoding of XML bytes: the byte order mark's, else the XML declaration's (a
+    ``<?xml ... encoding="ISO-8859-1"?>`` export), else UTF-8."""
+    encoding = _encoding(head)
+    m = _XML_DECLARATION.match(head.lstrip())
+    if encoding == "utf-8" and m:
+        try:
+            return codecs.lookup(m.group(1).decode("ascii")).name
+        except LookupError:
+            pass
+    return encoding
+
+
+def _text_chunks(path: Path, limit: int, errors: str = "strict", xml: bool = False) -> Iterator[str]:
+    """The text of a file in chunks, decoded as its byte order mark (or for XML, its
+    declaration) says; UTF-8 by default."""
     decoder = None
     for chunk in _byte_chunks(path, limit):
         if decoder is None:
-            decoder = codecs.getincrementaldecoder(_encoding(chunk))(errors)
+            encoding = _declared_encoding(chunk) if xml else _encoding(chunk)
+            decoder = codecs.getincrementaldecoder(encoding)(errors)
         if text := decoder.decode(chunk):
             yield text
     if decoder is not None and (text := decoder.decode(b"", final=True)):
@@ -314,13 +347,16 @@ def _decode_head(head: bytes) -> str | None:
     (a dump with one bad page) still make text; binary content is mostly not text, and the
     bytes after a UTF-16 byte order mark always decode but to unassigned or control
     characters."""
-    encoding = _encoding(head)
+    encoding = _declared_encoding(head)
     # not final: the 64 KiB cut may split a multi-byte character
     text = codecs.getincrementaldecoder(encoding)(_MARK_ERRORS).decode(head, final=False)
     if "\x00" in text:
         return None
-    odd = sum(1 for c in text if unicodedata.category(c) in ("Cn", "Cs") or
-              (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"))
+    if not encoding.startswith(("utf-16", "utf-32")):
+        odd = text.count(_INVALID)
+    else:
+        odd = sum(1 for c in text if unicodedata.category(c) in ("Cn", "Cs") or
+                  (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"))
     return None if odd > len(text) // 100 else text
 
 
@@ -479,8 +515,8 @@ class _PageReader:
         elif name == "redirect" and parent == "page":
             self.fields["redirect"] = attrib.get("title")
             self.invalid |= _INVALID in (attrib.get("title") or "")
-        elif name == "text" and parent == "revision":
-            self.text = []
+        elif name == "text" and parent == "revision":  # the last revision of a history wins
+            self.text, self.text_bytes, self.too_large = [], 0, False
 
     def data(self, data: str) -> None:
         if "page" not in self.stack:
@@ -553,7 +589,7 @@ def _xml_pages(src: SourceFile, path: Path, limits: Limits) -> Iterator[Page | R
     reader = _PageReader(src, limits)
     parser = ET.XMLParser(target=reader)
     try:
-        for chunk in _text_chunks(path, limits.max_file_bytes, errors=_MARK_ERRORS):
+        for chunk in _text_chunks(path, limits.max_file_bytes, errors=_MARK_ERRORS, xml=True):
             parser.feed(chunk)
             yield from reader.drain()
         parser.close()

@@ -20,7 +20,11 @@ Rules of thumb:
   amount when it is the whole value and has thousands separators ("1,234,567"). Scale
   abbreviations ("5m", "5bn", "500k") count only next to a currency, since "5 m" is a length.
 - Currencies are never guessed from context and never converted: no marker means
-  ``currency=None``. "¥" is ambiguous between Japan and China: it means the ``yen`` argument.
+  ``currency=None`` (the caller counts such an amount as a problem). Signs several countries
+  share follow the caller's arguments, which come from the film's country: "¥" (Japan or
+  China) the ``yen`` argument, "Rs" (India, Pakistan, Sri Lanka, Nepal) ``rupee``, "kr"
+  (Sweden, Norway, Denmark, Iceland) ``krone``. Other signs and prefixes name one currency:
+  "Rp" IDR, "RM" MYR, "Tk" / "৳" BDT, "zł" PLN, "R$" BRL, "NT$" TWD, "₱" PHP, "₩" KRW, ...
 - A conversion given in parentheses on the same line ("Rp 5 billion ($600,000)") is no second
   amount: it stays in the first amount's ``as_written`` (the note of the figure), in the first
   currency. On its own line it is an amount in its own right. Inflation equivalents ("equivalent to $44 million in
@@ -31,6 +35,7 @@ Pure Python: no Dagster, no Polars.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 
@@ -126,6 +131,8 @@ _SCALE_ABBREVIATIONS = {
     "b": 10**9, "bn": 10**9, "tn": 10**12, "cr": 10**7, "cr.": 10**7,
 }  # fmt: skip
 _LAKH_CRORE = 10**12  # "1.5 lakh crore" = 1.5 × 10^5 × 10^7
+# Amounts from here up are not read (in any currency): see parse_amounts.
+MAX_AMOUNT = 10**13
 
 # --- The core pattern -------------------------------------------------------------------------
 
@@ -465,6 +472,10 @@ def parse_amounts(text: str, *, yen: str = "JPY", rupee: str = "INR",
         low, high, currency, has_scale_word = read
         start, end = m.start(), m.end()
         pos = end
+        # No film costs or earns 10^13 in any currency: a longer figure is a typo or hostile
+        # input (5,000 digits would be inf), so it is an unreadable value, never an amount.
+        if not (math.isfinite(high) and high < MAX_AMOUNT):
+            continue
 
         # A number without currency or scale word is a year or a count, unless it is the whole
         # value and written with separators ("1,234,567").

@@ -147,6 +147,11 @@ class Schema:
             if isinstance(value, list):
                 arg = args[0] if args else typing.Any
                 return [self._decode(arg, v, f"{where}[{i}]") for i, v in enumerate(value)]
+        elif origin is tuple:
+            if isinstance(value, list):
+                arms = [args[0]] * len(value) if len(args) == 2 and args[1] is Ellipsis else list(args)
+                if len(arms) == len(value):
+                    return tuple(self._decode(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(arms, value)))
         elif tp is collections.Counter or origin is collections.Counter:
             if isinstance(value, dict) and all(isinstance(v, int) and not isinstance(v, bool)
                                                for v in value.values()):
@@ -170,6 +175,12 @@ class ParseCache:
 
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
+
+    def _make_folder(self, path: Path) -> None:
+        if os.path.lexists(path) and (path.is_symlink() or not path.is_dir()):
+            self._warn(f"parse cache {path.name} was not a folder: replaced")
+            _remove(path)
+        path.mkdir(parents=True, exist_ok=True)
 
     def _entry(self, src: SourceFile, limits: Limits) -> Path:
         return self.entries / f"{src.sha256}-{limits.key()}{_ENTRY_SUFFIX}"
@@ -199,9 +210,8 @@ class ParseCache:
             return
         tmp = self.entries / f".{path.name}.{os.getpid()}.tmp"
         try:
-            if os.path.lexists(self.entries) and not self.entries.is_dir():
-                _remove(self.entries)
-            self.entries.mkdir(parents=True, exist_ok=True)
+            self._make_folder(self.folder)
+            self._make_folder(self.entries)
             tmp.write_text(text, encoding="utf-8")
             if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
                 _remove(path)
@@ -231,9 +241,7 @@ class ParseCache:
         path = self.folder / MANIFEST
         tmp = self.folder / f".{MANIFEST}.{os.getpid()}.tmp"
         try:
-            if os.path.lexists(self.folder) and not self.folder.is_dir():
-                _remove(self.folder)
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self._make_folder(self.folder)
             tmp.write_text(json.dumps(manifest, sort_keys=True, indent=0), encoding="utf-8")
             if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
                 _remove(path)

@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 
 
-from etl.lib import territory
+from etl.lib.territory import normalise as _normalise
 from etl.lib import wikitext as W
 from etl.lib.article import Article, ArticleSection
 from etl.lib.model import CompanyRole, Name
@@ -184,7 +184,7 @@ TERRITORY_ADJ_RE = rf"(?<![\w.])(?:{_ADJ_ALT})(?![\w])"
 
 def normalise_territory(text: str) -> str:
     """The territory's display name: the project's one normaliser, ``territory.normalise``."""
-    return territory.normalise(text)
+    return _normalise(text)
 
 
 # --------------------------------------------------------------------------------------------

@@ -81,6 +81,7 @@ COMPANY = _c("company_id", S, "The company (dim_company), null when none is name
 _FACT_REFS = (("film_id", "dim_film", "film_id"), ("source_id", "dim_source", "source_id"))
 _TERRITORY_REF = (("territory_id", "dim_territory", "territory_id"),)
 _COMPANY_REF = (("company_id", "dim_company", "company_id"),)
+_DATE_REF = (("release_date", "dim_date", "date"),)  # checked; dim_date's key is date_id
 
 
 def _fact(name: str, description: str, *columns: Column, refs=()) -> TableSpec:
@@ -194,7 +195,7 @@ _SPECS = [
           FILM, _c("release_date", D, "Date of the release, null when undated."), DATE_PRECISION,
           _c("release_type", S, "premiere, limited, wide, theatrical, festival, re-release, ..."),
           TERRITORY_ID, TERRITORY, COMPANY, _c("note", S, "Festival or event name, or a note."),
-          refs=_COMPANY_REF + _TERRITORY_REF),
+          refs=_COMPANY_REF + _TERRITORY_REF + _DATE_REF),
     _fact("fact_home_media", "Home-media releases: one row per film, format, date and regions.",
           FILM, _c("format", S, "VHS, LaserDisc, DVD, HD DVD, Blu-ray, 4K Ultra HD, digital, ..."),
           _c("release_date", D, "Date of the release, null when undated."), DATE_PRECISION,
@@ -203,7 +204,7 @@ _SPECS = [
           _c("territory_id", S, "The territory (dim_territory) when the edition names exactly one."),
           _c("territory", S, "That territory's display name."),
           COMPANY, _c("note", S, "Edition notes (anniversary edition, ...)."),
-          refs=_COMPANY_REF + _TERRITORY_REF),
+          refs=_COMPANY_REF + _TERRITORY_REF + _DATE_REF),
     _fact("fact_box_office", "Budget, gross and marketing amounts: one row per film, measure, "
           "territory, amount and currency.",
           FILM, _c("measure", S, "budget, gross or marketing."),

@@ -4,7 +4,7 @@
 import dagster as dg
 
 from etl.defs.resources import InputsResource, WarehouseResource
-from etl.lib import corpus, parse_cache
+from etl.lib import corpus, parse_cache, workers
 from etl.lib.corpus import Intake, Parsed
 from etl.lib.report import rejections_markdown
 
@@ -32,12 +32,15 @@ def parsed_documents(context: dg.AssetExecutionContext, inputs: InputsResource,
     """Every page of every readable file, parsed into the facts it states about a film.
     Pages that are not films (redirects, people, TV series) are rejected with a reason.
     Templates the extractors do not know are counted, never silently dropped. A file whose
-    content was parsed before (by the same parser code) is read back from the parse cache."""
+    content was parsed before (by the same parser code) is read back from the parse cache.
+    Pages are parsed on ``inputs.parse_workers`` processes, each page within a CPU-time and a
+    memory budget: one over it is rejected with that reason and the rest loads."""
     cache = parse_cache.ParseCache(warehouse_db.parse_cache_path())
     changed = parse_cache.changes(cache.previous_files(), source_files.sources)
     context.log.info(f"parsing {len(source_files.sources)} files from {inputs.folder()}")
     parsed = corpus.parse_all(inputs.folder(), source_files.sources, progress=context.log.info,
-                              cache=cache, limits=inputs.limits())
+                              cache=cache, limits=inputs.limits(), workers=inputs.workers(),
+                              budget=inputs.budget())
     cache.finish(source_files.sources)
     context.log.info(", ".join(f"{len(v)} {k}" for k, v in changed.items()) + " documents")
     unknown = parsed.unknown_templates()
@@ -52,6 +55,8 @@ def parsed_documents(context: dg.AssetExecutionContext, inputs: InputsResource,
         "parse_cache_warnings": dg.MetadataValue.json(cache.warnings),
         "film_documents": len(parsed.documents),
         "rejected_pages": len(parsed.rejections),
+        "parse_workers": inputs.workers(),
+        "pages_over_budget": sum(map(workers.over_budget, parsed.rejections)),
         "unknown_templates": sum(unknown.values()),
         "unknown_templates_top": dg.MetadataValue.json(dict(unknown.most_common(25))),
         "unreadable_values": dg.MetadataValue.json(dict(parsed.problems().most_common(25))),

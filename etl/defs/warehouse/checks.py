@@ -1,139 +1,170 @@
 """Asset checks on the warehouse tables. Each guards one property, carries a severity, and the
-ERROR ones block the views and the publication of a wrong warehouse."""
+ERROR ones block the views and the publication of a wrong warehouse.
 
+The checks run in three steps (``@dg.multi_asset_check``), each with one DuckDB connection that
+reads every table once: the keys and references of the table registry, the single-table rules
+of ``quality.RULES``, and the accounting of files, templates and accolade rows."""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import dagster as dg
+import duckdb
 import polars as pl
 
 from etl.defs.resources import InputsResource, WarehouseResource
 from etl.lib import intake, quality
-from etl.lib.tables import TABLE_SPECS
 from etl.lib.report import frame_markdown
+from etl.lib.tables import TABLE_SPECS
 
 
-def _read(warehouse_db: WarehouseResource, *tables: str) -> list[pl.DataFrame]:
-    with warehouse_db.connect() as conn:
-        return [conn.table(t).pl() for t in tables]
+class Frames:
+    """The tables one check step reads, each read once through the step's connection."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+        self._frames: dict[str, pl.DataFrame] = {}
+
+    def __getitem__(self, table: str) -> pl.DataFrame:
+        if table not in self._frames:
+            self._frames[table] = self._conn.table(table).pl()
+        return self._frames[table]
 
 
-def _result(bad: pl.DataFrame, what: str, severity=dg.AssetCheckSeverity.ERROR) -> dg.AssetCheckResult:
-    return dg.AssetCheckResult(
-        passed=bad.height == 0,
-        severity=severity,
-        description=f"{bad.height} {what}" if bad.height else f"no {what}",
-        metadata={"offending_rows": bad.height, "examples": dg.MetadataValue.md(frame_markdown(bad, 10))},
-    )
+@dataclass(frozen=True)
+class Check:
+    """One asset check: its spec, and how it is judged from the tables."""
+
+    spec: dg.AssetCheckSpec
+    judge: Callable[[Frames, InputsResource | None], dict]  # the result's fields but its key and name
 
 
-def _unique_key_check(table: str, key: list[str]) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=table, name=f"unique_{'_'.join(key)}", blocking=True, pool="duckdb",
-                    description=f"{', '.join(key)} is present and unique in {table}.")
-    def check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-        (frame,) = _read(warehouse_db, table)
-        return _result(quality.duplicate_keys(frame, key), f"rows with a null or repeated {'/'.join(key)}")
+def _rows(bad: pl.DataFrame, what: str, severity=dg.AssetCheckSeverity.ERROR) -> dict:
+    return {
+        "passed": bad.height == 0,
+        "severity": severity,
+        "description": f"{bad.height} {what}" if bad.height else f"no {what}",
+        "metadata": {"offending_rows": bad.height, "examples": dg.MetadataValue.md(frame_markdown(bad, 10))},
+    }
 
-    return check
+
+def _spec(table: str, name: str, description: str, blocking: bool = True, deps=()) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(name, asset=table, description=description, blocking=blocking,
+                             additional_deps=list(deps))
 
 
-def _foreign_keys_check(table: str, refs: list[tuple[str, str, str]]) -> dg.AssetChecksDefinition:
+def _unique_key(table: str, key: list[str]) -> Check:
+    return Check(_spec(table, f"unique_{'_'.join(key)}", f"{', '.join(key)} is present and unique in {table}."),
+                 lambda f, _: _rows(quality.duplicate_keys(f[table], key),
+                                 f"rows with a null or repeated {'/'.join(key)}"))
+
+
+def _foreign_keys(table: str, refs: list[tuple[str, str, str]]) -> Check:
     parents = sorted({parent for _, parent, _ in refs})
 
-    @dg.asset_check(asset=table, name="foreign_keys_resolve", blocking=True, pool="duckdb",
-                    additional_deps=parents,
-                    description=f"Every key of {table} that points to another table finds its row there.")
-    def check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-        child, *parent_frames = _read(warehouse_db, table, *parents)
-        frames = dict(zip(parents, parent_frames))
-        bad = {f"{col} -> {parent}.{pcol}": quality.orphans(child, col, frames[parent], pcol).height
+    def judge(f: Frames, _: InputsResource | None) -> dict:
+        bad = {f"{col} -> {parent}.{pcol}": quality.orphans(f[table], col, f[parent], pcol).height
                for col, parent, pcol in refs}
         broken = {k: v for k, v in bad.items() if v}
-        return dg.AssetCheckResult(
-            passed=not broken,
-            severity=dg.AssetCheckSeverity.ERROR,
-            description="; ".join(f"{v} rows with {k} missing" for k, v in broken.items()) or "all keys resolve",
-            metadata={"orphans_by_key": dg.MetadataValue.json(bad)},
-        )
+        return {"passed": not broken, "severity": dg.AssetCheckSeverity.ERROR,
+                "description": "; ".join(f"{v} rows with {k} missing" for k, v in broken.items())
+                or "all keys resolve",
+                "metadata": {"orphans_by_key": dg.MetadataValue.json(bad)}}
 
-    return check
-
-
-# Keys and references from the table registry: every declared key is unique, every reference resolves.
-unique_key_checks = [_unique_key_check(s.name, list(s.key)) for s in TABLE_SPECS.values() if s.key]
-foreign_key_checks = [_foreign_keys_check(s.name, list(s.references)) for s in TABLE_SPECS.values() if s.references]
+    return Check(_spec(table, "foreign_keys_resolve",
+                       f"Every key of {table} that points to another table finds its row there.", deps=parents),
+                 judge)
 
 
-def _claims_check(table: str, id_column: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=table, name="sources_match_claims", blocking=True, pool="duckdb",
-                    additional_deps=["fact_claim"],
-                    description=f"Each fact of {table} counts as sources exactly its rows in fact_claim.")
-    def check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-        facts, claims = _read(warehouse_db, table, "fact_claim")
-        claims = claims.filter(pl.col("fact_table") == table)
-        return _result(quality.sources_not_claims(facts, claims, id_column),
-                       "facts whose sources differ from their claims")
+def _claims(table: str, id_column: str) -> Check:
+    def judge(f: Frames, _: InputsResource | None) -> dict:
+        claims = f["fact_claim"].filter(pl.col("fact_table") == table)
+        return _rows(quality.sources_not_claims(f[table], claims, id_column),
+                     "facts whose sources differ from their claims")
 
-    return check
+    return Check(_spec(table, "sources_match_claims",
+                       f"Each fact of {table} counts as sources exactly its rows in fact_claim.",
+                       deps=["fact_claim"]), judge)
 
 
-claims_checks = [_claims_check(s.name, s.key[0]) for s in TABLE_SPECS.values()
-                 if s.name.startswith("fact_") and "sources" in s.schema]
-
-
-def _rule_check(rule: quality.Rule) -> dg.AssetChecksDefinition:
+def _rule(rule: quality.Rule) -> Check:
     severity = dg.AssetCheckSeverity.WARN if rule.warn_only else dg.AssetCheckSeverity.ERROR
-
-    @dg.asset_check(asset=rule.table, name=rule.name, description=rule.description, pool="duckdb",
-                    blocking=not rule.warn_only)  # an ERROR blocks the views and the publication
-    def check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-        (frame,) = _read(warehouse_db, rule.table)
-        return _result(rule.find(frame), rule.what, severity)
-
-    return check
+    # an ERROR blocks the views and the publication
+    return Check(_spec(rule.table, rule.name, rule.description, blocking=not rule.warn_only),
+                 lambda f, _: _rows(rule.find(f[rule.table]), rule.what, severity))
 
 
-rule_checks = [_rule_check(rule) for rule in quality.RULES]
+def _unknown_templates(f: Frames, _: InputsResource | None) -> dict:
+    unknown = (f["extraction_issue"].filter(pl.col("issue_kind") == "unknown template")
+               .group_by("detail").agg(pl.col("count").sum()).sort(["count", "detail"], descending=[True, False]))
+    return {"passed": unknown.height == 0, "severity": dg.AssetCheckSeverity.WARN,
+            "description": f"{unknown.height} unknown template names, {unknown['count'].sum()} uses",
+            "metadata": {"top": dg.MetadataValue.md(frame_markdown(unknown, 25))}}
 
 
-@dg.asset_check(asset="dim_source", blocking=True, pool="duckdb")
-def every_input_file_accounted_for(inputs: InputsResource, warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """Every file of the input folder is in dim_source and has loaded at least one document or
-    has a row in rejected_document: nothing is dropped silently."""
+def _accolade_rows(f: Frames, _: InputsResource | None) -> dict:
+    frame = f["source_document"]
+    result = _rows(quality.unaccounted_accolade_rows(frame), "documents whose accolade rows are not all accounted for")
+    result["metadata"] |= {"rows_seen": int(frame["accolade_rows_seen"].sum()),
+                           "rows_skipped": int(frame["accolade_rows_skipped"].sum()),
+                           "entries_loaded": int(frame["nominations"].sum())}
+    return result
+
+
+def _files_accounted(f: Frames, inputs: InputsResource | None) -> dict:
+    assert inputs is not None, "the file accounting reads the input folder"
     root = inputs.folder()
     scanned = [intake.relative_name(root, p) for p in intake.scan(root)]
-    (sources,) = _read(warehouse_db, "dim_source")
-    missing = quality.unaccounted_files(sources, scanned)
-    return dg.AssetCheckResult(
-        passed=not missing,
-        severity=dg.AssetCheckSeverity.ERROR,
-        description=f"{len(missing)} files neither loaded nor rejected" if missing else
-        f"all {len(scanned)} files loaded or rejected",
-        metadata={"files": len(scanned), "unaccounted": dg.MetadataValue.json(missing[:50])},
-    )
+    missing = quality.unaccounted_files(f["dim_source"], scanned)
+    return {"passed": not missing, "severity": dg.AssetCheckSeverity.ERROR,
+            "description": f"{len(missing)} files neither loaded nor rejected" if missing
+            else f"all {len(scanned)} files loaded or rejected",
+            "metadata": {"files": len(scanned), "unaccounted": dg.MetadataValue.json(missing[:50])}}
 
 
-@dg.asset_check(asset="extraction_issue", pool="duckdb")
-def unknown_templates_are_few(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """Templates the extractors do not interpret, counted per name (a warning: the values they
-    held may be missing from the facts)."""
-    (issues,) = _read(warehouse_db, "extraction_issue")
-    unknown = (issues.filter(pl.col("issue_kind") == "unknown template")
-               .group_by("detail").agg(pl.col("count").sum()).sort(["count", "detail"], descending=[True, False]))
-    return dg.AssetCheckResult(
-        passed=unknown.height == 0,
-        severity=dg.AssetCheckSeverity.WARN,
-        description=f"{unknown.height} unknown template names, {unknown['count'].sum()} uses",
-        metadata={"top": dg.MetadataValue.md(frame_markdown(unknown, 25))},
-    )
+KEY_CHECKS = (
+    # Keys and references from the table registry: every declared key is unique, every reference resolves.
+    [_unique_key(s.name, list(s.key)) for s in TABLE_SPECS.values() if s.key]
+    + [_foreign_keys(s.name, list(s.references)) for s in TABLE_SPECS.values() if s.references]
+    + [_claims(s.name, s.key[0]) for s in TABLE_SPECS.values() if s.name.startswith("fact_") and "sources" in s.schema]
+)
+RULE_CHECKS = [_rule(rule) for rule in quality.RULES]
+ACCOUNTING_CHECKS = [
+    Check(_spec("dim_source", "every_input_file_accounted_for",
+                "Every file of the input folder is in dim_source and has loaded at least one document or has "
+                "a row in rejected_document: nothing is dropped silently."),
+          _files_accounted),
+    Check(_spec("extraction_issue", "unknown_templates_are_few",
+                "Templates the extractors do not interpret, counted per name (a warning: the values they held "
+                "may be missing from the facts).", blocking=False), _unknown_templates),
+    Check(_spec("source_document", "accolade_rows_accounted_for",
+                "Every accolades row or list entry seen was loaded or skipped with a reason (the reasons are in "
+                "extraction_issue): nothing dropped silently."), _accolade_rows),
+]
 
 
-@dg.asset_check(asset="source_document", blocking=True, pool="duckdb")
-def accolade_rows_accounted_for(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """Every accolades row or list entry seen was loaded or skipped with a reason (the reasons
-    are in extraction_issue): nothing dropped silently."""
-    (frame,) = _read(warehouse_db, "source_document")
-    bad = quality.unaccounted_accolade_rows(frame)
-    result = _result(bad, "documents whose accolade rows are not all accounted for")
-    seen, skipped = int(frame["accolade_rows_seen"].sum()), int(frame["accolade_rows_skipped"].sum())
-    return dg.AssetCheckResult(passed=result.passed, severity=result.severity, description=result.description,
-                               metadata={**result.metadata, "rows_seen": seen, "rows_skipped": skipped,
-                                         "entries_loaded": int(frame["nominations"].sum())})
+def _evaluate(checks: list[Check], warehouse_db: WarehouseResource,
+              inputs: InputsResource | None = None) -> Iterator[dg.AssetCheckResult]:
+    with warehouse_db.connect() as conn:
+        frames = Frames(conn)
+        for check in checks:
+            fields = check.judge(frames, inputs)
+            yield dg.AssetCheckResult(asset_key=check.spec.asset_key, check_name=check.spec.name, **fields)
+
+
+@dg.multi_asset_check(specs=[c.spec for c in KEY_CHECKS], pool="duckdb", name="table_key_checks",
+                      description="Keys unique, references resolving and sources matching claims, per table.")
+def table_key_checks(warehouse_db: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
+    yield from _evaluate(KEY_CHECKS, warehouse_db)
+
+
+@dg.multi_asset_check(specs=[c.spec for c in RULE_CHECKS], pool="duckdb", name="table_rule_checks",
+                      description="The single-table rules of quality.RULES.")
+def table_rule_checks(warehouse_db: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
+    yield from _evaluate(RULE_CHECKS, warehouse_db)
+
+
+@dg.multi_asset_check(specs=[c.spec for c in ACCOUNTING_CHECKS], pool="duckdb", name="accounting_checks",
+                      description="Every input file, template and accolade row accounted for.")
+def accounting_checks(inputs: InputsResource, warehouse_db: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
+    yield from _evaluate(ACCOUNTING_CHECKS, warehouse_db, inputs)
