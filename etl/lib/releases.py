@@ -10,7 +10,7 @@ API:
   promotion, reception, critical response, accolades, soundtrack/music, short films, video
   games, legacy, sequels, adaptations. Sections are joined by a blank line.
   ``prose.releases_from_prose`` reads this text.
-- ``distributors_from_release_prose(code, ctx=None) -> list[CompanyRole]``: the distributors
+- ``distributors_from_release_prose(code) -> list[CompanyRole]``: the distributors
   the same sections name, one ``CompanyRole(role="distributor", territory=...)`` per company
   and territory, in order of mention, link targets kept as ``Name.wiki_title``.
 
@@ -116,7 +116,7 @@ def release_section_text(code: Article | W.Code, ctx: W.Context | None = None) -
 # Text helpers
 # --------------------------------------------------------------------------------------------
 
-def link_names(code: W.Code, ctx: W.Context | None = None) -> dict[str, str]:
+def link_names(code: W.Code) -> dict[str, str]:
     """Displayed text of every wiki link in ``code`` -> its target (the first link wins)."""
     out: dict[str, str] = {}
     for link in W.parse(code).filter_wikilinks():
@@ -339,8 +339,7 @@ def _names(text: str, links: dict[str, str]) -> list[Name]:
     return out
 
 
-def distributors_from_release_prose(code: Article | W.Code,
-                                    ctx: W.Context | None = None) -> list[CompanyRole]:
+def distributors_from_release_prose(code: Article | W.Code) -> list[CompanyRole]:
     """Distributors the Release sections' prose names, per territory.
 
     Renders with its own ``Context``: ``release_section_text`` renders (and counts the unknown

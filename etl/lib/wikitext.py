@@ -598,18 +598,19 @@ def link_target(link: Wikilink) -> str:
 def name_of(item: Code, ctx: Context | None = None) -> Name | None:
     """A displayed name and, when the item is one link (or its text is a link's text), the
     link target as ``wiki_title``."""
-    text = re.sub(r"\s+", " ", render(item, ctx)).strip()
+    code = parse(item)
+    text = re.sub(r"\s+", " ", render(code, ctx)).strip()
     text = text.rstrip(" ,;:") if text.endswith((",", ";", ":")) else text
     if not text:
         return None
-    return Name(text, link_for(item, text))
+    return Name(text, link_for(code, text))
 
 
 def link_for(item: Code, shown: str) -> str | None:
     """The target of the link in ``item`` whose displayed text is ``shown``, if any.
     ``{{sortname|First|Last}}`` links to "First Last" (its third parameter, or "First Last
     (dab)" with ``dab=``) unless ``nolink`` is set; ``{{ill|Target|...}}`` links to Target."""
-    code = parse(str(item))
+    code = parse(item)
     for link in code.filter_wikilinks():
         if _is_file_link(link):
             continue
