@@ -181,3 +181,30 @@ def test_100000_unclosed_links_in_a_real_article_parse_within_a_cpu_limit():
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ParsedDocument Rocky"
+
+
+def test_an_article_is_never_parsed_whole_and_no_long_text_twice(monkeypatch):
+    """The parse stage reads the seed article through one ``Article``: the page itself is
+    never handed to the parser (sections, the lead and the infobox are parsed alone), and no
+    text longer than a line or two is parsed twice (no tree turned back into text and parsed
+    again)."""
+    from collections import Counter
+
+    from mwparserfromhell.parser import Parser
+
+    from tests.conftest import seed_wikitext
+
+    text = seed_wikitext()
+    seen: Counter = Counter()
+    original = Parser.parse
+
+    def counting(parser, value, *args, **kwargs):
+        seen[value] += 1
+        return original(parser, value, *args, **kwargs)
+
+    monkeypatch.setattr(Parser, "parse", counting)
+    doc = documents.parse_page(page(text, "Leaving Las Vegas"))
+    assert isinstance(doc, ParsedDocument) and doc.facts.title == "Leaving Las Vegas"
+    assert seen[text] == 0
+    assert max(len(t) for t in seen) < len(text) / 2
+    assert {t[:60]: n for t, n in seen.items() if len(t) > 300 and n > 1} == {}

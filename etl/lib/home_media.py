@@ -87,6 +87,7 @@ import re
 from dataclasses import dataclass, field
 
 from mwparserfromhell.nodes import Tag, Text
+from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib import dates
 from etl.lib import wikitext as W
@@ -630,21 +631,19 @@ def _row_text(row: Tag, ctx: W.Context | None) -> str:
 def _lines(code, ctx: W.Context | None) -> list[tuple[str, bool]]:
     """The section's rendered lines, each with whether it is a list item or a table row (which
     need no release word: "* DVD – March 24, 1997", "| DVD || Region 1 || 2004")."""
-    code = W.parse_for_edit(code)
-    for node in list(code.nodes):
-        if not isinstance(node, Tag):
-            continue
-        tag = str(node.tag).lower()
+    nodes = []  # the section's nodes, items and table rows marked (the tree is not changed)
+    for node in W.parse(code).nodes:
+        tag = str(node.tag).lower() if isinstance(node, Tag) else None
         if tag == "li":
-            code.replace(node, "\n" + _ITEM)
+            node = Text("\n" + _ITEM)
         elif tag == "table" and node.contents is not None:
             rows = [r for r in node.contents.filter_tags(recursive=False)
                     if str(r.tag).lower() == "tr"]
             if rows:
-                text = "".join("\n" + _ITEM + _row_text(r, ctx) for r in rows)
-                code.replace(node, Text(text + "\n"))
+                node = Text("".join("\n" + _ITEM + _row_text(r, ctx) for r in rows) + "\n")
+        nodes.append(node)
     out = []
-    for line in W.render(code, ctx).split("\n"):
+    for line in W.render(Wikicode(nodes), ctx).split("\n"):
         is_item = line.startswith(_ITEM)
         line = line.replace(_ITEM, "").strip()
         if line:

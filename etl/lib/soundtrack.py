@@ -48,6 +48,7 @@ import re
 from collections import Counter
 
 from mwparserfromhell.nodes import Tag, Template, Wikilink
+from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib import dates
 from etl.lib import wikitext as W
@@ -185,8 +186,8 @@ def _restore(text: str, protected: dict[str, str]) -> str:
 def _linked_names(t: Template) -> frozenset[str]:
     """Displayed names of the listing's links that a split would cut ("Earth, Wind & Fire")."""
     out = set()
-    for link in W.parse(str(t)).filter_wikilinks():
-        shown = W.render(str(link)).strip()
+    for link in Wikicode([t]).filter_wikilinks():
+        shown = W.render(Wikicode([link])).strip()
         if re.search(r",|;|&|\band\b", shown):
             out.add(shown)
     return frozenset(out)
