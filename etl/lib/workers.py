@@ -85,8 +85,15 @@ def parse_within(page: Page, budget: Budget) -> Result:
         return _reject(page, memory_reason(budget))
     finally:
         if timed:
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            signal.signal(signal.SIGPROF, previous)
+            _disarm(previous)
+
+
+def _disarm(previous) -> None:
+    try:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+    except _OverBudget:  # the timer fired between the parse's end and this line: too late to count
+        signal.setitimer(signal.ITIMER_PROF, 0)
+    signal.signal(signal.SIGPROF, previous)
 
 
 def _serve(conn: Connection, budget: Budget) -> None:
