@@ -178,7 +178,7 @@ def _ended_reason(w: _Worker, budget: Budget) -> str:
 def parse_stream(items: Iterable[tuple[Any, Page | Rejection]], *, workers: int = 1,
                  budget: Budget = Budget()) -> Iterator[tuple[Any, Result]]:
     """Every tagged page parsed (rejections from intake pass through), in input order."""
-    if workers <= 1:
+    if workers <= 1 or multiprocessing.current_process().daemon:  # a daemon may have no children
         for tag, item in items:
             yield tag, item if isinstance(item, Rejection) else parse_within(item, budget)
         return
