@@ -216,6 +216,7 @@ def parse_stream(items: Iterable[tuple[Any, Page | Rejection]], *, workers: int 
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
                          timeout=_POLL_SECONDS)
             for w in busy:
+                assert w.task is not None  # busy workers hold a task
                 seq, page = w.task
                 if w.conn in ready:
                     try:
