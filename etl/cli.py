@@ -126,8 +126,10 @@ def _sql(args: argparse.Namespace) -> int:
             if args.output:
                 if len(with_rows) != 1:
                     return _error(f"--output takes one statement that returns rows, not {len(with_rows)}", 2)
-                kind = console.write_output(with_rows[0].table, Path(args.output), args.format_given)
-                print(f"wrote {with_rows[0].table.num_rows} rows to {args.output} ({kind})", file=sys.stderr)
+                table = with_rows[0].table
+                assert table is not None
+                kind = console.write_output(table, Path(args.output), args.format_given)
+                print(f"wrote {table.num_rows} rows to {args.output} ({kind})", file=sys.stderr)
                 return 0
             for i, result in enumerate(results):
                 if result.table is None:

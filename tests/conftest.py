@@ -14,6 +14,18 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "wikipedia-xml"
 CORPUS_MORE = ROOT.parent / "shared" / "corpus" / "wikipedia-xml-more"
 SEED_API_JSON = SEEDS / "003_b6dd9beaf186b8b0.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
+# Every test that reads the shared development corpus skips with a reason that says so; the run
+# ends with one line counting them (see pytest_terminal_summary).
+NEEDS_CORPUS = "needs the shared development corpus (../shared/corpus beside this checkout)"
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    skipped = terminalreporter.stats.get("skipped", [])
+    count = sum(1 for report in skipped if "shared development corpus" in str(report.longrepr))
+    if count:
+        terminalreporter.write_line(
+            f"{count} tests need the shared development corpus and were skipped: put it at "
+            f"{CORPUS.parent} (../shared/corpus beside this checkout) to run them")
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +36,7 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     if not CORPUS.is_dir():
-        pytest.skip("the shared development corpus (../shared/corpus) is not beside this checkout")
+        pytest.skip(NEEDS_CORPUS)
     return CORPUS
 
 
@@ -44,7 +56,7 @@ def corpus_wikitext(title: str) -> str:
     """The wikitext of one corpus page export (file named after the page title)."""
     path = CORPUS / f"{title.replace('/', '_')}.xml"
     if not path.exists():
-        pytest.skip(f"corpus page {title!r} not available")
+        pytest.skip(f"{NEEDS_CORPUS}: page {title!r}")
     return ET.parse(path).getroot().find("./revision/text").text or ""
 
 
@@ -52,5 +64,5 @@ def corpus_more_wikitext(title: str) -> str:
     """The wikitext of one page export of the corpus's second folder (wikipedia-xml-more)."""
     path = CORPUS_MORE / f"{title.replace('/', '_')}.xml"
     if not path.exists():
-        pytest.skip(f"corpus page {title!r} (wikipedia-xml-more) not available")
+        pytest.skip(f"{NEEDS_CORPUS}: page {title!r} of wikipedia-xml-more")
     return ET.parse(path).getroot().find("./revision/text").text or ""

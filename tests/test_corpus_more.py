@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import conftest
+
 from etl.lib import documents, intake, resolve
 from etl.lib.documents import ParsedDocument
 from tests.conftest import CORPUS_MORE
@@ -17,7 +19,7 @@ from tests.conftest import CORPUS_MORE
 @pytest.fixture(scope="module")
 def parsed() -> dict[str, ParsedDocument]:
     if not CORPUS_MORE.is_dir():
-        pytest.skip("the shared corpus folder wikipedia-xml-more (../shared/corpus) is not beside this checkout")
+        pytest.skip(conftest.NEEDS_CORPUS)
     out: dict[str, object] = {}
     for path in intake.scan(CORPUS_MORE):
         src, rejected = intake.detect_file(CORPUS_MORE, path)

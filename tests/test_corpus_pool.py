@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import conftest
+
 from etl.lib import corpus, workers
 from etl.lib.intake import WIKI_KINDS, WIKITEXT, Page, Rejection, SourceFile
 from etl.lib.workers import Budget
@@ -18,7 +20,7 @@ def _rows(parsed: corpus.Parsed):
 @pytest.mark.parametrize("folder", [SEEDS, CORPUS], ids=["seeds", "corpus"])
 def test_a_two_worker_build_equals_the_one_process_build_row_for_row(folder: Path):
     if not folder.is_dir():
-        pytest.skip("the shared development corpus (../shared/corpus) is not beside this checkout")
+        pytest.skip(conftest.NEEDS_CORPUS)
     found = corpus.detect_all(folder)
     serial = corpus.parse_all(folder, found.sources, workers=1)
     pooled = corpus.parse_all(folder, found.sources, workers=2)

@@ -9,6 +9,8 @@ import difflib
 
 import pytest
 
+from tests import conftest
+
 from tests import golden
 
 pytestmark = pytest.mark.slow
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> dict[str, str]:
     if not golden.corpus_available():
-        pytest.skip("the shared development corpus (../shared/corpus) is not beside this checkout")
+        pytest.skip(conftest.NEEDS_CORPUS)
     folder = tmp_path_factory.mktemp("golden")
     inputs = golden.gather_inputs(folder / "inputs")
     target = folder / "warehouse.duckdb"

@@ -25,9 +25,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from etl.lib.model import DAY, MONTH, YEAR, PartialDate
+from etl.lib.model import DAY, MONTH, MONTH_PATTERN, MONTHS, YEAR, PartialDate, from_parts, month_number
 
-__all__ = ["DateMatch", "find_dates", "parse_date", "parse_date_range"]
+# The calendar vocabulary (month names, dates from template fields) is defined in
+# ``etl.lib.model`` so that the wiki layer below this one can build dates too; it is part of
+# this parser's API.
+__all__ = ["MONTH_PATTERN", "DateMatch", "find_dates", "from_parts", "month_number", "parse_date",
+           "parse_date_range"]
 
 
 @dataclass(frozen=True)
@@ -45,50 +49,8 @@ class DateMatch:
 
 # --- Building blocks --------------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1, "jan": 1,
-    "february": 2, "feb": 2, "febr": 2,
-    "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "may": 5,
-    "june": 6, "jun": 6,
-    "july": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
 # Longest first so "september" is tried before "sept" and "sep".
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-
-# For other modules' patterns: month names as English prose writes them (capitalised).
-MONTH_PATTERN = "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True))
-
-
-def month_number(name: str) -> int | None:
-    """1-12 for a month name or abbreviation ("Sept.", "october") or a number string."""
-    name = name.strip().rstrip(".").lower()
-    if name.isdigit():
-        return int(name) if 1 <= int(name) <= 12 else None
-    return _MONTHS.get(name)
-
-
-def from_parts(year: str, month: str = "", day: str = "") -> PartialDate | None:
-    """A date given as separate fields (a template's year, month, day): a blank or unreadable
-    month or day lowers the precision; no readable year gives None."""
-    year, month, day = year.strip(), month.strip(), day.strip()
-    if not re.fullmatch(r"\d{3,4}", year):
-        return None
-    m = month_number(month) if month else None
-    if m is None:
-        return PartialDate(dt.date(int(year), 1, 1), YEAR)
-    if day.isdigit():
-        try:
-            return PartialDate(dt.date(int(year), m, int(day)), DAY)
-        except ValueError:
-            pass
-    return PartialDate(dt.date(int(year), m, 1), MONTH)
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 # Same-length replacements only, so spans stay valid for the caller's string.
@@ -216,7 +178,7 @@ class _Invalid(Exception):
 def _month_of(g: dict[str, str | None], i: int) -> int | None:
     name, number = g.get(f"m{i}"), g.get(f"n{i}")
     if name:
-        return _MONTHS[name.lower()]
+        return MONTHS[name.lower()]
     if number:
         return int(number)
     return None

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import typing
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -158,7 +159,7 @@ def _open(path: Path) -> tuple[IO[bytes], str | None]:
     with open(path, "rb") as f:
         magic = f.read(3)
     if magic[:2] == b"\x1f\x8b":
-        return gzip.open(path, "rb"), "gzip"
+        return typing.cast(IO[bytes], gzip.open(path, "rb")), "gzip"
     if magic == b"BZh":
         return bz2.open(path, "rb"), "bzip2"
     return open(path, "rb"), None
@@ -292,7 +293,15 @@ def _encoding(head: bytes) -> str:
 # holds), so a dump loses only the page they sit in.
 _INVALID = "\U0010ffff"
 _MARK_ERRORS = "etl-intake-mark-invalid"
-codecs.register_error(_MARK_ERRORS, lambda exc: (_INVALID, exc.end))
+
+
+def _mark_invalid(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return _INVALID, exc.end
+
+
+codecs.register_error(_MARK_ERRORS, _mark_invalid)
 
 
 def _byte_chunks(path: Path, limit: int) -> Iterator[bytes]:

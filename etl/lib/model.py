@@ -8,6 +8,7 @@ natural keys these records carry.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -37,6 +38,53 @@ class PartialDate:
     @property
     def year(self) -> int:
         return self.date.year
+
+
+# --- The calendar vocabulary -------------------------------------------------------------------
+# Month names and dates given as separate fields: every layer builds PartialDates with these
+# (the wiki layer for date templates, the date parser for prose).
+
+MONTHS = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2, "febr": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+# For other modules' patterns: month names as English prose writes them (capitalised).
+MONTH_PATTERN = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month name or abbreviation ("Sept.", "october") or a number string."""
+    name = name.strip().rstrip(".").lower()
+    if name.isdigit():
+        return int(name) if 1 <= int(name) <= 12 else None
+    return MONTHS.get(name)
+
+
+def from_parts(year: str, month: str = "", day: str = "") -> PartialDate | None:
+    """A date given as separate fields (a template's year, month, day): a blank or unreadable
+    month or day lowers the precision; no readable year gives None."""
+    year, month, day = year.strip(), month.strip(), day.strip()
+    if not re.fullmatch(r"\d{3,4}", year):
+        return None
+    m = month_number(month) if month else None
+    if m is None:
+        return PartialDate(dt.date(int(year), 1, 1), YEAR)
+    if day.isdigit():
+        try:
+            return PartialDate(dt.date(int(year), m, int(day)), DAY)
+        except ValueError:
+            pass
+    return PartialDate(dt.date(int(year), m, 1), MONTH)
 
 
 @dataclass

@@ -469,6 +469,7 @@ def parse_amounts(text: str, *, yen: str = "JPY", rupee: str = "INR",
             read = _read(m, local) if m else None
             if read is not None:
                 break
+        assert m is not None and read is not None  # the last reading always matches
         low, high, currency, has_scale_word = read
         start, end = m.start(), m.end()
         pos = end

@@ -55,7 +55,7 @@ class Schema:
     ROOTS = {"document": ParsedDocument, "rejection": Rejection}
 
     def __init__(self):
-        self.hints: dict[type, dict[str, object]] = {}
+        self.hints: dict[object, dict[str, object]] = {}
         for cls in self.ROOTS.values():
             self._learn(cls)
 

@@ -112,8 +112,8 @@ def link_names(film: Film) -> None:
             links.setdefault(normalise(name.name), set()).add(name.wiki_title)
     unique = {k: next(iter(v)) for k, v in links.items() if len(v) == 1}
 
-    def fix(name: Name | None) -> Name | None:
-        if name is None or name.wiki_title:
+    def fix(name: Name) -> Name:
+        if name.wiki_title:
             return name
         target = unique.get(normalise(name.name))
         return Name(name.name, target) if target else name
@@ -127,9 +127,9 @@ def link_names(film: Film) -> None:
         for n in f.nominations:
             n.persons = [fix(p) for p in n.persons]
         for r in f.releases:
-            r.company = fix(r.company)
+            r.company = fix(r.company) if r.company is not None else None
         for h in f.home_media:
-            h.company = fix(h.company)
+            h.company = fix(h.company) if h.company is not None else None
 
 
 def _names(film: Film):

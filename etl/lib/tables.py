@@ -39,7 +39,7 @@ LS = pl.List(pl.String)
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: pl.DataType
+    type: pl.DataType | type[pl.DataType]  # pl.String, pl.List(pl.String), ...
     description: str
 
 
@@ -52,7 +52,7 @@ class TableSpec:
     references: tuple[tuple[str, str, str], ...] = ()  # (column, table, column); null allowed
 
     @property
-    def schema(self) -> dict[str, pl.DataType]:
+    def schema(self) -> dict[str, pl.DataType | type[pl.DataType]]:
         return {c.name: c.type for c in self.columns}
 
 
@@ -64,7 +64,7 @@ class ViewSpec:
     reads: tuple[str, ...]  # the tables the view's SQL reads
 
 
-def _c(name: str, dtype: pl.DataType, description: str) -> Column:
+def _c(name: str, dtype: pl.DataType | type[pl.DataType], description: str) -> Column:
     return Column(name, dtype, description)
 
 

@@ -308,4 +308,6 @@ select
 def summary(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     cur = conn.execute(SUMMARY_SQL)
     names = [d[0] for d in cur.description]
-    return dict(zip(names, cur.fetchone()))
+    row = cur.fetchone()
+    assert row is not None  # an aggregate query always returns its row
+    return dict(zip(names, row))

@@ -33,8 +33,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from etl.lib.dates import from_parts
-from etl.lib.model import DAY, MONTH, Name, PartialDate
+from etl.lib.model import DAY, MONTH, Name, PartialDate, from_parts
 
 Code = Wikicode | str
 

@@ -85,8 +85,15 @@ def parse_within(page: Page, budget: Budget) -> Result:
         return _reject(page, memory_reason(budget))
     finally:
         if timed:
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            signal.signal(signal.SIGPROF, previous)
+            _disarm(previous)
+
+
+def _disarm(previous) -> None:
+    try:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+    except _OverBudget:  # the timer fired between the parse's end and this line: too late to count
+        signal.setitimer(signal.ITIMER_PROF, 0)
+    signal.signal(signal.SIGPROF, previous)
 
 
 def _serve(conn: Connection, budget: Budget) -> None:
@@ -171,7 +178,7 @@ def _ended_reason(w: _Worker, budget: Budget) -> str:
 def parse_stream(items: Iterable[tuple[Any, Page | Rejection]], *, workers: int = 1,
                  budget: Budget = Budget()) -> Iterator[tuple[Any, Result]]:
     """Every tagged page parsed (rejections from intake pass through), in input order."""
-    if workers <= 1:
+    if workers <= 1 or multiprocessing.current_process().daemon:  # a daemon may have no children
         for tag, item in items:
             yield tag, item if isinstance(item, Rejection) else parse_within(item, budget)
         return
@@ -209,6 +216,7 @@ def parse_stream(items: Iterable[tuple[Any, Page | Rejection]], *, workers: int 
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
                          timeout=_POLL_SECONDS)
             for w in busy:
+                assert w.task is not None  # busy workers hold a task
                 seq, page = w.task
                 if w.conn in ready:
                     try:
