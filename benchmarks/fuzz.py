@@ -69,7 +69,9 @@ def _ending(r) -> str:
         return "film document"
     if workers.over_budget(r):
         return r.reason
-    return "rejected: " + r.reason.split(":")[0][:60]
+    if r.reason.startswith("parser failed"):  # an extractor raised: name the exception
+        return "rejected: " + r.reason[:110].replace("\n", " ")
+    return "rejected: " + r.reason.split(":")[0][:60].replace("\n", " ")
 
 
 def main() -> None:
