@@ -11,8 +11,9 @@ from pathlib import Path
 
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FOLDERS = ("wikipedia-xml", "wikipedia-xml-more")
-_INFOBOX_NAME = re.compile(r"(\{\{\s*infobox[ _]+film\b[^|]*\|(?:[^{}]|\{\{[^{}]*\}\})*?\|\s*name\s*=)([^\n|]*)",
-                           re.I | re.S)
+_INFOBOX_NAME = re.compile(
+    r"(\{\{\s*infobox[ _]+film\b[^|]*\|(?:[^{}]|\{\{[^{}]*\}\})*?\|\s*name\s*=)([^\n|]*)", re.I | re.S
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def film_copies(n: int, root: Path = SHARED_CORPUS) -> Iterator[WikiPage]:
             yield base
             continue
         title = f"{base.title} (copy {k})"
-        text, found = _INFOBOX_NAME.subn(lambda m: f"{m.group(1)} {title}\n", base.text, count=1)
+        text, found = _INFOBOX_NAME.subn(lambda m, title=title: f"{m.group(1)} {title}\n", base.text, count=1)
         if not found:  # an infobox without a name: the page title names the film
             text = base.text
         yield WikiPage(title, text)
@@ -56,9 +57,11 @@ def film_copies(n: int, root: Path = SHARED_CORPUS) -> Iterator[WikiPage]:
 def non_film(i: int) -> WikiPage:
     """A small non-film article, like most pages of a real dump."""
     title = f"Village {i}"
-    text = (f"{{{{Infobox settlement\n| name = {title}\n| population_total = {100 + i}\n}}}}\n"
-            f"'''{title}''' is a village with a population of {100 + i}.\n\n== History ==\n"
-            "It was first mentioned in 1250.\n")
+    text = (
+        f"{{{{Infobox settlement\n| name = {title}\n| population_total = {100 + i}\n}}}}\n"
+        f"'''{title}''' is a village with a population of {100 + i}.\n\n== History ==\n"
+        "It was first mentioned in 1250.\n"
+    )
     return WikiPage(title, text)
 
 
@@ -68,5 +71,7 @@ def page_xml(page_id: int, page: WikiPage) -> str:
     title.text = page.title
     text = ET.Element("text")
     text.text = page.text
-    return (f"<page>{ET.tostring(title, encoding='unicode')}<ns>0</ns><id>{page_id}</id>"
-            f"<revision><id>{page_id}</id>{ET.tostring(text, encoding='unicode')}</revision></page>\n")
+    return (
+        f"<page>{ET.tostring(title, encoding='unicode')}<ns>0</ns><id>{page_id}</id>"
+        f"<revision><id>{page_id}</id>{ET.tostring(text, encoding='unicode')}</revision></page>\n"
+    )

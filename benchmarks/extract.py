@@ -27,8 +27,8 @@ from pathlib import Path
 import mwparserfromhell
 from mwparserfromhell.parser import Parser
 
-from etl.lib import documents
-from etl.lib.intake import XML, Page, SourceFile
+from etl.lib.pipeline import documents
+from etl.lib.pipeline.intake import XML, Page, SourceFile
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FOLDERS = ("wikipedia-xml", "wikipedia-xml-more")
@@ -62,8 +62,8 @@ def distinct_copy(title: str, text: str, k: int) -> tuple[str, str]:
         return new_title, text
     m = _NAME.search(text, box.end(), box.end() + 3000)
     if m is not None:
-        return new_title, text[:m.start()] + f"| name = {new_title}" + text[m.end():]
-    return new_title, text[:box.end()] + f"\n| name = {new_title}\n" + text[box.end():]
+        return new_title, text[: m.start()] + f"| name = {new_title}" + text[m.end() :]
+    return new_title, text[: box.end()] + f"\n| name = {new_title}\n" + text[box.end() :]
 
 
 def _page(title: str, text: str) -> Page:
@@ -118,7 +118,9 @@ def main() -> None:
     med_ours, med_plain = statistics.median(ours), statistics.median(plain)
     print(f"{n} pages ({len(films)} distinct corpus films, {failed} not parsed as films)")
     print(f"extraction      : {1000 * med_ours:8.1f} ms/page median, {1000 * sum(ours) / n:8.1f} mean (CPU)")
-    print(f"plain mwp.parse : {1000 * med_plain:8.1f} ms/page median, {1000 * sum(plain) / n:8.1f} mean (CPU)")
+    print(
+        f"plain mwp.parse : {1000 * med_plain:8.1f} ms/page median, {1000 * sum(plain) / n:8.1f} mean (CPU)"
+    )
     print(f"ratio           : {med_ours / med_plain:8.2f} (medians), {sum(ours) / sum(plain):.2f} (totals)")
     print(f"parse calls/page: {counter.calls / n:8.1f}")
     print(f"parsed chars per page char: {counter.chars / page_chars:.2f}")

@@ -24,8 +24,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
-from etl.lib import corpus, workers
-from etl.lib.workers import Budget
+from etl.lib.pipeline import corpus, workers
+from etl.lib.pipeline.workers import Budget
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -41,15 +41,15 @@ def _pieces(rng: random.Random) -> bytes:
     kind = rng.randrange(10)
     n = rng.choice([10, 1000, 100_000])
     return [
-        lambda: b"{{" * n,                                   # unclosed templates
-        lambda: b"}}" * n,                                   # unopened closers
-        lambda: b"\n{|\n|" * min(n, 20_000),                 # unclosed tables
-        lambda: b"\n|}\n" * min(n, 20_000),                  # table ends without tables
-        lambda: b"[[" * n,                                   # unclosed links
+        lambda: b"{{" * n,  # unclosed templates
+        lambda: b"}}" * n,  # unopened closers
+        lambda: b"\n{|\n|" * min(n, 20_000),  # unclosed tables
+        lambda: b"\n|}\n" * min(n, 20_000),  # table ends without tables
+        lambda: b"[[" * n,  # unclosed links
         lambda: b"{{a|" * min(n, 5000) + b"}}" * min(n, 5000),  # deep nesting
-        lambda: b"x" * (n * 10),                             # a huge span
+        lambda: b"x" * (n * 10),  # a huge span
         lambda: bytes(rng.randrange(256) for _ in range(min(n, 4000))),  # invalid bytes
-        lambda: b"\x00" * min(n, 1000),                      # NUL
+        lambda: b"\x00" * min(n, 1000),  # NUL
         lambda: b"| budget = $" + b"9" * min(n, 5000) + b" million\n",  # a giant number
     ][kind]()
 
@@ -58,7 +58,7 @@ def mutate(text: bytes, rng: random.Random) -> bytes:
     for _ in range(rng.randint(1, 4)):
         i = rng.randrange(len(text) + 1)
         if rng.random() < 0.2 and text:  # cut a slice out: unbalances whatever it crossed
-            text = text[:i] + text[i + rng.randrange(1, 2000):]
+            text = text[:i] + text[i + rng.randrange(1, 2000) :]
         else:
             text = text[:i] + _pieces(rng) + text[i:]
     return text
@@ -79,8 +79,9 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=100, help="mutants per corpus page")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--cpu-seconds", type=float, default=20.0)
-    parser.add_argument("--corpus", type=Path, nargs="*",
-                        default=[SHARED / "wikipedia-xml", SHARED / "wikipedia-xml-more"])
+    parser.add_argument(
+        "--corpus", type=Path, nargs="*", default=[SHARED / "wikipedia-xml", SHARED / "wikipedia-xml-more"]
+    )
     args = parser.parse_args()
     budget = Budget(cpu_seconds=args.cpu_seconds)
     files = sorted(p for d in args.corpus for p in d.glob("*.xml"))
@@ -106,18 +107,25 @@ def main() -> None:
                         src, rej = corpus.intake.detect_file(root, one)
                         corpus.parse_all(root, [src], workers=1, budget=budget)
                     except Exception as exc:
-                        crashes.append(f"{title} mutant {one.name}: {type(exc).__name__}: {exc}\n"
-                                       + "".join(traceback.format_exc(limit=-3)))
+                        crashes.append(
+                            f"{title} mutant {one.name}: {type(exc).__name__}: {exc}\n"
+                            + "".join(traceback.format_exc(limit=-3))
+                        )
                         endings["crash"] += 1
         total += args.n
-        print(f"[{k}/{len(files)}] {title}: {total} mutants, {time.perf_counter() - start:.0f} s, "
-              f"{len(crashes)} crashes", flush=True)
+        print(
+            f"[{k}/{len(files)}] {title}: {total} mutants, {time.perf_counter() - start:.0f} s, "
+            f"{len(crashes)} crashes",
+            flush=True,
+        )
     wall = time.perf_counter() - start
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"\n{total} mutants of {len(files)} pages (N={args.n}) in {wall:.0f} s, {args.workers} workers")
-    print(f"crashes: {len(crashes)}; hangs: 0 (every page ended); budget rejections: "
-          f"{sum(v for k, v in endings.items() if k.startswith('over the '))}")
+    print(
+        f"crashes: {len(crashes)}; hangs: 0 (every page ended); budget rejections: "
+        f"{sum(v for k, v in endings.items() if k.startswith('over the '))}"
+    )
     print(f"peak RSS: parent {me:.0f} MiB, largest worker {child:.0f} MiB")
     print("how every page ended:")
     for ending, count in endings.most_common():

@@ -33,14 +33,29 @@ def build_seconds(checkout: Path, scratch: Path) -> float:
         shutil.copy(checkout / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
     env["DAGSTER_HOME"] = str(home)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import sys; from etl.cli import main; sys.exit(main())",
-                    "build", "--seeds", str(checkout / "seeds"), "--warehouse", str(warehouse)],
-                   cwd=checkout, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from etl.cli import main; sys.exit(main())",
+            "build",
+            "--seeds",
+            str(checkout / "seeds"),
+            "--warehouse",
+            str(warehouse),
+        ],
+        cwd=checkout,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("old", type=Path)
     parser.add_argument("new", type=Path, nargs="?", default=HERE)
     parser.add_argument("--rounds", type=int, default=5)

@@ -17,15 +17,21 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from etl.lib import corpus
+from etl.lib.pipeline import corpus
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=20)
-    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikipedia-xml")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikipedia-xml",
+    )
     args = parser.parse_args()
-    pages = [ET.tostring(ET.parse(p).getroot(), encoding="unicode") for p in sorted(args.corpus.glob("*.xml"))]
+    pages = [
+        ET.tostring(ET.parse(p).getroot(), encoding="unicode") for p in sorted(args.corpus.glob("*.xml"))
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         with bz2.open(root / "dump.xml.bz2", "wt", encoding="utf-8") as f:
@@ -41,8 +47,10 @@ def main() -> None:
         elapsed = time.perf_counter() - start
     total = len(pages) * args.copies
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{total} pages ({size / 1e6:.1f} MB bzip2) in {elapsed:.1f} s: {total / elapsed:.1f} pages/s; "
-          f"{len(parsed.documents)} film documents, {len(parsed.rejections)} rejected; peak RSS {peak_mib:.0f} MiB")
+    print(
+        f"{total} pages ({size / 1e6:.1f} MB bzip2) in {elapsed:.1f} s: {total / elapsed:.1f} pages/s; "
+        f"{len(parsed.documents)} film documents, {len(parsed.rejections)} rejected; peak RSS {peak_mib:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from pathlib import Path
 import mwparserfromhell
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from copies import film_copies, non_film, page_xml  # noqa: E402
+from copies import film_copies, non_film, page_xml
 
 ETL = Path(sys.executable).with_name("etl")
 
@@ -54,8 +54,12 @@ def build(inputs: Path, warehouse: Path) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}  # an ephemeral instance
-    proc = subprocess.run([str(ETL), "build", "--seeds", str(inputs), "--warehouse", str(warehouse)],
-                          env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(ETL), "build", "--seeds", str(inputs), "--warehouse", str(warehouse)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -72,7 +76,9 @@ def plain_parse_cpu(films: list) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--films", type=int, default=1000)
     parser.add_argument("--non-film-share", type=float, default=0.95)
     args = parser.parse_args()
@@ -93,12 +99,16 @@ def main() -> None:
     plain = plain_parse_cpu(films)
     print(f"dump: {len(films)} film pages + {non_films} non-films = {total} pages, {size / 1e6:.1f} MB bzip2")
     for name, run in (("full build", full), ("no change", same), ("1 page changed", one)):
-        print(f"{name:>15}: {run['wall']:7.1f} s wall, {run['cpu']:7.1f} s CPU, "
-              f"{total / run['wall']:7.0f} pages/s wall, {total / max(run['cpu'], 1e-9):7.0f} pages/s CPU, "
-              f"cores used {run['cpu'] / run['wall']:.2f}, peak RSS {run['rss_mib']:.0f} MiB, "
-              f"{run['wall'] / full['wall']:.1%} of the full build")
-    print(f"plain mwparserfromhell.parse of the film pages: {plain / len(films) * 1000:.1f} ms CPU per page; "
-          f"full build CPU per film page / plain parse: {full['cpu'] / plain:.2f}x")
+        print(
+            f"{name:>15}: {run['wall']:7.1f} s wall, {run['cpu']:7.1f} s CPU, "
+            f"{total / run['wall']:7.0f} pages/s wall, {total / max(run['cpu'], 1e-9):7.0f} pages/s CPU, "
+            f"cores used {run['cpu'] / run['wall']:.2f}, peak RSS {run['rss_mib']:.0f} MiB, "
+            f"{run['wall'] / full['wall']:.1%} of the full build"
+        )
+    print(
+        f"plain mwparserfromhell.parse of the film pages: {plain / len(films) * 1000:.1f} ms CPU per page; "
+        f"full build CPU per film page / plain parse: {full['cpu'] / plain:.2f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 ``etl build`` runs the same Dagster job the web UI runs (``build_warehouse``), in this process,
 recording the run in ``$DAGSTER_HOME`` when it is set. The console commands open the published
-file read-only and cut off from every other file (see ``etl.lib.console``).
+file read-only and cut off from every other file (see ``etl.lib.store.console``).
 
 Argument and path errors are reported before Dagster is imported (it takes seconds to load):
 every heavy import happens inside the command that needs it.
@@ -29,7 +29,8 @@ def _build(args: argparse.Namespace) -> int:
     target = paths.warehouse_path(args.warehouse)
     if not seeds.is_dir():
         return _error(f"input folder {seeds} does not exist", 2)
-    from etl.lib import intake, warehouse
+    from etl.lib.pipeline import intake
+    from etl.lib.store import warehouse
 
     if not intake.scan(seeds):
         return _error(f"input folder {seeds} holds no files; nothing to build", 2)
@@ -62,13 +63,21 @@ def _build(args: argparse.Namespace) -> int:
                 print(f"  {e.asset_key.to_user_string()}.{e.check_name}: {e.description}", file=sys.stderr)
         return 1
     if failed:
-        names = sorted({f"{e.asset_key.to_user_string()}.{e.check_name} ({e.severity.value})" for e in failed})
+        names = sorted(
+            {f"{e.asset_key.to_user_string()}.{e.check_name} ({e.severity.value})" for e in failed}
+        )
         print(f"checks that did not pass: {', '.join(names)}")
     with warehouse.connect(target, read_only=True) as conn:
         summary = warehouse.summary(conn)
-        rejected = conn.execute("select path, coalesce(page_title, ''), reason from rejected_document order by path, 2").fetchall()
+        rejected = conn.execute(
+            "select path, coalesce(page_title, ''), reason from rejected_document order by path, 2"
+        ).fetchall()
     print(f"warehouse: {target}")
-    print("  films: {films}\n  nominations: {nominations}\n  wins: {wins}\n  rejected documents: {rejected_documents}".format(**summary))
+    print(
+        "  films: {films}\n  nominations: {nominations}\n  wins: {wins}\n  rejected documents: {rejected_documents}".format(
+            **summary
+        )
+    )
     for path, page, reason in rejected:
         print(f"    - {path}{' [' + page + ']' if page else ''}: {reason}")
     return 0
@@ -103,10 +112,12 @@ def _console_args(args: argparse.Namespace) -> tuple[Path, Path | None] | int:
 
 
 def _print(table, args, conn) -> None:
-    from etl.lib import console
+    from etl.lib.store import console
 
     # Written through sys.stdout, never by reopening /dev/stdout (that truncates `>> file`).
-    console.render(table, args.format, sys.stdout, max_rows=args.max_rows, max_width=args.max_width, conn=conn)
+    console.render(
+        table, args.format, sys.stdout, max_rows=args.max_rows, max_width=args.max_width, conn=conn
+    )
     sys.stdout.flush()
 
 
@@ -117,7 +128,7 @@ def _sql(args: argparse.Namespace) -> int:
     target, allow = checked
     import duckdb
 
-    from etl.lib import console
+    from etl.lib.store import console
 
     try:
         with console.open_console(target, allow) as conn:
@@ -149,7 +160,7 @@ def _tables(args: argparse.Namespace) -> int:
     checked = _console_args(args)
     if isinstance(checked, int):
         return checked
-    from etl.lib import console
+    from etl.lib.store import console
 
     with console.open_console(checked[0]) as conn:
         _print(console.tables(conn), args, conn)
@@ -160,7 +171,7 @@ def _describe(args: argparse.Namespace) -> int:
     checked = _console_args(args)
     if isinstance(checked, int):
         return checked
-    from etl.lib import console
+    from etl.lib.store import console
 
     with console.open_console(checked[0]) as conn:
         try:
@@ -178,64 +189,111 @@ class _Help(argparse.RawDescriptionHelpFormatter):
 
 
 def _command(sub, name: str, summary: str, description: str, example: str, func) -> argparse.ArgumentParser:
-    parser = sub.add_parser(name, help=summary, description=f"{summary}.\n\n{description}",
-                            epilog=f"example:\n  {example}", formatter_class=_Help)
+    parser = sub.add_parser(
+        name,
+        help=summary,
+        description=f"{summary}.\n\n{description}",
+        epilog=f"example:\n  {example}",
+        formatter_class=_Help,
+    )
     parser.set_defaults(func=func)
     return parser
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--warehouse", help=f"DuckDB file (default: ${paths.WAREHOUSE_ENV} or warehouse.duckdb)")
-    parser.add_argument("--format", choices=("table", "csv", "json", "markdown"), default=None,
-                        help="how to print results (default: table)")
+    parser.add_argument(
+        "--warehouse", help=f"DuckDB file (default: ${paths.WAREHOUSE_ENV} or warehouse.duckdb)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "markdown"),
+        default=None,
+        help="how to print results (default: table)",
+    )
     parser.add_argument("--csv", action="store_true", help="the same as --format csv")
-    parser.add_argument("--max-rows", type=int, default=100, help="rows shown by --format table (default: 100)")
+    parser.add_argument(
+        "--max-rows", type=int, default=100, help="rows shown by --format table (default: 100)"
+    )
     parser.add_argument("--max-width", type=int, default=200, help="width of --format table (default: 200)")
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
-        prog="etl", formatter_class=_Help,
+        prog="etl",
+        formatter_class=_Help,
         description="Film awards and box-office warehouse: build it from a folder of documents, then query it.",
         epilog="examples:\n  etl build --seeds seeds/\n  etl tables\n  etl describe dim_film\n"
-               "  etl sql \"select title, release_year from dim_film\"")
+        '  etl sql "select title, release_year from dim_film"',
+    )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = _command(sub, "build", "build the warehouse from a folder of documents",
-                     "Reads every file of the input folder, builds the tables, checks and views in a\n"
-                     "working file, and publishes it onto the warehouse path in one rename. A build\n"
-                     "that would publish no films, or lose more than half of the published films,\n"
-                     "fails and publishes nothing unless --allow-shrink is given. One build at a time\n"
-                     "per warehouse (a lock file beside it).",
-                     "etl build --seeds seeds/ --warehouse out/films.duckdb", _build)
+    build = _command(
+        sub,
+        "build",
+        "build the warehouse from a folder of documents",
+        "Reads every file of the input folder, builds the tables, checks and views in a\n"
+        "working file, and publishes it onto the warehouse path in one rename. A build\n"
+        "that would publish no films, or lose more than half of the published films,\n"
+        "fails and publishes nothing unless --allow-shrink is given. One build at a time\n"
+        "per warehouse (a lock file beside it).",
+        "etl build --seeds seeds/ --warehouse out/films.duckdb",
+        _build,
+    )
     build.add_argument("--seeds", help=f"input folder (default: ${paths.SEEDS_ENV} or seeds/)")
-    build.add_argument("--warehouse", help=f"DuckDB file to publish (default: ${paths.WAREHOUSE_ENV} or warehouse.duckdb)")
-    build.add_argument("--allow-shrink", action="store_true",
-                       help="publish even when the build has no films or loses more than the allowed share")
-    build.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-                       help="how much of the run's log to print (default: INFO)")
+    build.add_argument(
+        "--warehouse", help=f"DuckDB file to publish (default: ${paths.WAREHOUSE_ENV} or warehouse.duckdb)"
+    )
+    build.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="publish even when the build has no films or loses more than the allowed share",
+    )
+    build.add_argument(
+        "--log-level",
+        default="INFO",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="how much of the run's log to print (default: INFO)",
+    )
 
-    sql = _command(sub, "sql", "run read-only SQL against the warehouse",
-                   "Runs every statement of QUERY and prints each result. The warehouse is opened\n"
-                   "read-only and cut off from other files: COPY, EXPORT, ATTACH, INSTALL, LOAD and\n"
-                   "file-reading functions are refused. Use --output to write a result to a file,\n"
-                   "--allow-files DIR to read your own files from one folder.",
-                   "etl sql \"select title, release_year from dim_film\" --format csv >> films.csv", _sql)
+    sql = _command(
+        sub,
+        "sql",
+        "run read-only SQL against the warehouse",
+        "Runs every statement of QUERY and prints each result. The warehouse is opened\n"
+        "read-only and cut off from other files: COPY, EXPORT, ATTACH, INSTALL, LOAD and\n"
+        "file-reading functions are refused. Use --output to write a result to a file,\n"
+        "--allow-files DIR to read your own files from one folder.",
+        'etl sql "select title, release_year from dim_film" --format csv >> films.csv',
+        _sql,
+    )
     sql.add_argument("query", help="one or more SQL statements separated by ';'")
     _output_options(sql)
-    sql.add_argument("--output", metavar="FILE",
-                     help="write the result to FILE instead of printing it (Parquet when FILE ends in .parquet; "
-                          ".csv, .json and .md by their suffix; else --format)")
+    sql.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write the result to FILE instead of printing it (Parquet when FILE ends in .parquet; "
+        ".csv, .json and .md by their suffix; else --format)",
+    )
     sql.add_argument("--allow-files", metavar="DIR", help="let the SQL read files from this folder only")
 
-    tables = _command(sub, "tables", "list every table and view with its row count and comment",
-                      "One row per table and view of the published warehouse.", "etl tables --format markdown",
-                      _tables)
+    tables = _command(
+        sub,
+        "tables",
+        "list every table and view with its row count and comment",
+        "One row per table and view of the published warehouse.",
+        "etl tables --format markdown",
+        _tables,
+    )
     _output_options(tables)
 
-    describe = _command(sub, "describe", "show the columns of a table or view with types and comments",
-                        "The comment of the table or view, then one row per column.", "etl describe fact_release",
-                        _describe)
+    describe = _command(
+        sub,
+        "describe",
+        "show the columns of a table or view with types and comments",
+        "The comment of the table or view, then one row per column.",
+        "etl describe fact_release",
+        _describe,
+    )
     describe.add_argument("name", help="a table or view name (see `etl tables`)")
     _output_options(describe)
     return top

@@ -37,8 +37,10 @@ DEFAULT_SCHEDULE_TIMEZONE = "UTC"
 
 def schedule_settings() -> tuple[str, str]:
     """The rebuild schedule's cron string and timezone (read when definitions load)."""
-    return (os.environ.get(SCHEDULE_CRON_ENV) or DEFAULT_SCHEDULE_CRON,
-            os.environ.get(SCHEDULE_TIMEZONE_ENV) or DEFAULT_SCHEDULE_TIMEZONE)
+    return (
+        os.environ.get(SCHEDULE_CRON_ENV) or DEFAULT_SCHEDULE_CRON,
+        os.environ.get(SCHEDULE_TIMEZONE_ENV) or DEFAULT_SCHEDULE_TIMEZONE,
+    )
 
 
 def parse_cache_dir(published: Path) -> Path:

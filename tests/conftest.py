@@ -25,7 +25,8 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if count:
         terminalreporter.write_line(
             f"{count} tests need the shared development corpus and were skipped: put it at "
-            f"{CORPUS.parent} (../shared/corpus beside this checkout) to run them")
+            f"{CORPUS.parent} (../shared/corpus beside this checkout) to run them"
+        )
 
 
 @pytest.fixture(scope="session")

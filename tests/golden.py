@@ -18,8 +18,8 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from etl.defs.resources import InputsResource, WarehouseResource
 from etl.definitions import defs as load_defs
+from etl.defs.resources import InputsResource, WarehouseResource
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "fixtures" / "golden"
@@ -50,8 +50,10 @@ def build(inputs: Path, target: Path) -> None:
     defs = load_defs()
     result = dg.materialize(
         [*defs.assets, *defs.asset_checks],
-        resources={"inputs": InputsResource(seeds_dir=str(inputs)),
-                   "warehouse_db": WarehouseResource(path=str(target))},
+        resources={
+            "inputs": InputsResource(seeds_dir=str(inputs)),
+            "warehouse_db": WarehouseResource(path=str(target)),
+        },
         selection=dg.AssetSelection.all(),
         raise_on_error=False,
     )

@@ -12,10 +12,11 @@ from collections import Counter
 
 import pytest
 
-from etl.lib.accolades import AccoladesResult, parse_accolades
+from etl.lib.extract.accolades import AccoladesResult, parse_accolades
 from etl.lib.model import DAY, RESULTS, Name, PartialDate
-from etl.lib.wikitext import Context
-from tests.conftest import FIXTURES as FIXTURE_ROOT, corpus_wikitext, seed_wikitext
+from etl.lib.wiki.wikitext import Context
+from tests.conftest import FIXTURES as FIXTURE_ROOT
+from tests.conftest import corpus_wikitext, seed_wikitext
 
 FIXTURES = FIXTURE_ROOT / "accolades"
 
@@ -41,8 +42,7 @@ def fixture(name: str, film: str = "Test Film") -> AccoladesResult:
 
 
 def rows(result: AccoladesResult) -> list[tuple]:
-    return [(n.award_body, n.category, n.recipient, n.result, n.placement)
-            for n in result.nominations]
+    return [(n.award_body, n.category, n.recipient, n.result, n.placement) for n in result.nominations]
 
 
 def people(n) -> list[str]:
@@ -58,15 +58,20 @@ def wins_by_body(result: AccoladesResult) -> Counter:
 
 
 def entry(result: AccoladesResult, body: str, category: str, recipient: str | None = None):
-    found = [n for n in result.nominations if n.award_body == body and n.category == category
-             and (recipient is None or n.recipient == recipient)]
+    found = [
+        n
+        for n in result.nominations
+        if n.award_body == body and n.category == category and (recipient is None or n.recipient == recipient)
+    ]
     assert len(found) == 1, (body, category, recipient, found)
     return found[0]
 
 
 def one_row_table(result_cell: str) -> AccoladesResult:
-    code = ("==Accolades==\n{| class=\"wikitable\"\n! Award !! Category !! Nominee !! Result\n"
-            f"|-\n| [[Empire Awards]] || Best Actor || Jim Smith || {result_cell}\n|}}\n")
+    code = (
+        '==Accolades==\n{| class="wikitable"\n! Award !! Category !! Nominee !! Result\n'
+        f"|-\n| [[Empire Awards]] || Best Actor || Jim Smith || {result_cell}\n|}}\n"
+    )
     result = parse_accolades(code, "Test Film")
     check_invariants(result)
     return result
@@ -89,7 +94,11 @@ def test_seed_totals(seed):
     assert seed.rows_seen == 61 and not seed.skipped and not seed.unknown_results
     assert len(by_body(seed)) == 23
     assert Counter(n.result for n in seed.nominations) == {
-        "won": 31, "nominated": 25, "runner-up": 1, "placed": 4}
+        "won": 31,
+        "nominated": 25,
+        "runner-up": 1,
+        "placed": 4,
+    }
     assert sorted(n.placement for n in seed.nominations if n.result == "placed") == [2, 2, 4, 10]
     assert [n.placement for n in seed.nominations if n.result == "runner-up"] == [2]
 
@@ -114,14 +123,17 @@ def test_seed_spans_across_bodies(seed):
     assert people(director) == ["Mike Figgis"] and director.result == "nominated"
     # "Nicolas Cage" (rowspan=3) runs from San Sebastián over Sant Jordi to the SAG Awards.
     assert people(entry(seed, "Sant Jordi Awards", "Best Foreign Actor")) == ["Nicolas Cage"]
-    sag = entry(seed, "Screen Actors Guild Awards",
-                "Outstanding Performance by a Male Actor in a Leading Role")
+    sag = entry(
+        seed, "Screen Actors Guild Awards", "Outstanding Performance by a Male Actor in a Leading Role"
+    )
     assert people(sag) == ["Nicolas Cage"] and sag.result == "won"
 
 
 def test_seed_film_as_recipient(seed):
-    for body, category in [("Dallas-Fort Worth Film Critics Association Awards", "Best Picture"),
-                           ("Turkish Film Critics Association Awards", "Best Foreign Film")]:
+    for body, category in [
+        ("Dallas-Fort Worth Film Critics Association Awards", "Best Picture"),
+        ("Turkish Film Critics Association Awards", "Best Foreign Film"),
+    ]:
         n = entry(seed, body, category)
         assert n.recipient == "Leaving Las Vegas" and n.persons == []
     turkish = entry(seed, "Turkish Film Critics Association Awards", "Best Foreign Film")
@@ -131,10 +143,15 @@ def test_seed_film_as_recipient(seed):
 def test_seed_bodies_editions_and_links(seed):
     oscar = entry(seed, "Academy Awards", "Best Actor")
     assert (oscar.award_body_wiki_title, oscar.edition, oscar.category_wiki_title) == (
-        "Academy Awards", 68, "Academy Award for Best Actor")
+        "Academy Awards",
+        68,
+        "Academy Award for Best Actor",
+    )
     boston = entry(seed, "Boston Society of Film Critics Awards", "Best Actor")
     assert (boston.award_body_wiki_title, boston.ceremony_year) == (
-        "Boston Society of Film Critics Awards", 1995)
+        "Boston Society of Film Critics Awards",
+        1995,
+    )
     assert entry(seed, "Los Angeles Film Critics Association Awards", "Best Film").ceremony_year == 1995
     chlotrudis = entry(seed, "Chlotrudis Awards", "Best Actor")
     assert chlotrudis.award_body_wiki_title == "Chlotrudis Society for Independent Film"
@@ -152,8 +169,7 @@ def test_seed_persons(seed):
     cage = entry(seed, "20/20 Awards", "Best Actor")
     assert cage.persons == [Name("Nicolas Cage", "Nicolas Cage")]
     runner_up = entry(seed, "Los Angeles Film Critics Association Awards", "Best Screenplay")
-    assert (runner_up.result, runner_up.placement, people(runner_up)) == (
-        "runner-up", 2, ["Mike Figgis"])
+    assert (runner_up.result, runner_up.placement, people(runner_up)) == ("runner-up", 2, ["Mike Figgis"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,32 +187,62 @@ def corpus_film(title: str) -> AccoladesResult:
 CORPUS_COUNTS = {
     # Awards table: title row "Awards", rows starting with "||", "|rowspan=12 {{nom}}" covering
     # the first twelve rows (the Saturn row has no recipient cell at all: the film).
-    "Cars 2": (14, {"won": 1, "nominated": 13}, {
-        "British Academy Children's Awards": 1, "People's Choice Awards": 1,
-        "Golden Globe Awards": 1, "Annie Awards": 7, "Kids Choice Awards": 1,
-        "Saturn Awards": 1, "ASCAP Award": 1, "Visual Effects Society Awards": 1}),
+    "Cars 2": (
+        14,
+        {"won": 1, "nominated": 13},
+        {
+            "British Academy Children's Awards": 1,
+            "People's Choice Awards": 1,
+            "Golden Globe Awards": 1,
+            "Annie Awards": 7,
+            "Kids Choice Awards": 1,
+            "Saturn Awards": 1,
+            "ASCAP Award": 1,
+            "Visual Effects Society Awards": 1,
+        },
+    ),
     # Headers "Award / Subject / Nominee / Result": "Subject" holds the categories.
-    "Evil Dead II": (5, {"nominated": 5}, {
-        "Saturn Awards": 3, "Sitges - Catalan International Film Festival": 1,
-        "Fantasporto Awards": 1}),
+    "Evil Dead II": (
+        5,
+        {"nominated": 5},
+        {"Saturn Awards": 3, "Sitges - Catalan International Film Festival": 1, "Fantasporto Awards": 1},
+    ),
     # "| rowspan="1" {{nom}}" result cells.
-    "Hum Saath-Saath Hain": (3, {"won": 1, "nominated": 2}, {
-        "Filmfare Awards": 1, "Zee Cine Awards": 1,
-        "International Indian Film Academy Awards": 1}),
+    "Hum Saath-Saath Hain": (
+        3,
+        {"won": 1, "nominated": 2},
+        {"Filmfare Awards": 1, "Zee Cine Awards": 1, "International Indian Film Academy Awards": 1},
+    ),
     # Row headers, "Date of ceremony" and "Ref." columns.
-    "Mamma Mia! Here We Go Again": (7, {"nominated": 7}, {
-        "Costume Designers Guild Awards": 1, "European Film Awards": 1,
-        "Hollywood Music in Media Awards": 2, "People's Choice Awards": 3}),
+    "Mamma Mia! Here We Go Again": (
+        7,
+        {"nominated": 7},
+        {
+            "Costume Designers Guild Awards": 1,
+            "European Film Awards": 1,
+            "Hollywood Music in Media Awards": 2,
+            "People's Choice Awards": 3,
+        },
+    ),
     # Bullet lists under bold body names. The Berlin "OCIC Award" bullet states no result: it
     # is seen and skipped ("no result"), never guessed. The closing prose sentence "''Midnight
     # Cowboy'' won the [[Directors Guild of America Award for ...]] and the [[Writers Guild of
     # America Award for ...]]" is two wins. The National Board of Review's "Top Ten Films" is a
     # best-of list, not an award: skipped with that reason.
-    "Midnight Cowboy": (28, {"won": 15, "nominated": 11, "placed": 2}, {
-        "Academy Awards": 7, "Golden Globe Awards": 7, "British Academy Film Awards": 6,
-        "Berlin International Film Festival": 1, "David di Donatello Awards": 2,
-        "New York Film Critics Circle": 3, "Directors Guild of America Awards": 1,
-        "Writers Guild of America Awards": 1}),
+    "Midnight Cowboy": (
+        28,
+        {"won": 15, "nominated": 11, "placed": 2},
+        {
+            "Academy Awards": 7,
+            "Golden Globe Awards": 7,
+            "British Academy Film Awards": 6,
+            "Berlin International Film Festival": 1,
+            "David di Donatello Awards": 2,
+            "New York Film Critics Circle": 3,
+            "Directors Guild of America Awards": 1,
+            "Writers Guild of America Awards": 1,
+        },
+    ),
     # "Award !! Result !! Nominee": the result in the 2nd column and no body column; the body
     # comes from the category links ("Academy Award for Best Picture"), the edition from the
     # prose above the table ("[[49th Academy Awards]]"). The AFI "100 Years" bullets below
@@ -204,26 +250,65 @@ CORPUS_COUNTS = {
     # nested under a list's name): skipped as rankings.
     "Rocky": (10, {"won": 3, "nominated": 7}, {"Academy Awards": 10}),
     # Year column with rowspan=5/19/12, a "||2004" row, "25th [[Japan Academy Prize...]]".
-    "Spirited Away": (37, {"won": 34, "nominated": 3}, {
-        "Animation Kobe": 1, "Blue Ribbon Awards": 1, "Mainichi Film Awards": 3,
-        "Japan Academy Award": 2, "Berlin International Film Festival": 1,
-        "Cinekid Festival": 1, "Hong Kong Film Awards": 1, "Tokyo Anime Award": 8,
-        "Utah Film Critics Association Awards": 4, "National Board of Review": 1,
-        "New York Film Critics Online": 1, "Academy Awards": 1, "Annie Awards": 4,
-        "Critics' Choice Awards": 1, "Saturn Awards": 3, "Golden Satellite Awards": 1,
-        "Amsterdam Fantastic Film Festival": 1, "Christopher Awards": 1,
-        "British Academy Film Awards": 1}),
+    "Spirited Away": (
+        37,
+        {"won": 34, "nominated": 3},
+        {
+            "Animation Kobe": 1,
+            "Blue Ribbon Awards": 1,
+            "Mainichi Film Awards": 3,
+            "Japan Academy Award": 2,
+            "Berlin International Film Festival": 1,
+            "Cinekid Festival": 1,
+            "Hong Kong Film Awards": 1,
+            "Tokyo Anime Award": 8,
+            "Utah Film Critics Association Awards": 4,
+            "National Board of Review": 1,
+            "New York Film Critics Online": 1,
+            "Academy Awards": 1,
+            "Annie Awards": 4,
+            "Critics' Choice Awards": 1,
+            "Saturn Awards": 3,
+            "Golden Satellite Awards": 1,
+            "Amsterdam Fantastic Film Festival": 1,
+            "Christopher Awards": 1,
+            "British Academy Film Awards": 1,
+        },
+    ),
     # Inline "||" cells; recipient cells spanning two awards (Cannes/Hochi, David/DGA).
-    "Taxi Driver": (34, {"won": 16, "nominated": 18}, {
-        "Cannes Film Festival": 1, "Hochi Film Award": 1, "LAFCA Award": 3, "Academy Award": 4,
-        "BAFTA Award": 7, "Blue Ribbon Award": 1, "David di Donatello Award": 2,
-        "DGA Award": 1, "Golden Globe Award": 2, "Grammy Award": 1, "Kinema Junpo Award": 1,
-        "NSFC Award": 5, "NYFCC Award": 4, "WGA Award": 1}),
+    "Taxi Driver": (
+        34,
+        {"won": 16, "nominated": 18},
+        {
+            "Cannes Film Festival": 1,
+            "Hochi Film Award": 1,
+            "LAFCA Award": 3,
+            "Academy Award": 4,
+            "BAFTA Award": 7,
+            "Blue Ribbon Award": 1,
+            "David di Donatello Award": 2,
+            "DGA Award": 1,
+            "Golden Globe Award": 2,
+            "Grammy Award": 1,
+            "Kinema Junpo Award": 1,
+            "NSFC Award": 5,
+            "NYFCC Award": 4,
+            "WGA Award": 1,
+        },
+    ),
     # "Year of ceremony" with rowspan="21" and rowspan="6".
-    "X-Men: First Class": (27, {"won": 5, "nominated": 22}, {
-        "National Board of Review Awards": 1, "Los Angeles Film Critics Association Awards": 1,
-        "Teen Choice Awards": 5, "Scream Awards": 14, "People's Choice Awards": 4,
-        "Saturn Awards": 2}),
+    "X-Men: First Class": (
+        27,
+        {"won": 5, "nominated": 22},
+        {
+            "National Board of Review Awards": 1,
+            "Los Angeles Film Critics Association Awards": 1,
+            "Teen Choice Awards": 5,
+            "Scream Awards": 14,
+            "People's Choice Awards": 4,
+            "Saturn Awards": 2,
+        },
+    ),
 }
 
 
@@ -237,9 +322,16 @@ def test_corpus_counts(title):
     assert not result.unknown_results
 
 
-@pytest.mark.parametrize("title", ["Batman (1989 film)", "The Castle of Cagliostro",
-                                   "Monty Python and the Holy Grail", "Matlock (TV series)",
-                                   "Werner Herzog"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Batman (1989 film)",
+        "The Castle of Cagliostro",
+        "Monty Python and the Holy Grail",
+        "Matlock (TV series)",
+        "Werner Herzog",
+    ],
+)
 def test_corpus_without_accolades(title):
     # Batman names its awards in prose and lists AFI rankings under "Legacy"; Cagliostro and
     # Monty Python have prose only; their cast tables are not accolades.
@@ -261,8 +353,11 @@ def test_corpus_cars_2_rowspan_result_and_missing_cells():
     ascap = entry(result, "ASCAP Award", "Top Box Office Films")
     assert (ascap.result, people(ascap)) == ("won", ["Michael Giacchino"])
     assert ascap.award_body_wiki_title == "American Society of Composers, Authors and Publishers"
-    ves = entry(result, "Visual Effects Society Awards",
-                "Outstanding Virtual Cinematography in an Animated Feature Motion Picture")
+    ves = entry(
+        result,
+        "Visual Effects Society Awards",
+        "Outstanding Virtual Cinematography in an Animated Feature Motion Picture",
+    )
     assert people(ves) == ["Mahyar Abousaeedi", "Jeremy Lasky", "Jonathan Pytko"]
 
 
@@ -279,8 +374,10 @@ def test_corpus_mamma_mia_dates():
     star = entry(result, "People's Choice Awards", "Female Movie Star")
     assert star.ceremony_date == PartialDate(dt.date(2018, 11, 11), DAY)
     assert (star.edition, star.ceremony_year) == (44, 2018)
-    assert entry(result, "Costume Designers Guild Awards",
-                 "Excellence in Contemporary Film").ceremony_year == 2019
+    assert (
+        entry(result, "Costume Designers Guild Awards", "Excellence in Contemporary Film").ceremony_year
+        == 2019
+    )
     assert entry(result, "European Film Awards", "Best European Film").persons == []
 
 
@@ -302,8 +399,7 @@ def test_corpus_rocky_body_from_category_links():
     song = entry(result, "Academy Awards", "Best Music (Original Song)")
     assert people(song) == ["Bill Conti", "Carol Connors", "Ayn Robbins"]
     assert "Gonna Fly Now" in song.note
-    assert people(entry(result, "Academy Awards", "Best Picture")) == [
-        "Robert Chartoff", "Irwin Winkler"]
+    assert people(entry(result, "Academy Awards", "Best Picture")) == ["Robert Chartoff", "Irwin Winkler"]
 
 
 def test_corpus_spirited_away_years_and_notes():
@@ -329,8 +425,10 @@ def test_corpus_taxi_driver_spans():
     assert (people(dga), dga.result) == (["Martin Scorsese"], "nominated")
     assert entry(result, "BAFTA Award", "Best Film").recipient == "Taxi Driver"
     picture = entry(result, "Academy Award", "Best Picture")
-    assert picture.persons == [Name("Michael Phillips", "Michael Phillips (producer)"),
-                               Name("Julia Phillips", "Julia Phillips")]
+    assert picture.persons == [
+        Name("Michael Phillips", "Michael Phillips (producer)"),
+        Name("Julia Phillips", "Julia Phillips"),
+    ]
     score = entry(result, "Academy Award", "Best Music, Original Score")
     assert (score.recipient, score.note) == ("Bernard Herrmann", "posthumous nomination")
 
@@ -361,7 +459,9 @@ def test_rowspan_across_bodies_and_colspan_recipient():
     ]
     chicago, _, oscar, gotham, feature = result.nominations
     assert (chicago.award_body_wiki_title, chicago.ceremony_year) == (
-        "Chicago Film Critics Association Awards", 1999)
+        "Chicago Film Critics Association Awards",
+        1999,
+    )
     assert oscar.persons == [Name("John Roe", "John Roe"), Name("Mary Poe")]
     assert (oscar.edition, oscar.category_wiki_title) == (72, "Academy Award for Best Original Screenplay")
     assert gotham.award_body_wiki_title is None and feature.persons == []
@@ -428,13 +528,22 @@ def test_result_in_second_column_and_body_from_category_links():
     result = fixture("result_second_column")
     assert rows(result) == [
         ("Academy Awards", "Best Picture", "Bob Chart and Irwin Wink", "won", None),
-        ("Academy Awards", "Best Music (Original Song)", "Bill Con, Carol Con and Ayn Rob", "nominated", None),
+        (
+            "Academy Awards",
+            "Best Music (Original Song)",
+            "Bill Con, Carol Con and Ayn Rob",
+            "nominated",
+            None,
+        ),
         ("Academy Awards", "Best Sound", "Harry Warren Tet, William Mc", "nominated", None),
     ]
     picture, song, sound = result.nominations
     assert {(n.award_body_wiki_title, n.edition) for n in result.nominations} == {("Academy Awards", 49)}
-    assert song.persons == [Name("Bill Con", "Bill Con"), Name("Carol Con", "Carol Con (singer)"),
-                            Name("Ayn Rob")]
+    assert song.persons == [
+        Name("Bill Con", "Bill Con"),
+        Name("Carol Con", "Carol Con (singer)"),
+        Name("Ayn Rob"),
+    ]
     assert song.note == "music; lyrics; Fly Now"
     assert sound.persons[0] == Name("Harry Warren Tet", "Harry W. Tet")
     assert sound.note == "posthumous"
@@ -530,19 +639,33 @@ def test_non_accolade_tables_yield_nothing():
     assert result.nominations == [] and result.rows_seen == 0
 
 
-@pytest.mark.parametrize("cell, expected", [
-    ("{{won}}", ("won", None)), ("{{Won}}", ("won", None)), ("{{nom}}", ("nominated", None)),
-    ("{{Nom}}", ("nominated", None)), ("{{nominated}}", ("nominated", None)),
-    ("{{pending}}", ("pending", None)), ("{{TBA}}", ("pending", None)),
-    ("{{Runner-up}}", ("runner-up", 2)), ("{{draw|2nd Place}}", ("placed", 2)),
-    ("{{yes|2nd place}}", ("placed", 2)), ("{{yes|Honored}}", ("honored", None)),
-    ("{{won|place=1st}}", ("won", 1)), ("Won", ("won", None)), ("Nominated", ("nominated", None)),
-    ("'''Winner'''", ("won", None)), ("Runner-up", ("runner-up", 2)),
-    ("2nd runner-up", ("runner-up", 3)), ("3rd place", ("placed", 3)),
-    ("Third place", ("placed", 3)), ("1st place", ("won", 1)),
-    ("Won<ref>{{cite web|title=x}}</ref>", ("won", None)),
-    ("rowspan=\"1\" {{nom}}", ("nominated", None)),
-])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("{{won}}", ("won", None)),
+        ("{{Won}}", ("won", None)),
+        ("{{nom}}", ("nominated", None)),
+        ("{{Nom}}", ("nominated", None)),
+        ("{{nominated}}", ("nominated", None)),
+        ("{{pending}}", ("pending", None)),
+        ("{{TBA}}", ("pending", None)),
+        ("{{Runner-up}}", ("runner-up", 2)),
+        ("{{draw|2nd Place}}", ("placed", 2)),
+        ("{{yes|2nd place}}", ("placed", 2)),
+        ("{{yes|Honored}}", ("honored", None)),
+        ("{{won|place=1st}}", ("won", 1)),
+        ("Won", ("won", None)),
+        ("Nominated", ("nominated", None)),
+        ("'''Winner'''", ("won", None)),
+        ("Runner-up", ("runner-up", 2)),
+        ("2nd runner-up", ("runner-up", 3)),
+        ("3rd place", ("placed", 3)),
+        ("Third place", ("placed", 3)),
+        ("1st place", ("won", 1)),
+        ("Won<ref>{{cite web|title=x}}</ref>", ("won", None)),
+        ('rowspan="1" {{nom}}', ("nominated", None)),
+    ],
+)
 def test_result_mapping(cell, expected):
     result = one_row_table(cell)
     assert [(n.result, n.placement) for n in result.nominations] == [expected]
@@ -556,9 +679,11 @@ def test_result_notes():
 
 
 def test_two_recipient_headers_make_the_first_the_category():
-    code = ("===Accolades===\n{| class=\"wikitable\"\n! Award\n! Subject\n! Nominee\n! Result\n"
-            "|-\n|rowspan=2|[[Saturn Awards]]\n|Best Horror Film\n|[[Sam Raimi]]\n|{{Nom}}\n"
-            "|-\n|Best Make-up\n|[[Mark Shos]]\n|{{won}}\n|}\n")
+    code = (
+        '===Accolades===\n{| class="wikitable"\n! Award\n! Subject\n! Nominee\n! Result\n'
+        "|-\n|rowspan=2|[[Saturn Awards]]\n|Best Horror Film\n|[[Sam Raimi]]\n|{{Nom}}\n"
+        "|-\n|Best Make-up\n|[[Mark Shos]]\n|{{won}}\n|}\n"
+    )
     result = parse_accolades(code, "Test Film")
     assert rows(result) == [
         ("Saturn Awards", "Best Horror Film", "Sam Raimi", "nominated", None),
@@ -567,18 +692,22 @@ def test_two_recipient_headers_make_the_first_the_category():
 
 
 def test_table_outside_accolades_section_read_by_its_header():
-    code = ("==Release==\nText.\n{| class=\"wikitable\"\n! Award !! Category !! Result\n"
-            "|-\n| [[Golden Lion]] Festival || Best Film || {{won}}\n|}\n"
-            "==Cast==\n{| class=\"wikitable\"\n! Actor !! Role\n|-\n| [[Jim Smith]] || Hero\n|}\n")
+    code = (
+        '==Release==\nText.\n{| class="wikitable"\n! Award !! Category !! Result\n'
+        "|-\n| [[Golden Lion]] Festival || Best Film || {{won}}\n|}\n"
+        '==Cast==\n{| class="wikitable"\n! Actor !! Role\n|-\n| [[Jim Smith]] || Hero\n|}\n'
+    )
     result = parse_accolades(code, "Test Film")
     assert rows(result) == [("Golden Lion Festival", "Best Film", "Test Film", "won", None)]
 
 
 def test_heading_names_the_body_of_a_list_or_table():
-    code = ("==Accolades==\n===Academy Awards===\n"
-            "{| class=\"wikitable\"\n! Category !! Nominee !! Result\n"
-            "|-\n| Best Actor || Jim Smith || {{won}}\n|}\n"
-            "===Cannes Film Festival===\n* Palme d'Or – Nominated\n")
+    code = (
+        "==Accolades==\n===Academy Awards===\n"
+        '{| class="wikitable"\n! Category !! Nominee !! Result\n'
+        "|-\n| Best Actor || Jim Smith || {{won}}\n|}\n"
+        "===Cannes Film Festival===\n* Palme d'Or – Nominated\n"
+    )
     result = parse_accolades(code, "Test Film")
     assert rows(result) == [
         ("Academy Awards", "Best Actor", "Jim Smith", "won", None),
@@ -588,25 +717,30 @@ def test_heading_names_the_body_of_a_list_or_table():
 
 def test_unknown_templates_are_counted_in_context():
     ctx = Context()
-    code = ("==Accolades==\n{| class=\"wikitable\"\n! Award !! Category !! Nominee !! Result\n"
-            "|-\n| [[Empire Awards]] || Best Actor || {{mystery name|Jim Smith}} || {{won}}\n|}\n")
+    code = (
+        '==Accolades==\n{| class="wikitable"\n! Award !! Category !! Nominee !! Result\n'
+        "|-\n| [[Empire Awards]] || Best Actor || {{mystery name|Jim Smith}} || {{won}}\n|}\n"
+    )
     result = parse_accolades(code, "Test Film", ctx)
     assert ctx.unknown["mystery name"] >= 1
     assert len(result.nominations) == 1
 
 
 def test_wikicode_input_and_no_accolades():
-    from etl.lib.wikitext import parse
+    from etl.lib.wiki.wikitext import parse
+
     assert parse_accolades(parse("==Plot==\nA story.\n"), "Test Film").nominations == []
     assert parse_accolades("", "Test Film").rows_seen == 0
 
 
 def test_recipient_named_in_the_category_cell_without_recipient_column():
-    code = ("==Awards==\n{| class=\"wikitable\"\n! Year !! Award !! Category !! Result\n"
-            "|-\n| 1997 || [[Academy Awards]] || [[Academy Award for Best Actress|Best Actress]]"
-            " – [[Frances McD]] || {{won}}\n"
-            "|-\n| 1997 || [[Golden Globe Awards]] || Best Motion Picture – Drama || {{nom}}\n"
-            "|-\n| 1997 || [[Empire Awards]] || Best Actor ([[Bill Mac]]) || {{nom}}\n|}\n")
+    code = (
+        '==Awards==\n{| class="wikitable"\n! Year !! Award !! Category !! Result\n'
+        "|-\n| 1997 || [[Academy Awards]] || [[Academy Award for Best Actress|Best Actress]]"
+        " – [[Frances McD]] || {{won}}\n"
+        "|-\n| 1997 || [[Golden Globe Awards]] || Best Motion Picture – Drama || {{nom}}\n"
+        "|-\n| 1997 || [[Empire Awards]] || Best Actor ([[Bill Mac]]) || {{nom}}\n|}\n"
+    )
     result = parse_accolades(code, "Test Film")
     assert rows(result) == [
         ("Academy Awards", "Best Actress", "Frances McD", "won", None),
@@ -617,12 +751,14 @@ def test_recipient_named_in_the_category_cell_without_recipient_column():
 
 
 def test_two_level_header_and_bold_header_row():
-    code = ("==Accolades==\n{| class=\"wikitable\"\n"
-            "! rowspan=\"2\" | Award !! colspan=\"2\" | Nomination !! rowspan=\"2\" | Result\n"
-            "|-\n! Category !! Recipient\n"
-            "|-\n| [[Empire Awards]] || Best Actor || [[Jim Smith]] || {{won}}\n|}\n"
-            "==Awards==\n{| class=\"wikitable\"\n| '''Award''' || '''Category''' || '''Result'''\n"
-            "|-\n| [[Saturn Awards]] || Best Film || Won\n|}\n")
+    code = (
+        '==Accolades==\n{| class="wikitable"\n'
+        '! rowspan="2" | Award !! colspan="2" | Nomination !! rowspan="2" | Result\n'
+        "|-\n! Category !! Recipient\n"
+        "|-\n| [[Empire Awards]] || Best Actor || [[Jim Smith]] || {{won}}\n|}\n"
+        "==Awards==\n{| class=\"wikitable\"\n| '''Award''' || '''Category''' || '''Result'''\n"
+        "|-\n| [[Saturn Awards]] || Best Film || Won\n|}\n"
+    )
     result = parse_accolades(code, "Test Film")
     assert rows(result) == [
         ("Empire Awards", "Best Actor", "Jim Smith", "won", None),
@@ -632,9 +768,11 @@ def test_two_level_header_and_bold_header_row():
 
 
 def test_award_column_found_by_edition_links_when_header_is_wrong():
-    code = ("==Accolades==\n{| class=\"wikitable\"\n! Category !! Award !! Recipient !! Outcome\n"
-            "|-\n| [[68th Academy Awards|Academy Awards]] || Best Actor || [[Jim Smith]] || {{won}}\n"
-            "|-\n| [[53rd Golden Globe Awards]] || Best Director || Ann Lee || {{nom}}\n|}\n")
+    code = (
+        '==Accolades==\n{| class="wikitable"\n! Category !! Award !! Recipient !! Outcome\n'
+        "|-\n| [[68th Academy Awards|Academy Awards]] || Best Actor || [[Jim Smith]] || {{won}}\n"
+        "|-\n| [[53rd Golden Globe Awards]] || Best Director || Ann Lee || {{nom}}\n|}\n"
+    )
     result = parse_accolades(code, "Test Film")
     assert rows(result) == [
         ("Academy Awards", "Best Actor", "Jim Smith", "won", None),
@@ -663,13 +801,36 @@ def test_unseen_modern_plainrowheaders_table():
         ("Academy Awards", "Best Picture", "Test Film", "won", None),
         ("Academy Awards", "Best Director", "Bong Joon-ho", "won", None),
         ("Academy Awards", "Best Original Screenplay", "Bong Joon-ho and Han Jin-won", "won", None),
-        ("Academy Awards", "Best Production Design", "Lee Ha-jun; Set Decoration: Cho Won-woo", "nominated", None),
-        ("British Academy Film Awards", "Best Film Not in the English Language", "Kwak Sin-ae and Bong Joon-ho", "won", None),
-        ("British Academy Film Awards", "Best Original Screenplay", "Bong Joon-ho and Han Jin-won", "won", None),
+        (
+            "Academy Awards",
+            "Best Production Design",
+            "Lee Ha-jun; Set Decoration: Cho Won-woo",
+            "nominated",
+            None,
+        ),
+        (
+            "British Academy Film Awards",
+            "Best Film Not in the English Language",
+            "Kwak Sin-ae and Bong Joon-ho",
+            "won",
+            None,
+        ),
+        (
+            "British Academy Film Awards",
+            "Best Original Screenplay",
+            "Bong Joon-ho and Han Jin-won",
+            "won",
+            None,
+        ),
         ("Cannes Film Festival", "Palme d'Or", "Test Film", "won", None),
         ("Golden Globe Awards", "Best Foreign Language Film", "Test Film", "won", None),
-        ("Screen Actors Guild Awards", "Outstanding Performance by a Cast in a Motion Picture",
-         "Song Kang-ho, Lee Sun-kyun, Cho Yeo-jeong", "won", None),
+        (
+            "Screen Actors Guild Awards",
+            "Outstanding Performance by a Cast in a Motion Picture",
+            "Song Kang-ho, Lee Sun-kyun, Cho Yeo-jeong",
+            "won",
+            None,
+        ),
     ]
     assert result.rows_seen == 9 and not result.skipped
     picture, director, screenplay, design, bafta, _, cannes, globe, sag = result.nominations
@@ -683,8 +844,11 @@ def test_unseen_modern_plainrowheaders_table():
     assert (cannes.edition, cannes.ceremony_year, cannes.ceremony_date) == (None, 2019, date(2019, 5, 25))
     assert cannes.award_body_wiki_title == "Cannes Film Festival" and cannes.persons == []
     assert (globe.edition, globe.ceremony_date) == (77, date(2020, 1, 5))
-    assert sag.persons == [Name("Song Kang-ho", "Song Kang-ho"), Name("Lee Sun-kyun", "Lee Sun-kyun"),
-                           Name("Cho Yeo-jeong", "Cho Yeo-jeong")]
+    assert sag.persons == [
+        Name("Song Kang-ho", "Song Kang-ho"),
+        Name("Lee Sun-kyun", "Lee Sun-kyun"),
+        Name("Cho Yeo-jeong", "Cho Yeo-jeong"),
+    ]
     assert all(n.note is None for n in result.nominations)
 
 
@@ -731,7 +895,10 @@ def test_unseen_year_column_spanning_bodies():
     assert iifa.award_body_wiki_title == "International Indian Film Academy Awards"
     singer = entry(result, "IIFA Awards", "Best Male Playback Singer")
     assert (singer.recipient, singer.persons, singer.note) == (
-        "Sonu Nigam", [Name("Sonu Nigam", "Sonu Nigam")], "Suraj Hua Maddham")
+        "Sonu Nigam",
+        [Name("Sonu Nigam", "Sonu Nigam")],
+        "Suraj Hua Maddham",
+    )
     lyricist = entry(result, "IIFA Awards", "Best Lyricist")
     assert lyricist.recipient == "Javed Akhtar" and "Suraj Hua Maddham" in lyricist.note
     zee = entry(result, "Zee Cine Awards", "Best Film")  # "—": nobody named, the film
@@ -757,18 +924,27 @@ def test_unseen_result_column_before_category_and_text_results():
 def test_unseen_recipient_cells():
     result = fixture("unseen_recipients")
     assert len(result.nominations) == 9 and by_body(result) == {
-        "Academy Awards": 6, "Screen Actors Guild Award": 2, "Grammy Awards": 1}
+        "Academy Awards": 6,
+        "Screen Actors Guild Award": 2,
+        "Grammy Awards": 1,
+    }
     picture, actress, supporting, song, adapted, sound, ledger, cast, grammy = result.nominations
     assert picture.recipient == "Bradley Cooper, Bill Gerber and Lynette Howell Taylor"
-    assert picture.persons == [Name("Bradley Cooper", "Bradley Cooper"), Name("Bill Gerber", "Bill Gerber"),
-                               Name("Lynette Howell Taylor", "Lynette Howell Taylor")]
+    assert picture.persons == [
+        Name("Bradley Cooper", "Bradley Cooper"),
+        Name("Bill Gerber", "Bill Gerber"),
+        Name("Lynette Howell Taylor", "Lynette Howell Taylor"),
+    ]
     assert (actress.recipient, actress.note, people(actress)) == ("Lady Gaga", "as Ally Maine", ["Lady Gaga"])
     assert (supporting.recipient, supporting.note) == ("Sam Elliott", "Bobby Maine")
     assert song.recipient == "Lady Gaga, Mark Ronson, Anthony Rossomando and Andrew Wyatt"
     assert people(song) == ["Lady Gaga", "Mark Ronson", "Anthony Rossomando", "Andrew Wyatt"]
     assert song.note == "Shallow" and song.result == "won" and song.edition == 91
-    assert adapted.persons == [Name("Eric Roth", "Eric Roth"), Name("Bradley Cooper"),
-                               Name("Will Fetters", "Will Fetters")]
+    assert adapted.persons == [
+        Name("Eric Roth", "Eric Roth"),
+        Name("Bradley Cooper"),
+        Name("Will Fetters", "Will Fetters"),
+    ]
     assert people(sound) == ["Tom Ozanich", "Dean Zupancic", "Jason Ruder", "Steve Morrow"]
     assert sound.recipient == "Tom Ozanich, Dean Zupancic, Jason Ruder and Steve Morrow"
     assert (ledger.recipient, ledger.note, ledger.result) == ("Heath Ledger", "posthumous", "won")
@@ -789,7 +965,13 @@ def test_unseen_result_templates_and_unreadable_rows():
         ("National Board of Review", "Top Ten Films", "Test Film", "won", None),
         ("San Diego Film Critics Society", "Best Ensemble", "The cast", "honored", None),
         ("Florida Film Critics Circle", "Best Actor", "Ralph Fiennes", "nominated", None),
-        ("Washington D.C. Area Film Critics Association", "Best Adapted Screenplay", "Peter Straughan", "won", None),
+        (
+            "Washington D.C. Area Film Critics Association",
+            "Best Adapted Screenplay",
+            "Peter Straughan",
+            "won",
+            None,
+        ),
     ]
     assert result.rows_seen == 11
     assert result.skipped == {"unknown result": 2, "no category": 1}
@@ -804,8 +986,9 @@ def test_unseen_result_templates_and_unreadable_rows():
 
 def test_unseen_list_of_accolades_page():
     # The {{Infobox awards list}} and the lead's summary box (counts per body) are no entries.
-    result = parse_accolades((FIXTURES / "unseen_list_of_accolades.wiki").read_text(encoding="utf-8"),
-                             "Test Film")
+    result = parse_accolades(
+        (FIXTURES / "unseen_list_of_accolades.wiki").read_text(encoding="utf-8"), "Test Film"
+    )
     check_invariants(result)
     assert rows(result) == [
         ("Academy Awards", "Best Picture", "Jane Doe and Bob Ray", "won", None),
@@ -847,15 +1030,27 @@ def test_unseen_festival_prizes():
         ("Venice Film Festival", "Golden Lion", "Jane Doe", "nominated", None),
         ("European Film Awards", "European Screenwriter", "Céline Sciamma", "won", None),
         ("Berlin International Film Festival", "Golden Bear", "Test Film", "nominated", None),
-        ("Berlin International Film Festival", "Silver Bear for Best Director", "Céline Sciamma", "won", None),
+        (
+            "Berlin International Film Festival",
+            "Silver Bear for Best Director",
+            "Céline Sciamma",
+            "won",
+            None,
+        ),
     ]
     palme, screenplay, queer, venice, efa, bear, silver = result.nominations
     assert (palme.award_body_wiki_title, palme.ceremony_year, palme.ceremony_date) == (
-        "Cannes Film Festival", 2019, date(2019, 5, 25))
+        "Cannes Film Festival",
+        2019,
+        date(2019, 5, 25),
+    )
     assert palme.category_wiki_title == "Palme d'Or"
     assert screenplay.persons == [Name("Céline Sciamma", "Céline Sciamma")]
     assert (venice.edition, venice.award_body_wiki_title, venice.ceremony_date) == (
-        76, "Venice International Film Festival", date(2019, 9, 7))
+        76,
+        "Venice International Film Festival",
+        date(2019, 9, 7),
+    )
     assert (bear.edition, bear.award_body_wiki_title) == (70, "Berlin International Film Festival")
     assert silver.category_wiki_title == "Silver Bear for Best Director"
 
@@ -1043,13 +1238,27 @@ def test_unseen_song_credits_with_role_prefixes():
     # "Music and Lyrics by", "Music by ...; Lyrics by ...": roles, not parts of the names.
     result = fixture("unseen_song_credits")
     assert rows(result) == [
-        ("Golden Globe Awards", "Best Original Song", "Kristen Anderson-Lopez and Robert Lopez", "nominated", None),
+        (
+            "Golden Globe Awards",
+            "Best Original Song",
+            "Kristen Anderson-Lopez and Robert Lopez",
+            "nominated",
+            None,
+        ),
         ("Golden Globe Awards", "Best Original Score", "Christophe Beck", "nominated", None),
-        ("Grammy Awards", "Best Song Written for Visual Media", "Kristen Anderson-Lopez; Robert Lopez", "won", None),
+        (
+            "Grammy Awards",
+            "Best Song Written for Visual Media",
+            "Kristen Anderson-Lopez; Robert Lopez",
+            "won",
+            None,
+        ),
     ]
     song, score, grammy = result.nominations
-    assert song.persons == [Name("Kristen Anderson-Lopez", "Kristen Anderson-Lopez"),
-                            Name("Robert Lopez", "Robert Lopez")]
+    assert song.persons == [
+        Name("Kristen Anderson-Lopez", "Kristen Anderson-Lopez"),
+        Name("Robert Lopez", "Robert Lopez"),
+    ]
     assert song.note == "Let It Go" and song.edition == 71
     assert score.persons == [Name("Christophe Beck", "Christophe Beck")]
     assert people(grammy) == ["Kristen Anderson-Lopez", "Robert Lopez"] and grammy.note == "Let It Go"
@@ -1073,7 +1282,10 @@ def test_unseen_title_rows_with_ceremony_dates():
         ("Golden Globe Awards", "Best Actor – Drama", "Nicolas Cage", "won", None),
     ]
     assert [(n.edition, n.ceremony_date) for n in result.nominations] == [
-        (68, date(1996, 3, 25)), (68, date(1996, 3, 25)), (53, date(1996, 1, 21))]
+        (68, date(1996, 3, 25)),
+        (68, date(1996, 3, 25)),
+        (53, date(1996, 1, 21)),
+    ]
     assert result.nominations[2].award_body_wiki_title == "Golden Globe Awards"
 
 
@@ -1085,10 +1297,20 @@ def test_unseen_group_sub_headings_are_not_bodies():
     assert rows(result) == [
         ("Los Angeles Film Critics Association Awards", "Best Actor", "Daniel Day-Lewis", "won", None),
         ("New York Film Critics Circle Awards", "Best Film", "Test Film", "runner-up", 2),
-        ("Screen Actors Guild Awards", "Outstanding Performance by a Male Actor in a Leading Role",
-         "Daniel Day-Lewis", "won", None),
-        ("Directors Guild of America Awards", "Outstanding Directing – Feature Film", "Paul Thomas Anderson",
-         "nominated", None),
+        (
+            "Screen Actors Guild Awards",
+            "Outstanding Performance by a Male Actor in a Leading Role",
+            "Daniel Day-Lewis",
+            "won",
+            None,
+        ),
+        (
+            "Directors Guild of America Awards",
+            "Outstanding Directing – Feature Film",
+            "Paul Thomas Anderson",
+            "nominated",
+            None,
+        ),
         ("Governors Awards", "Academy Honorary Award", "Jane Doe", "honored", None),
     ]
     assert result.rows_seen == 5
@@ -1123,7 +1345,10 @@ def test_unseen_bodies_linked_to_category_pages_and_date_title_rows():
     ]
     assert [n.award_body_wiki_title for n in result.nominations] == [None, None, None]
     assert [n.ceremony_year for n in result.nominations] == [1996, 1996, 1996]
-    assert result.nominations[2].category_wiki_title == "Golden Globe Award for Best Actor – Motion Picture Drama"
+    assert (
+        result.nominations[2].category_wiki_title
+        == "Golden Globe Award for Best Actor – Motion Picture Drama"
+    )
 
 
 # --- Accolades in prose bullets; rankings and preservation honours skipped with their reason.
@@ -1145,8 +1370,10 @@ PROSE_BULLETS = """==Awards and honours==
 
 def test_prose_bullets_are_entries():
     result = parse_accolades(PROSE_BULLETS, "Foo")
-    got = [(n.award_body, n.category, n.result, n.recipient, n.edition, n.ceremony_year)
-           for n in result.nominations]
+    got = [
+        (n.award_body, n.category, n.result, n.recipient, n.edition, n.ceremony_year)
+        for n in result.nominations
+    ]
     assert got == [
         ("BAFTA Awards", "Best British Film", "won", "Foo", None, 1965),
         ("Cannes Film Festival", "Palme d'Or", "won", "Foo", None, 2019),
@@ -1164,46 +1391,75 @@ def test_rankings_and_preservation_are_skipped_with_their_reason():
 
 
 def test_award_name_then_best_category_is_one_category():
-    page = ("==Awards==\n* [[Golden Rooster Awards]] (2004)\n** Won: Jury Prize - Best Debut Film\n"
-            "** Nominated: Golden Rooster Award - Outstanding Score – Drama ([[Li Wei]])\n")
-    got = [(n.award_body, n.category, n.result, n.recipient)
-           for n in parse_accolades(page, "Foo").nominations]
-    assert got == [("Golden Rooster Awards", "Jury Prize – Best Debut Film", "won", "Foo"),
-                   ("Golden Rooster Awards", "Golden Rooster Award – Outstanding Score – Drama", "nominated", "Li Wei")]
+    page = (
+        "==Awards==\n* [[Golden Rooster Awards]] (2004)\n** Won: Jury Prize - Best Debut Film\n"
+        "** Nominated: Golden Rooster Award - Outstanding Score – Drama ([[Li Wei]])\n"
+    )
+    got = [
+        (n.award_body, n.category, n.result, n.recipient) for n in parse_accolades(page, "Foo").nominations
+    ]
+    assert got == [
+        ("Golden Rooster Awards", "Jury Prize – Best Debut Film", "won", "Foo"),
+        ("Golden Rooster Awards", "Golden Rooster Award – Outstanding Score – Drama", "nominated", "Li Wei"),
+    ]
 
 
 # --- Accolades tables of unusual structure (hand-written shapes) ------------------------------
 
-@pytest.mark.parametrize(("name", "expected"), [
-    # The header row written as ordinary "|" cells in bold.
-    ("longtail_pipe_header", [("Filmfare Awards", 63, "Best Supporting Actress", "Rima Sen", "won"),
-                              ("Screen Awards", None, "Best Film", "Test Film", "nominated")]),
-    # "Award" holds the categories, "Organization" the bodies: decided by content.
-    ("longtail_mismatched_headers", [
-        ("Asianet Film Awards", None, "Best Director", "Ravi Nair", "won"),
-        ("Vanitha Film Awards", None, "Best Music Director", "Lata Rao", "nominated"),
-        ("Kerala Film Critics Awards", None, "Most Popular Film", "Test Film", "won")]),
-    # No body column: the body is named by the sentence just above each table.
-    ("longtail_sentence_before_table", [
-        ("Tamil Nadu State Film Awards", 12, "Best Film", "Test Film", "won"),
-        ("Tamil Nadu State Film Awards", 12, "Best Actor", "Bob Ray", "won"),
-        ("Filmfare Awards South", None, "Best Director – Tamil", "Ann Lee", "nominated"),
-        ("Filmfare Awards South", None, "Best Actress – Tamil", "Mia Roy", "nominated")]),
-])
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # The header row written as ordinary "|" cells in bold.
+        (
+            "longtail_pipe_header",
+            [
+                ("Filmfare Awards", 63, "Best Supporting Actress", "Rima Sen", "won"),
+                ("Screen Awards", None, "Best Film", "Test Film", "nominated"),
+            ],
+        ),
+        # "Award" holds the categories, "Organization" the bodies: decided by content.
+        (
+            "longtail_mismatched_headers",
+            [
+                ("Asianet Film Awards", None, "Best Director", "Ravi Nair", "won"),
+                ("Vanitha Film Awards", None, "Best Music Director", "Lata Rao", "nominated"),
+                ("Kerala Film Critics Awards", None, "Most Popular Film", "Test Film", "won"),
+            ],
+        ),
+        # No body column: the body is named by the sentence just above each table.
+        (
+            "longtail_sentence_before_table",
+            [
+                ("Tamil Nadu State Film Awards", 12, "Best Film", "Test Film", "won"),
+                ("Tamil Nadu State Film Awards", 12, "Best Actor", "Bob Ray", "won"),
+                ("Filmfare Awards South", None, "Best Director – Tamil", "Ann Lee", "nominated"),
+                ("Filmfare Awards South", None, "Best Actress – Tamil", "Mia Roy", "nominated"),
+            ],
+        ),
+    ],
+)
 def test_unusual_table_structures(name, expected):
     result = fixture(name)
-    assert [(n.award_body, n.edition, n.category, n.recipient, n.result) for n in result.nominations] == expected
+    assert [
+        (n.award_body, n.edition, n.category, n.recipient, n.result) for n in result.nominations
+    ] == expected
     assert result.rows_seen == len(expected) and not result.skipped
 
 
-@pytest.mark.parametrize(("heading", "result"), [("Awards", "won"), ("Honours", "won"),
-                                                 ("Awards and nominations", None), ("Accolades", None)])
+@pytest.mark.parametrize(
+    ("heading", "result"),
+    [("Awards", "won"), ("Honours", "won"), ("Awards and nominations", None), ("Accolades", None)],
+)
 def test_entries_without_result_are_wins_only_under_an_awards_heading(heading, result):
-    page = (f"=={heading}==\n;[[Golden Calf]]<ref>{{{{cite web|title=x\n}}}}\n</ref>\n* Best Editing - Ann Lee\n"
-            "* Best Score - Bob Ray (nominated)\n")
+    page = (
+        f"=={heading}==\n;[[Golden Calf]]<ref>{{{{cite web|title=x\n}}}}\n</ref>\n* Best Editing - Ann Lee\n"
+        "* Best Score - Bob Ray (nominated)\n"
+    )
     got = parse_accolades(page, "Foo")
     assert [(n.category, n.result) for n in got.nominations] == (
-        [("Best Editing", result), ("Best Score", "nominated")] if result else [("Best Score", "nominated")])
+        [("Best Editing", result), ("Best Score", "nominated")] if result else [("Best Score", "nominated")]
+    )
     assert got.skipped == ({} if result else {"no result": 1})
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dagster as dg
 
 from etl import paths
+from etl.definitions import defs as load_defs
 from etl.defs.resources import InputsResource
 from etl.defs.sensors import input_folder_sensor
-from etl.definitions import defs as load_defs
 
 
 def test_schedule_rebuilds_daily_and_is_on_by_default():
@@ -24,7 +24,9 @@ def test_schedule_settings_come_from_the_environment(monkeypatch):
 
 
 def tick(folder, cursor):
-    context = dg.build_sensor_context(cursor=cursor, resources={"inputs": InputsResource(seeds_dir=str(folder))})
+    context = dg.build_sensor_context(
+        cursor=cursor, resources={"inputs": InputsResource(seeds_dir=str(folder))}
+    )
     result = input_folder_sensor(context)
     return result, context.cursor
 
@@ -97,16 +99,19 @@ def test_downstream_stages_follow_their_parents(tmp_path, seeds_dir):
     from etl.defs.resources import WarehouseResource
 
     defs = load_defs()
-    resources = {"inputs": InputsResource(seeds_dir=str(seeds_dir)),
-                 "warehouse_db": WarehouseResource(path=str(tmp_path / "w.duckdb"))}
+    resources = {
+        "inputs": InputsResource(seeds_dir=str(seeds_dir)),
+        "warehouse_db": WarehouseResource(path=str(tmp_path / "w.duckdb")),
+    }
     with dg.DagsterInstance.ephemeral() as instance:
         everything = [*defs.assets, *defs.asset_checks]
         assert dg.materialize(everything, instance=instance, resources=resources).success
         settled = dg.evaluate_automation_conditions(defs=defs, instance=instance)
         assert settled.total_requested == 0
 
-        assert dg.materialize(everything, instance=instance, resources=resources,
-                              selection=["source_files"]).success
+        assert dg.materialize(
+            everything, instance=instance, resources=resources, selection=["source_files"]
+        ).success
         due = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=settled.cursor)
         every_key = defs.resolve_asset_graph().get_all_asset_keys()
         # One request for every stage after intake: they run together, in one run.

@@ -25,8 +25,9 @@ COMMANDS = ("build", "sql", "tables", "describe")
 
 
 def run(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([ETL, *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, **(env or {})}, **kwargs)
+    return subprocess.run(
+        [ETL, *args], capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})}, **kwargs
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +45,9 @@ def sha(path: Path) -> str:
 
 
 def test_build_then_sql_on_the_seeds(seeds_warehouse):
-    assert not seeds_warehouse.with_name("seeds.building.duckdb").exists(), "the working file is moved, not copied"
+    assert not seeds_warehouse.with_name("seeds.building.duckdb").exists(), (
+        "the working file is moved, not copied"
+    )
     sql = run("sql", "select title, release_year from dim_film", "--warehouse", str(seeds_warehouse), "--csv")
     assert sql.returncode == 0, sql.stderr
     assert sql.stdout.splitlines() == ["title,release_year", "Leaving Las Vegas,1995"]
@@ -59,8 +62,14 @@ def test_sql_reports_a_missing_warehouse(tmp_path):
 
 
 def test_build_reports_a_missing_input_folder(tmp_path):
-    result = run("build", "--seeds", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb"),
-                 env={"DAGSTER_HOME": ""})
+    result = run(
+        "build",
+        "--seeds",
+        str(tmp_path / "nope"),
+        "--warehouse",
+        str(tmp_path / "w.duckdb"),
+        env={"DAGSTER_HOME": ""},
+    )
     assert result.returncode == 2 and "does not exist" in result.stderr
 
 
@@ -69,8 +78,8 @@ def test_argument_and_path_errors_come_before_dagster_is_imported(tmp_path):
     probe = textwrap.dedent(f"""
         import sys
         from etl import cli
-        rc = cli.main(["build", "--seeds", {str(tmp_path / 'no' / 'such' / 'dir')!r},
-                       "--warehouse", {str(tmp_path / 'w.duckdb')!r}])
+        rc = cli.main(["build", "--seeds", {str(tmp_path / "no" / "such" / "dir")!r},
+                       "--warehouse", {str(tmp_path / "w.duckdb")!r}])
         print(rc, "dagster" in sys.modules, "duckdb" in sys.modules)
     """)
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
@@ -88,9 +97,15 @@ def test_an_input_folder_with_no_files_is_an_error(tmp_path):
 def test_a_running_build_is_named_with_its_pid(tmp_path, seeds_dir):
     target = tmp_path / "w.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom etl.lib import warehouse\n"
-         f"with warehouse.build_lock({str(target)!r}):\n    print('held', flush=True)\n    time.sleep(120)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom etl.lib import warehouse\n"
+            f"with warehouse.build_lock({str(target)!r}):\n    print('held', flush=True)\n    time.sleep(120)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         result = run("build", "--seeds", str(seeds_dir), "--warehouse", str(target))
@@ -114,6 +129,7 @@ def test_every_command_has_a_description_and_an_example(command, capsys):
 
 
 # ------------------------------------------------------------------ the console touches nothing else
+
 
 def refused_statements(tmp: Path, warehouse: Path) -> list[str]:
     """Every statement of the security report, aimed at real paths."""
@@ -149,8 +165,16 @@ def test_every_file_statement_is_refused_and_nothing_is_touched(seeds_warehouse,
     (tmp_path / "allowed").mkdir()
     before = sha(seeds_warehouse)
     for statement in refused_statements(tmp_path, seeds_warehouse):
-        rc = cli.main(["sql", statement, "--warehouse", str(seeds_warehouse),
-                       "--allow-files", str(tmp_path / "allowed")])
+        rc = cli.main(
+            [
+                "sql",
+                statement,
+                "--warehouse",
+                str(seeds_warehouse),
+                "--allow-files",
+                str(tmp_path / "allowed"),
+            ]
+        )
         captured = capsys.readouterr()
         assert rc == 1, statement
         assert captured.out == "" and "root:x" not in captured.err, statement
@@ -168,9 +192,14 @@ def test_allow_files_reads_one_folder_only(seeds_warehouse, tmp_path, capsys):
     mine.mkdir()
     (mine / "wishlist.csv").write_text("title\nLeaving Las Vegas\nRocky\n")
     (tmp_path / "other.csv").write_text("title\nsecret\n")
-    query = (f"select w.title, f.release_year from read_csv('{mine / 'wishlist.csv'}') w "
-             "left join dim_film f using (title) order by 1")
-    assert cli.main(["sql", query, "--warehouse", str(seeds_warehouse), "--allow-files", str(mine), "--csv"]) == 0
+    query = (
+        f"select w.title, f.release_year from read_csv('{mine / 'wishlist.csv'}') w "
+        "left join dim_film f using (title) order by 1"
+    )
+    assert (
+        cli.main(["sql", query, "--warehouse", str(seeds_warehouse), "--allow-files", str(mine), "--csv"])
+        == 0
+    )
     assert capsys.readouterr().out.splitlines() == ["title,release_year", "Leaving Las Vegas,1995", "Rocky,"]
 
     outside = f"select * from read_csv('{mine}/../other.csv')"
@@ -183,11 +212,17 @@ def test_allow_files_reads_one_folder_only(seeds_warehouse, tmp_path, capsys):
 FILM = "select title, release_year, runtime_minutes from dim_film"
 
 
-@pytest.mark.parametrize("fmt, expected", [
-    ("csv", "title,release_year,runtime_minutes\nLeaving Las Vegas,1995,111\n"),
-    ("json", '[{"title": "Leaving Las Vegas", "release_year": 1995, "runtime_minutes": 111}]\n'),
-    ("markdown", "| title | release_year | runtime_minutes |\n|---|---|---|\n| Leaving Las Vegas | 1995 | 111 |\n"),
-])
+@pytest.mark.parametrize(
+    "fmt, expected",
+    [
+        ("csv", "title,release_year,runtime_minutes\nLeaving Las Vegas,1995,111\n"),
+        ("json", '[{"title": "Leaving Las Vegas", "release_year": 1995, "runtime_minutes": 111}]\n'),
+        (
+            "markdown",
+            "| title | release_year | runtime_minutes |\n|---|---|---|\n| Leaving Las Vegas | 1995 | 111 |\n",
+        ),
+    ],
+)
 def test_sql_formats(seeds_warehouse, capsys, fmt, expected):
     # The seed article's infobox: "| runtime = 111 minutes", "| released = ... 1995".
     assert cli.main(["sql", FILM, "--warehouse", str(seeds_warehouse), "--format", fmt]) == 0
@@ -218,10 +253,14 @@ def test_output_writes_parquet_and_csv_by_the_program(seeds_warehouse, tmp_path,
     parquet = tmp_path / "films.parquet"
     assert cli.main(["sql", FILM, "--warehouse", str(seeds_warehouse), "--output", str(parquet)]) == 0
     assert pq.read_table(parquet).to_pylist() == [
-        {"title": "Leaving Las Vegas", "release_year": 1995, "runtime_minutes": 111}]
+        {"title": "Leaving Las Vegas", "release_year": 1995, "runtime_minutes": 111}
+    ]
     text = tmp_path / "films.csv"
     assert cli.main(["sql", FILM, "--warehouse", str(seeds_warehouse), "--output", str(text)]) == 0
-    assert text.read_text().splitlines() == ["title,release_year,runtime_minutes", "Leaving Las Vegas,1995,111"]
+    assert text.read_text().splitlines() == [
+        "title,release_year,runtime_minutes",
+        "Leaving Las Vegas,1995,111",
+    ]
     assert "wrote 1 rows" in capsys.readouterr().err
 
 
@@ -230,12 +269,21 @@ def test_appending_stdout_to_a_file_keeps_what_was_there(seeds_warehouse, tmp_pa
     target.write_text("earlier line\n")
     for _ in range(2):
         with open(target, "a") as out:
-            result = subprocess.run([ETL, "sql", "select title from dim_film", "--warehouse",
-                                     str(seeds_warehouse), "--csv"], stdout=out, stderr=subprocess.PIPE,
-                                    text=True, timeout=120)
+            result = subprocess.run(
+                [ETL, "sql", "select title from dim_film", "--warehouse", str(seeds_warehouse), "--csv"],
+                stdout=out,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+            )
         assert result.returncode == 0, result.stderr
-    assert target.read_text().splitlines() == ["earlier line", "title", "Leaving Las Vegas",
-                                               "title", "Leaving Las Vegas"]
+    assert target.read_text().splitlines() == [
+        "earlier line",
+        "title",
+        "Leaving Las Vegas",
+        "title",
+        "Leaving Las Vegas",
+    ]
 
 
 def test_tables_lists_every_table_and_view_with_its_rows(seeds_warehouse, capsys):
@@ -243,9 +291,12 @@ def test_tables_lists_every_table_and_view_with_its_rows(seeds_warehouse, capsys
     listed = {row["name"]: row for row in json.loads(capsys.readouterr().out)}
     conn = duckdb.connect(str(seeds_warehouse), read_only=True)
     try:
-        names = {r[0] for r in conn.execute(
-            "select table_name from duckdb_tables() union select view_name from duckdb_views() where not internal"
-        ).fetchall()}
+        names = {
+            r[0]
+            for r in conn.execute(
+                "select table_name from duckdb_tables() union select view_name from duckdb_views() where not internal"
+            ).fetchall()
+        }
     finally:
         conn.close()
     assert set(listed) == names
@@ -264,9 +315,15 @@ def test_describe_shows_columns_types_and_comments(tmp_path, capsys):
     conn.close()
     assert cli.main(["describe", "dim_film", "--warehouse", str(path), "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "column,type,comment", "film_id,VARCHAR,", "release_year,INTEGER,Year of first release"]
+        "column,type,comment",
+        "film_id,VARCHAR,",
+        "release_year,INTEGER,Year of first release",
+    ]
     assert cli.main(["tables", "--warehouse", str(path), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["name,kind,rows,comment", "dim_film,table,0,One row per film"]
+    assert capsys.readouterr().out.splitlines() == [
+        "name,kind,rows,comment",
+        "dim_film,table,0,One row per film",
+    ]
     assert cli.main(["describe", "nope", "--warehouse", str(path)]) == 1
     assert "no table or view named 'nope'" in capsys.readouterr().err
 

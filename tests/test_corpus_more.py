@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from etl.lib.pipeline import documents, intake, resolve
+from etl.lib.pipeline.documents import ParsedDocument
 from tests import conftest
-
-from etl.lib import documents, intake, resolve
-from etl.lib.documents import ParsedDocument
 from tests.conftest import CORPUS_MORE
 
 
@@ -32,8 +31,9 @@ def parsed() -> dict[str, ParsedDocument]:
 
 def test_every_page_loads_as_exactly_one_film(parsed):
     assert len(parsed) == 47
-    failures = {name: [d.reason for d in docs if not isinstance(d, ParsedDocument)]
-                for name, docs in parsed.items()}
+    failures = {
+        name: [d.reason for d in docs if not isinstance(d, ParsedDocument)] for name, docs in parsed.items()
+    }
     assert {name: reasons for name, reasons in failures.items() if reasons} == {}
     docs = [d for items in parsed.values() for d in items]
     assert all(len(items) == 1 for items in parsed.values())
@@ -42,8 +42,12 @@ def test_every_page_loads_as_exactly_one_film(parsed):
 
 
 def test_no_amount_without_a_currency(parsed):
-    missing = [(name, b.amount.as_written) for name, (doc,) in parsed.items()
-               for b in doc.facts.box_office if b.amount.currency is None]
+    missing = [
+        (name, b.amount.as_written)
+        for name, (doc,) in parsed.items()
+        for b in doc.facts.box_office
+        if b.amount.currency is None
+    ]
     assert missing == []
 
 
@@ -55,8 +59,9 @@ def test_unknown_templates_are_counted_and_real(parsed):
         text = (CORPUS_MORE / f"{name}.xml").read_text(encoding="utf-8").lower()
         for template, count in doc.facts.unknown_templates.items():
             assert count > 0
-            assert "{{" + template.split(":")[0] in text.replace("{{ ", "{{").replace("_", " ") \
-                or template.startswith("#"), (name, template)
+            assert "{{" + template.split(":")[0] in text.replace("{{ ", "{{").replace(
+                "_", " "
+            ) or template.startswith("#"), (name, template)
         total.update(doc.facts.unknown_templates)
     assert sum(total.values()) < 47  # fewer than one per page
 
@@ -80,16 +85,23 @@ def money(f):
 
 # --- Infobox values, amounts and currencies ---------------------------------------------------
 
+
 def test_baadshaho_infobox_and_accolade(parsed):
     f = facts(parsed, "Baadshaho")
     assert credits(f, "director") == [("Milan Luthria", "Milan Luthria")]
     # "{{INR}}90 crore" and "{{Estimation}} {{INR}}123.50 crore".
     assert money(f) == [("budget", 900_000_000, "INR"), ("gross", 1_235_000_000, "INR")]
     assert [(c.company.name, c.company.wiki_title) for c in f.companies if c.role == "studio"] == [
-        ("T-Series", "T-Series (company)"), ("Vertex Motion Pictures", None)]
+        ("T-Series", "T-Series (company)"),
+        ("Vertex Motion Pictures", None),
+    ]
     (n,) = f.nominations  # one row: 10th Mirchi Music Awards, Male Vocalist of The Year, {{nom}}
     assert (n.award_body, n.edition, n.category, n.result) == (
-        "Mirchi Music Awards", 10, "Male Vocalist of The Year", "nominated")
+        "Mirchi Music Awards",
+        10,
+        "Male Vocalist of The Year",
+        "nominated",
+    )
     assert [p.name for p in n.persons] == ["Rahat Fateh Ali Khan"]
 
 
@@ -103,7 +115,9 @@ def test_ra_one_link_target_kept_exactly(parsed):
 def test_welcome_crores(parsed):
     # "{{INR}}40 crores", "{{Estimation}} {{INR}}122 crores".
     assert money(facts(parsed, "Welcome (2007 film)")) == [
-        ("budget", 400_000_000, "INR"), ("gross", 1_220_000_000, "INR")]
+        ("budget", 400_000_000, "INR"),
+        ("gross", 1_220_000_000, "INR"),
+    ]
 
 
 def test_dekh_magar_pyaar_say_rupees_of_pakistan(parsed):
@@ -135,7 +149,8 @@ def test_henry_paris_section_link_kept_as_written(parsed):
     # "| producer = [[Radley Metzger#Career|Audubon Films]]".
     f = facts(parsed, "The World of Henry Paris")
     assert ("Audubon Films", "Radley Metzger#Career") in [
-        (c.company.name, c.company.wiki_title) for c in f.companies]
+        (c.company.name, c.company.wiki_title) for c in f.companies
+    ]
 
 
 def test_film_series_page_is_its_film(parsed):
@@ -146,24 +161,39 @@ def test_film_series_page_is_its_film(parsed):
 
 # --- Cast ---------------------------------------------------------------------------------------
 
+
 def test_kadvi_hawa_cast(parsed):
     assert cast(facts(parsed, "Kadvi Hawa")) == [
-        ("Sanjay Mishra", "Hedu"), ("Ranvir Shorey", "Gunu Babu"), ("Tillotama Shome", None),
-        ("Bhupesh Singh", "Mukund"), ("Ekta Sawant", "Kuhu"), ("Tanya Sejwal", "Pihu"),
-        ("Shrikant Verma", "Teacher")]
+        ("Sanjay Mishra", "Hedu"),
+        ("Ranvir Shorey", "Gunu Babu"),
+        ("Tillotama Shome", None),
+        ("Bhupesh Singh", "Mukund"),
+        ("Ekta Sawant", "Kuhu"),
+        ("Tanya Sejwal", "Pihu"),
+        ("Shrikant Verma", "Teacher"),
+    ]
 
 
 def test_kelviyum_naane_cast(parsed):
     got = cast(facts(parsed, "Kelviyum Naane Pathilum Naane"))
     assert got[0] == ("Karthik", "Nirmal / Babu")
-    assert [name for name, _ in got] == ["Karthik", "Aruna Mucherla", "Poornima Devi", "Srividya",
-                                        "Jaishankar", "Vadivukkarasi"]
+    assert [name for name, _ in got] == [
+        "Karthik",
+        "Aruna Mucherla",
+        "Poornima Devi",
+        "Srividya",
+        "Jaishankar",
+        "Vadivukkarasi",
+    ]
 
 
 def test_aayiram_vaasal_idhayam_cast_without_characters(parsed):
     f = facts(parsed, "Aayiram Vaasal Idhayam")
     assert [(c.person.name, c.person.wiki_title) for c in f.credits if c.role == "cast"] == [
-        ("Sudhakar", "Betha Sudhakar"), ("Raadhika", "Raadhika"), ("Roja Ramani", "Roja Ramani")]
+        ("Sudhakar", "Betha Sudhakar"),
+        ("Raadhika", "Raadhika"),
+        ("Roja Ramani", "Roja Ramani"),
+    ]
 
 
 def test_thats_entertainment_appearances_in_div_col(parsed):
@@ -175,6 +205,7 @@ def test_thats_entertainment_appearances_in_div_col(parsed):
 
 
 # --- Accolades ----------------------------------------------------------------------------------
+
 
 def test_till_the_clouds_roll_by_afi_list_is_skipped(parsed):
     (doc,) = parsed["Till the Clouds Roll By"]
@@ -190,15 +221,27 @@ def test_milo_and_otis_nested_award_bullets(parsed):
     # "** Nominated: Award of the Japanese Academy - Best Music Score ([[Ryuichi Sakamoto]])";
     # "* [[Young Artist Awards]] (1990)" over "** Nominated: Young Artist Award - Best Family
     # Motion Picture - Adventure". An award's name then "Best ..." is one category (dash: "–").
-    got = [(n.award_body, n.category, n.result, n.ceremony_year, n.recipient)
-           for n in facts(parsed, "The Adventures of Milo and Otis").nominations]
+    got = [
+        (n.award_body, n.category, n.result, n.ceremony_year, n.recipient)
+        for n in facts(parsed, "The Adventures of Milo and Otis").nominations
+    ]
     film = "The Adventures of Milo and Otis"
     assert got == [
         ("The Japanese Academy", "Popularity Award – Most Popular Film", "won", 1987, film),
-        ("The Japanese Academy", "Award of the Japanese Academy – Best Music Score", "nominated", 1987,
-         "Ryuichi Sakamoto"),
-        ("Young Artist Awards", "Young Artist Award – Best Family Motion Picture – Adventure", "nominated",
-         1990, film),
+        (
+            "The Japanese Academy",
+            "Award of the Japanese Academy – Best Music Score",
+            "nominated",
+            1987,
+            "Ryuichi Sakamoto",
+        ),
+        (
+            "Young Artist Awards",
+            "Young Artist Award – Best Family Motion Picture – Adventure",
+            "nominated",
+            1990,
+            film,
+        ),
     ]
 
 
@@ -206,19 +249,27 @@ def test_thira_awards_section_lists_wins(parsed):
     # "==Awards==", ";[[Vanitha Film Awards]]<ref>...\n</ref>" over "*Best Actress - Shobhana",
     # ";[[Asianet Film Awards]]" over "*Best Debut Actor - Dhyan Sreenivasan": no result written,
     # under a heading that says only "Awards": wins.
-    got = [(n.award_body, n.category, n.recipient, n.result) for n in facts(parsed, "Thira (film)").nominations]
-    assert got == [("Vanitha Film Awards", "Best Actress", "Shobhana", "won"),
-                   ("Asianet Film Awards", "Best Debut Actor", "Dhyan Sreenivasan", "won")]
+    got = [
+        (n.award_body, n.category, n.recipient, n.result) for n in facts(parsed, "Thira (film)").nominations
+    ]
+    assert got == [
+        ("Vanitha Film Awards", "Best Actress", "Shobhana", "won"),
+        ("Asianet Film Awards", "Best Debut Actor", "Dhyan Sreenivasan", "won"),
+    ]
 
 
 def test_devil_and_daniel_webster_prose_awards(parsed):
     # "[[Bernard Herrmann]] won the [[Academy Awards|Academy Award]] for [[Academy Award for
     # Original Music Score|Best Music, Scoring of a Dramatic Picture]] and Walter Huston was
     # nominated for [[Academy Award for Best Actor]]."
-    got = [(n.award_body_wiki_title, n.category, n.recipient, n.result)
-           for n in facts(parsed, "The Devil and Daniel Webster (film)").nominations]
-    assert got == [("Academy Awards", "Best Music, Scoring of a Dramatic Picture", "Bernard Herrmann", "won"),
-                   ("Academy Awards", "Best Actor", "Walter Huston", "nominated")]
+    got = [
+        (n.award_body_wiki_title, n.category, n.recipient, n.result)
+        for n in facts(parsed, "The Devil and Daniel Webster (film)").nominations
+    ]
+    assert got == [
+        ("Academy Awards", "Best Music, Scoring of a Dramatic Picture", "Bernard Herrmann", "won"),
+        ("Academy Awards", "Best Actor", "Walter Huston", "nominated"),
+    ]
 
 
 def test_blackkklansman_prose_accolades(parsed):
@@ -226,6 +277,8 @@ def test_blackkklansman_prose_accolades(parsed):
     # Lee's DGA nomination, the Academy Award for Best Adapted Screenplay. Sentences that only
     # count nominations ("nominated for four Golden Globes, including ...") are not entries.
     got = {(n.award_body, n.category, n.result) for n in facts(parsed, "BlacKkKlansman").nominations}
-    assert got == {("Cannes Film Festival", "Grand Prix", "won"),
-                   ("Directors Guild of America", "Outstanding Feature Film", "nominated"),
-                   ("Academy Awards", "Best Adapted Screenplay", "won")}
+    assert got == {
+        ("Cannes Film Festival", "Grand Prix", "won"),
+        ("Directors Guild of America", "Outstanding Feature Film", "nominated"),
+        ("Academy Awards", "Best Adapted Screenplay", "won"),
+    }

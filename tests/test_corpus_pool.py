@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from etl.lib.pipeline import corpus, workers
+from etl.lib.pipeline.intake import WIKI_KINDS, WIKITEXT, Page, Rejection, SourceFile
+from etl.lib.pipeline.workers import Budget
 from tests import conftest
-
-from etl.lib import corpus, workers
-from etl.lib.intake import WIKI_KINDS, WIKITEXT, Page, Rejection, SourceFile
-from etl.lib.workers import Budget
 from tests.conftest import CORPUS, SEEDS
 
 
@@ -33,8 +32,10 @@ def _page(text: str, title: str) -> Page:
     return Page(SourceFile(f"{title}.txt", "0" * 64, len(text), WIKITEXT), WIKITEXT, text, title)
 
 
-SMALL_FILM = ("{{Infobox film\n| name = Small Film\n| released = {{Film date|1999|5|1}}\n"
-              "| budget = $2 million\n}}\n'''Small Film''' is a 1999 American drama film.\n")
+SMALL_FILM = (
+    "{{Infobox film\n| name = Small Film\n| released = {{Film date|1999|5|1}}\n"
+    "| budget = $2 million\n}}\n'''Small Film''' is a 1999 American drama film.\n"
+)
 
 
 def test_a_page_over_the_cpu_budget_is_rejected_and_the_next_one_loads(monkeypatch):

@@ -1,4 +1,4 @@
-"""Tests of etl.lib.dates: tables of (input, expected), one case per row.
+"""Tests of etl.lib.text.dates: tables of (input, expected), one case per row.
 
 Expected values are read off the input text by hand: (year, month, day, precision).
 """
@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from etl.lib import dates
-from etl.lib.dates import DateMatch, find_dates, parse_date, parse_date_range
 from etl.lib.model import DAY, MONTH, YEAR, PartialDate
+from etl.lib.text import dates
+from etl.lib.text.dates import DateMatch, find_dates, parse_date, parse_date_range
 
 
 def D(y: int, m: int = 1, d: int = 1, precision: str = DAY) -> PartialDate:
@@ -166,7 +166,12 @@ FIND_CASES = [
             ("1995", Y(1995), None),
         ],
     ),
-    ("iso date in prose", "Archived 2019-10-27 from the original", False, [("2019-10-27", D(2019, 10, 27), None)]),
+    (
+        "iso date in prose",
+        "Archived 2019-10-27 from the original",
+        False,
+        [("2019-10-27", D(2019, 10, 27), None)],
+    ),
     ("iso year-month not read in prose", "the 2009-10 season", False, []),
     ("impossible date hides its year", "February 30, 1995 was no day", True, []),
     ("no dates", "Mayor Smith said 2,000 people came in March.", True, []),
@@ -221,8 +226,9 @@ UNSEEN_DATE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in UNSEEN_DATE_CASES],
-                         ids=[c[0] for c in UNSEEN_DATE_CASES])
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in UNSEEN_DATE_CASES], ids=[c[0] for c in UNSEEN_DATE_CASES]
+)
 def test_parse_date_unseen_articles(text, expected):
     assert parse_date(text) == expected
 

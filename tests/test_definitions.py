@@ -6,7 +6,7 @@ import tomllib
 
 import dagster as dg
 
-from etl.lib.tables import TABLES, VIEWS
+from etl.lib.store.tables import TABLES, VIEWS
 from tests.conftest import ROOT
 
 
@@ -22,8 +22,9 @@ def test_definitions_load_with_every_stage_and_table():
     defs = _defs()
     graph = defs.resolve_asset_graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
-    assert {"source_files", "parsed_documents", "star_schema_frames", *VIEWS,
-            "published_warehouse"} | set(TABLES) <= keys
+    assert {"source_files", "parsed_documents", "star_schema_frames", *VIEWS, "published_warehouse"} | set(
+        TABLES
+    ) <= keys
     groups = {graph.get(dg.AssetKey(k)).group_name for k in keys}
     assert groups == {"extract", "clean", "warehouse", "views"}
     assert defs.resolve_job_def("build_warehouse") is not None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl.lib import documents, resolve
-from etl.lib.documents import ParsedDocument
-from etl.lib.intake import API_JSON, EXTRACT, IMDB_TITLE, XML, Page, Rejection, SourceFile
 from etl.lib.model import FilmFacts
+from etl.lib.pipeline import documents, resolve
+from etl.lib.pipeline.documents import ParsedDocument
+from etl.lib.pipeline.intake import API_JSON, EXTRACT, IMDB_TITLE, XML, Page, Rejection, SourceFile
 from tests.conftest import FIXTURES, corpus_more_wikitext, corpus_wikitext
 
 SRC = SourceFile("a.json", "0" * 64, 10, API_JSON)
@@ -21,11 +21,27 @@ def page(text: str, title: str = "Some Film", **kw) -> Page:
     ("text", "kw", "reason"),
     [
         ("#REDIRECT [[Other Film]]", {}, "redirect page (to 'Other Film'), not a film article"),
-        ("#redirect[[Other Film#Section]] {{R from move}}", {}, "redirect page (to 'Other Film'), not a film article"),
+        (
+            "#redirect[[Other Film#Section]] {{R from move}}",
+            {},
+            "redirect page (to 'Other Film'), not a film article",
+        ),
         ("x", {"redirect": "Target"}, "redirect page (to 'Target'), not a film article"),
-        ("{{Infobox television|name=X}}", {}, "not a film: the page is about a television series (Infobox television) and has no {{Infobox film}}"),
-        ("{{Infobox person|name=X}}", {}, "not a film: the page is about a person (Infobox person) and has no {{Infobox film}}"),
-        ("'''X''' may refer to:\n* a\n{{disambiguation}}", {}, "not a film: the page is about a disambiguation page and has no {{Infobox film}}"),
+        (
+            "{{Infobox television|name=X}}",
+            {},
+            "not a film: the page is about a television series (Infobox television) and has no {{Infobox film}}",
+        ),
+        (
+            "{{Infobox person|name=X}}",
+            {},
+            "not a film: the page is about a person (Infobox person) and has no {{Infobox film}}",
+        ),
+        (
+            "'''X''' may refer to:\n* a\n{{disambiguation}}",
+            {},
+            "not a film: the page is about a disambiguation page and has no {{Infobox film}}",
+        ),
         ("{{Infobox film|name=X}}", {"namespace": 10}, "not an article (namespace 10)"),
         ("Just prose about something.", {}, "not a film article: no {{Infobox film}} on the page"),
     ],
@@ -39,14 +55,18 @@ def test_a_film_page_is_a_film():
 
 
 def test_accolades_list_page_joins_its_film():
-    text = "'''''Rocky''''' is a 1976 film.\n==Accolades==\n" + (FIXTURES / "accolades" / "row_headers_date_ref.wiki").read_text()
+    text = (
+        "'''''Rocky''''' is a 1976 film.\n==Accolades==\n"
+        + (FIXTURES / "accolades" / "row_headers_date_ref.wiki").read_text()
+    )
     listed = documents.parse_page(page(text, "List of accolades received by Rocky"))
     assert isinstance(listed, ParsedDocument) and listed.supplementary
     assert (listed.facts.title, listed.facts.release_year) == ("Rocky", 1976)
     assert listed.facts.nominations
 
-    article = documents.parse_page(Page(SourceFile("Rocky.xml", "1" * 64, 10, XML), XML,
-                                        corpus_wikitext("Rocky"), "Rocky"))
+    article = documents.parse_page(
+        Page(SourceFile("Rocky.xml", "1" * 64, 10, XML), XML, corpus_wikitext("Rocky"), "Rocky")
+    )
     films, superseded = resolve.join_films([listed, article])
     assert len(films) == 1 and not superseded
     assert films[0].master is article and films[0].documents == [article, listed]
@@ -58,8 +78,13 @@ def test_accolades_list_page_without_entries_is_rejected():
 
 
 def doc(title, year, kind=XML, path="a", revision=None, page_title=None) -> ParsedDocument:
-    return ParsedDocument(SourceFile(path, path * 8, 1, kind), kind, FilmFacts(title=title, release_year=year),
-                          page_title=page_title, revision_id=revision)
+    return ParsedDocument(
+        SourceFile(path, path * 8, 1, kind),
+        kind,
+        FilmFacts(title=title, release_year=year),
+        page_title=page_title,
+        revision_id=revision,
+    )
 
 
 def test_join_rules():
@@ -71,7 +96,10 @@ def test_join_rules():
     no_year = doc("The Leaving Las Vegas", None, EXTRACT, "f")  # leading article, no year
     unknown = doc("Some Other Film", 2001, IMDB_TITLE, "g")
     films, superseded = resolve.join_films([imdb, festival_year, no_year, unknown, wiki, batman, batman66])
-    by_master = {(f.master.facts.title, f.master.facts.release_year): [d.source.path for d in f.documents] for f in films}
+    by_master = {
+        (f.master.facts.title, f.master.facts.release_year): [d.source.path for d in f.documents]
+        for f in films
+    }
     assert by_master == {
         ("Leaving Las Vegas", 1995): ["a", "d", "f"],
         ("Batman", 1989): ["b", "e"],
@@ -94,18 +122,31 @@ def test_the_same_article_twice_keeps_the_newest_revision():
 _INFOBOX = "{{Infobox film\n| name = Foo\n| director = [[Ada Moreau]]\n}}\n'''Foo''' is a 1990 film."
 
 
-@pytest.mark.parametrize("hatnote", [
-    "{{Other uses|Foo (disambiguation){{!}}Foo}}",
-    "{{Other uses|Foo (disambiguation){{!}}Foo}}}}",  # one pair of braces too many
-    "{{Distinguish|Foo}",  # one brace too few
-    "{{For|the band|Foo {{!}} Bar|{{!}}}}",
-    "{{About|the film|the novel|Foo (novel){{!}}''Foo''}}<!-- {{Infobox book}} -->",
-    "{{Redirect|Foo|the {{lang|fr|''Foo''}} novel|Foo (novel)}}\n{{Use dmy dates|date=May 2020}}",
-    "{{About|the film|other uses}}<!--\n{{Infobox television|name=old}}\n-->",
-    "{{Hatnote|See [[Foo (disambiguation)|{{!}}Foo{{!}}]] and {{tl|Foo}}}}",
-    "<!-- {{Infobox person}} was here -->{{short description|1990 film}}{{Other uses|Foo (disambiguation)|{{!}}}}",
-], ids=["pipe template", "extra braces", "missing brace", "pipes as arguments", "comment with another infobox",
-        "nested templates", "commented-out TV infobox", "pipes inside a link", "comment first"])
+@pytest.mark.parametrize(
+    "hatnote",
+    [
+        "{{Other uses|Foo (disambiguation){{!}}Foo}}",
+        "{{Other uses|Foo (disambiguation){{!}}Foo}}}}",  # one pair of braces too many
+        "{{Distinguish|Foo}",  # one brace too few
+        "{{For|the band|Foo {{!}} Bar|{{!}}}}",
+        "{{About|the film|the novel|Foo (novel){{!}}''Foo''}}<!-- {{Infobox book}} -->",
+        "{{Redirect|Foo|the {{lang|fr|''Foo''}} novel|Foo (novel)}}\n{{Use dmy dates|date=May 2020}}",
+        "{{About|the film|other uses}}<!--\n{{Infobox television|name=old}}\n-->",
+        "{{Hatnote|See [[Foo (disambiguation)|{{!}}Foo{{!}}]] and {{tl|Foo}}}}",
+        "<!-- {{Infobox person}} was here -->{{short description|1990 film}}{{Other uses|Foo (disambiguation)|{{!}}}}",
+    ],
+    ids=[
+        "pipe template",
+        "extra braces",
+        "missing brace",
+        "pipes as arguments",
+        "comment with another infobox",
+        "nested templates",
+        "commented-out TV infobox",
+        "pipes inside a link",
+        "comment first",
+    ],
+)
 def test_hatnotes_do_not_hide_the_infobox(hatnote):
     text = hatnote + "\n" + _INFOBOX
     assert documents.not_a_film_reason(page(text, "Foo")) is None
@@ -116,20 +157,27 @@ def test_hatnotes_do_not_hide_the_infobox(hatnote):
 
 # --- Franchise and series pages ---------------------------------------------------------------
 
+
 def test_media_franchise_page_with_an_entry_infobox_is_rejected():
-    text = ("{{Infobox media franchise|title=Foo}}\n'''Foo''' is a media franchise.\n==Films==\n"
-            "{{Infobox film|name=Foo 2|director=[[Ada Moreau]]}}")
+    text = (
+        "{{Infobox media franchise|title=Foo}}\n'''Foo''' is a media franchise.\n==Films==\n"
+        "{{Infobox film|name=Foo 2|director=[[Ada Moreau]]}}"
+    )
     reason = documents.not_a_film_reason(page(text, "Foo"))
-    assert reason == ("not a film: the page is about a franchise or series (lead {{Infobox media franchise}}); "
-                      "its {{Infobox film}} describes one entry")
+    assert reason == (
+        "not a film: the page is about a franchise or series (lead {{Infobox media franchise}}); "
+        "its {{Infobox film}} describes one entry"
+    )
 
 
 def test_series_navbox_page_with_an_infobox_in_a_section_is_rejected():
     text = (FIXTURES / "documents" / "franchise_navbox.wiki").read_text(encoding="utf-8")
     result = documents.parse_page(page(text, "Paper Lanterns (film series)"))
     assert isinstance(result, Rejection)
-    assert result.reason == ("not a film: the page is about a franchise or series (its {{Infobox film}} "
-                             "stands under the section \"''Paper Lanterns'' (1998)\", not in the lead)")
+    assert result.reason == (
+        "not a film: the page is about a franchise or series (its {{Infobox film}} "
+        "stands under the section \"''Paper Lanterns'' (1998)\", not in the lead)"
+    )
 
 
 def test_film_series_page_whose_only_infobox_is_a_film_loads():
@@ -141,14 +189,19 @@ def test_film_series_page_whose_only_infobox_is_a_film_loads():
     assert isinstance(parsed, ParsedDocument)
     assert parsed.facts.title == "Alpha and Omega"
     assert [c.person.name for c in parsed.facts.credits if c.role == "director"] == [
-        "Ben Gluck", "Anthony Bell", "Richard Rich", "Tim Maltby"]
+        "Ben Gluck",
+        "Anthony Bell",
+        "Richard Rich",
+        "Tim Maltby",
+    ]
 
 
 _HOSTILE = """
 import sys
 from tests.conftest import corpus_wikitext
-from etl.lib import documents, wikitable
-from etl.lib.intake import XML, Page, SourceFile
+from etl.lib.pipeline import documents
+from etl.lib.wiki import wikitable
+from etl.lib.pipeline.intake import XML, Page, SourceFile
 
 text = corpus_wikitext("Rocky")
 at = text.index("\\n==", text.index("\\n==") + 1)
@@ -177,8 +230,14 @@ def test_100000_unclosed_links_in_a_real_article_parse_within_a_cpu_limit():
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
 
-    done = subprocess.run([sys.executable, "-c", _HOSTILE], cwd=ROOT, preexec_fn=limit,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-c", _HOSTILE],
+        cwd=ROOT,
+        preexec_fn=limit,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ParsedDocument Rocky"
 

@@ -4,22 +4,88 @@ profile) and modest in examples, with no time-based deadline."""
 
 import math
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from etl.lib import accolades, dates, imdb, intake, money, wikitable, wikitext
-from etl.lib.money import MAX_AMOUNT
+from etl.lib.extract import accolades, imdb
+from etl.lib.pipeline import intake
+from etl.lib.text import dates, money
+from etl.lib.text.money import MAX_AMOUNT
+from etl.lib.wiki import wikitable, wikitext
 from tests.conftest import SEEDS
 
-FUZZ = settings(max_examples=80, derandomize=True, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=80,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Wikitext's structural tokens, money and date words, and hostile characters.
-TOKENS = ["{{", "}}", "[[", "]]", "{|", "|}", "|-", "|", "!", "!!", "||", "=", "\n", " ", "'''",
-          "<ref>", "</ref>", "<br>", "<!--", "-->", "&nbsp;", "$", "£", "€", "¥", "US$", "million",
-          "billion", "crore", "lakh", "–", "-", ",", ".", "(", ")", "Infobox film", "Film date",
-          "budget", "gross", "released", "January", "May", "1999", "2001", "31", "\x00", "\ufffd",
-          "\ud800", "rowspan=2", "colspan=3", "Won", "Nominated", "Best Picture", "Academy Awards",
-          "9" * 400, "\u00a0", "#REDIRECT", "IMDb", "Rating", "Release date"]
+TOKENS = [
+    "{{",
+    "}}",
+    "[[",
+    "]]",
+    "{|",
+    "|}",
+    "|-",
+    "|",
+    "!",
+    "!!",
+    "||",
+    "=",
+    "\n",
+    " ",
+    "'''",
+    "<ref>",
+    "</ref>",
+    "<br>",
+    "<!--",
+    "-->",
+    "&nbsp;",
+    "$",
+    "£",
+    "€",
+    "¥",
+    "US$",
+    "million",
+    "billion",
+    "crore",
+    "lakh",
+    "–",
+    "-",
+    ",",
+    ".",
+    "(",
+    ")",
+    "Infobox film",
+    "Film date",
+    "budget",
+    "gross",
+    "released",
+    "January",
+    "May",
+    "1999",
+    "2001",
+    "31",
+    "\x00",
+    "\ufffd",
+    "\ud800",
+    "rowspan=2",
+    "colspan=3",
+    "Won",
+    "Nominated",
+    "Best Picture",
+    "Academy Awards",
+    "9" * 400,
+    "\u00a0",
+    "#REDIRECT",
+    "IMDb",
+    "Rating",
+    "Release date",
+]
 wiki = st.lists(st.sampled_from(TOKENS) | st.text(max_size=8), max_size=60).map("".join)
 
 
@@ -34,8 +100,11 @@ def _mutate(text: str, cuts: list[tuple[int, str]]) -> str:
     return text
 
 
-mutated = st.builds(_mutate, st.sampled_from(_seed_texts()),
-                    st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(TOKENS)), max_size=12))
+mutated = st.builds(
+    _mutate,
+    st.sampled_from(_seed_texts()),
+    st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(TOKENS)), max_size=12),
+)
 any_text = wiki | mutated
 
 

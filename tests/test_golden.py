@@ -9,9 +9,7 @@ import difflib
 
 import pytest
 
-from tests import conftest
-
-from tests import golden
+from tests import conftest, golden
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +34,14 @@ def test_relation_equals_the_golden_copy(fresh, name):
     expected = golden.read_golden()[name]
     actual = fresh.get(name, "")
     if actual != expected:
-        diff = "".join(list(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            fromfile=f"golden/{name}.csv", tofile="fresh build"))[:60])
+        diff = "".join(
+            list(
+                difflib.unified_diff(
+                    expected.splitlines(keepends=True),
+                    actual.splitlines(keepends=True),
+                    fromfile=f"golden/{name}.csv",
+                    tofile="fresh build",
+                )
+            )[:60]
+        )
         pytest.fail(f"{name} differs from the golden copy:\n{diff}")

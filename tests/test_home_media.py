@@ -1,4 +1,4 @@
-"""Home-media releases and home-media distributors (etl.lib.home_media).
+"""Home-media releases and home-media distributors (etl.lib.extract.home_media).
 
 Every expected row below was established by reading the article's wikitext (the seed's
 "Home media" section, the corpus films' "Home media" / "Home video" sections), not by running
@@ -11,9 +11,10 @@ import datetime as dt
 
 import pytest
 
-from etl.lib.home_media import home_media_distributors, parse_home_media
+from etl.lib.extract.home_media import home_media_distributors, parse_home_media
 from etl.lib.model import DAY, MONTH, YEAR, CompanyRole, HomeMedia, Name, PartialDate
-from tests.conftest import FIXTURES as FIXTURE_ROOT, corpus_wikitext, seed_wikitext
+from tests.conftest import FIXTURES as FIXTURE_ROOT
+from tests.conftest import corpus_wikitext, seed_wikitext
 
 FIXTURES = FIXTURE_ROOT / "releases"
 
@@ -28,10 +29,17 @@ def d(text: str) -> PartialDate:
     return PartialDate(dt.date(parts[0], 1, 1), YEAR)
 
 
-def hm(fmt: str, date: str | None = None, *, languages=(), regions=(), company=None,
-       wiki=None, note=None) -> HomeMedia:
-    return HomeMedia(fmt, d(date) if date else None, list(languages), list(regions),
-                     Name(company, wiki) if company else None, note)
+def hm(
+    fmt: str, date: str | None = None, *, languages=(), regions=(), company=None, wiki=None, note=None
+) -> HomeMedia:
+    return HomeMedia(
+        fmt,
+        d(date) if date else None,
+        list(languages),
+        list(regions),
+        Name(company, wiki) if company else None,
+        note,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -44,10 +52,16 @@ EDITIONS = "Australian and UK editions later were released"
 
 def test_seed_home_media_rows():
     assert parse_home_media(seed_wikitext()) == [
-        hm("VHS", "1996-11-12", languages=["English", "Russian"], company=MGM[0], wiki=MGM[1],
-           note=EDITIONS),
-        hm("DVD", "1998-01-01", languages=["English"], regions=["USA", "Canada"],
-           company=MGM[0], wiki=MGM[1], note=EDITIONS),
+        hm("VHS", "1996-11-12", languages=["English", "Russian"], company=MGM[0], wiki=MGM[1], note=EDITIONS),
+        hm(
+            "DVD",
+            "1998-01-01",
+            languages=["English"],
+            regions=["USA", "Canada"],
+            company=MGM[0],
+            wiki=MGM[1],
+            note=EDITIONS,
+        ),
         # Cited with a 2016 news item: that is the citation's date, not a release date.
         hm("Blu-ray"),
         hm("HD DVD"),
@@ -83,16 +97,13 @@ CORPUS_ROWS = {
     ],
     # ==Home media== at level 2; several re-releases of the same format.
     "Evil Dead II": [
-        hm("VHS", "1998-02-17", company="Anchor Bay Entertainment",
-           wiki="Anchor Bay Entertainment"),
+        hm("VHS", "1998-02-17", company="Anchor Bay Entertainment", wiki="Anchor Bay Entertainment"),
         # "numerous DVD releases" (undated) is the DVD released on August 29, 2000.
         hm("DVD", "2000-08-29", company="Anchor Bay", note="Limited Edition Tin"),
         hm("DVD", "2005-09-27", company="Anchor Bay"),  # "..., and was re-released by Anchor Bay"
         hm("Blu-ray", "2007-10-02"),
-        hm("Blu-ray", "2011-11-15", company=LIONSGATE_HE, wiki=LIONSGATE_HE,
-           note="25th Anniversary Edition"),
-        hm("DVD", "2011-11-15", company=LIONSGATE_HE, wiki=LIONSGATE_HE,
-           note="25th Anniversary Edition"),
+        hm("Blu-ray", "2011-11-15", company=LIONSGATE_HE, wiki=LIONSGATE_HE, note="25th Anniversary Edition"),
+        hm("DVD", "2011-11-15", company=LIONSGATE_HE, wiki=LIONSGATE_HE, note="25th Anniversary Edition"),
         hm("Blu-ray", "2016-09-13", company="Lionsgate"),
         hm("DVD", "2003", regions=["UK", "Region 2"], note="Evil Dead trilogy box set"),
         hm("Blu-ray", "2013", regions=["UK"], company="StudioCanal", wiki="StudioCanal"),
@@ -110,10 +121,20 @@ CORPUS_ROWS = {
     ],
     # ===Home media=== under ==Release==.
     "Monty Python and the Holy Grail": [
-        hm("LaserDisc", regions=["Region 1"], company="The Criterion Collection",
-           wiki="The Criterion Collection", note="Criterion Collection"),
-        hm("DVD", "2001", company="Columbia Tristar", wiki="Columbia Tristar",
-           note="two-disc Special Edition"),
+        hm(
+            "LaserDisc",
+            regions=["Region 1"],
+            company="The Criterion Collection",
+            wiki="The Criterion Collection",
+            note="Criterion Collection",
+        ),
+        hm(
+            "DVD",
+            "2001",
+            company="Columbia Tristar",
+            wiki="Columbia Tristar",
+            note="two-disc Special Edition",
+        ),
         hm("DVD", note="limited-edition"),  # "A limited-edition DVD release"
         hm("Blu-ray", "2012-03-06", regions=["US"], note="35th anniversary edition"),
     ],
@@ -135,29 +156,24 @@ CORPUS_ROWS = {
         # "the DVD was the first version released by Fox ... the Blu-ray was the first version
         # released by Sony Pictures Home Entertainment"
         hm("DVD", "2006-12-05", company="Fox", note="2-Disc Collector's Edition"),
-        hm("Blu-ray", "2006-12-05", company=SONY_HE, wiki=SONY_HE,
-           note="2-Disc Collector's Edition"),
+        hm("Blu-ray", "2006-12-05", company=SONY_HE, wiki=SONY_HE, note="2-Disc Collector's Edition"),
         hm("DVD", "2007-12-04", note="box set"),
         hm("Blu-ray", "2009-11-03", note="box set"),
-        hm("Blu-ray", "2015-10-13",
-           note="box set; Rocky Heavyweight Collection 40th Anniversary Edition"),
+        hm("Blu-ray", "2015-10-13", note="box set; Rocky Heavyweight Collection 40th Anniversary Edition"),
     ],
     # ===Home media=== under ==Release== (the page's unbalanced '' hides it from a naive
     # section split).
     "Spirited Away": [
         hm("VHS", "2002-07-19", regions=["Japan"], company=BVHE[0], wiki=BVHE[1]),
         hm("DVD", "2002-07-19", regions=["Japan"], company=BVHE[0], wiki=BVHE[1]),
-        hm("DVD", "2003-04-15", regions=["North America"],
-           company="Walt Disney Home Entertainment"),
-        hm("VHS", "2003-04-15", regions=["North America"],
-           company="Walt Disney Home Entertainment"),
+        hm("DVD", "2003-04-15", regions=["North America"], company="Walt Disney Home Entertainment"),
+        hm("VHS", "2003-04-15", regions=["North America"], company="Walt Disney Home Entertainment"),
         # "The film was released nationwide in the UK by Optimum Releasing on 12 September 2003
         # [theatrical: no format, no row] and was later released on DVD and VHS as a rental
         # release through independent distributor High Fliers Films PLC"
         hm("DVD", regions=["UK"], company="High Fliers Films PLC", note="rental"),
         hm("VHS", regions=["UK"], company="High Fliers Films PLC", note="rental"),
-        hm("DVD", "2004-03-29", regions=["UK"], company="Optimum Releasing",
-           wiki="Optimum Releasing"),
+        hm("DVD", "2004-03-29", regions=["UK"], company="Optimum Releasing", wiki="Optimum Releasing"),
         hm("Blu-ray", "2014", regions=["Japan", "UK"]),
         hm("Blu-ray", "2015-06-16", regions=["North America"]),
         hm("Blu-ray", "2017-10-17", company="GKIDS", wiki="GKIDS"),
@@ -216,8 +232,9 @@ CORPUS_DISTRIBUTORS = {
 
 @pytest.mark.parametrize("title", sorted(CORPUS_DISTRIBUTORS))
 def test_corpus_home_media_distributors(title):
-    expected = [CompanyRole("home_media_distributor", Name(n, w), t)
-                for n, w, t in CORPUS_DISTRIBUTORS[title]]
+    expected = [
+        CompanyRole("home_media_distributor", Name(n, w), t) for n, w, t in CORPUS_DISTRIBUTORS[title]
+    ]
     assert home_media_distributors(corpus_wikitext(title)) == expected
 
 
@@ -257,9 +274,15 @@ def test_fixture_rules():
         # its nearest date.
         hm("LaserDisc", "1992-03-03"),
         hm("DVD", "2001-05-05"),
-        hm("DVD", "2004-04-04", languages=["English", "French"], regions=["Region 2", "France"],
-           company="Example Vidéo", wiki="Example Vidéo",
-           note="Special and collector's editions were later released"),
+        hm(
+            "DVD",
+            "2004-04-04",
+            languages=["English", "French"],
+            regions=["Region 2", "France"],
+            company="Example Vidéo",
+            wiki="Example Vidéo",
+            note="Special and collector's editions were later released",
+        ),
         # "in the United Kingdom and in Germany in 2010, and in Region A on 1 February 2011"
         hm("Blu-ray", "2010", regions=["United Kingdom", "Germany"]),
         hm("Blu-ray", "2011-02-01", regions=["Region A"]),
@@ -275,38 +298,81 @@ def test_fixture_rules():
     ]
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("It was released on DVD and Blu-ray in the United Kingdom on 5 June 2010 by "
-     "[[Entertainment One]].",
-     [hm("DVD", "2010-06-05", regions=["United Kingdom"], company="Entertainment One",
-         wiki="Entertainment One"),
-      hm("Blu-ray", "2010-06-05", regions=["United Kingdom"], company="Entertainment One",
-         wiki="Entertainment One")]),
-    ("[[Universal Pictures Home Entertainment]] released the film on Blu-ray, DVD and digital HD "
-     "on March 1, 2016.",
-     [hm(f, "2016-03-01", company="Universal Pictures Home Entertainment",
-         wiki="Universal Pictures Home Entertainment") for f in ("Blu-ray", "DVD", "digital")]),
-    ("The film was released on video cassette in 1985 by [[Vestron Video]] and on Betamax.",
-     [hm("VHS", "1985", company="Vestron Video", wiki="Vestron Video"),
-      hm("Betamax", "1985", company="Vestron Video", wiki="Vestron Video")]),
-    ("The DVD was released in Region 2 on 12 March 2002 and in Region 1 on 3 September 2002.",
-     [hm("DVD", "2002-03-12", regions=["Region 2"]),
-      hm("DVD", "2002-09-03", regions=["Region 1"])]),
-    ("The film was released on UMD on 15 November 2005. A Video CD came out in 1997 in Hong Kong.",
-     [hm("UMD", "2005-11-15"), hm("Video CD", "1997", regions=["Hong Kong"])]),
-    ("It was made available for streaming on [[Netflix]] on June 1, 2020.",
-     [hm("digital", "2020-06-01")]),
-    ("A Blu-ray 3D was released in 2012. The film has never been released on HD DVD.",
-     [hm("3D Blu-ray", "2012")]),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "It was released on DVD and Blu-ray in the United Kingdom on 5 June 2010 by "
+            "[[Entertainment One]].",
+            [
+                hm(
+                    "DVD",
+                    "2010-06-05",
+                    regions=["United Kingdom"],
+                    company="Entertainment One",
+                    wiki="Entertainment One",
+                ),
+                hm(
+                    "Blu-ray",
+                    "2010-06-05",
+                    regions=["United Kingdom"],
+                    company="Entertainment One",
+                    wiki="Entertainment One",
+                ),
+            ],
+        ),
+        (
+            "[[Universal Pictures Home Entertainment]] released the film on Blu-ray, DVD and digital HD "
+            "on March 1, 2016.",
+            [
+                hm(
+                    f,
+                    "2016-03-01",
+                    company="Universal Pictures Home Entertainment",
+                    wiki="Universal Pictures Home Entertainment",
+                )
+                for f in ("Blu-ray", "DVD", "digital")
+            ],
+        ),
+        (
+            "The film was released on video cassette in 1985 by [[Vestron Video]] and on Betamax.",
+            [
+                hm("VHS", "1985", company="Vestron Video", wiki="Vestron Video"),
+                hm("Betamax", "1985", company="Vestron Video", wiki="Vestron Video"),
+            ],
+        ),
+        (
+            "The DVD was released in Region 2 on 12 March 2002 and in Region 1 on 3 September 2002.",
+            [hm("DVD", "2002-03-12", regions=["Region 2"]), hm("DVD", "2002-09-03", regions=["Region 1"])],
+        ),
+        (
+            "The film was released on UMD on 15 November 2005. A Video CD came out in 1997 in Hong Kong.",
+            [hm("UMD", "2005-11-15"), hm("Video CD", "1997", regions=["Hong Kong"])],
+        ),
+        (
+            "It was made available for streaming on [[Netflix]] on June 1, 2020.",
+            [hm("digital", "2020-06-01")],
+        ),
+        (
+            "A Blu-ray 3D was released in 2012. The film has never been released on HD DVD.",
+            [hm("3D Blu-ray", "2012")],
+        ),
+    ],
+)
 def test_sentences(sentence, expected):
     text = f"==Release==\n===Home media===\n{sentence}\n\n==Reception==\nGood.\n"
     assert parse_home_media(text) == expected
 
 
 def test_section_titles():
-    for title in ("Home media", "Home video", "Home release", "Home media release",
-                  "Video release", "Home entertainment"):
+    for title in (
+        "Home media",
+        "Home video",
+        "Home release",
+        "Home media release",
+        "Video release",
+        "Home entertainment",
+    ):
         text = f"==Plot==\nA DVD.\n\n=={title}==\nA DVD was released in 2001.\n"
         assert parse_home_media(text) == [hm("DVD", "2001")], title
     # Not a home-media section: nothing is read there.
@@ -397,8 +463,10 @@ def test_unseen_your_name_home_media_same_day_and_two_regions():
         hm("Blu-ray", "2017-11-21", regions=["North America"], company="Funimation"),
         hm("DVD", "2017-11-21", regions=["North America"], company="Funimation"),
     ]
-    assert home_media_distributors(unseen("your_name")) == [hmd("Toho", "Toho", "Japan"),
-                                                            hmd("Funimation", None, "North America")]
+    assert home_media_distributors(unseen("your_name")) == [
+        hmd("Toho", "Toho", "Japan"),
+        hmd("Funimation", None, "North America"),
+    ]
 
 
 def test_unseen_suzume_home_media():
@@ -483,10 +551,14 @@ def test_unseen_coco_a_company_at_the_end_of_the_sentence_and_disney_plus():
     [
         ("The film was released on [[Disney+]] on November 12, 2019.", [hm("digital", "2019-11-12")]),
         ("It became available to stream on Netflix on June 15, 2020.", [hm("digital", "2020-06-15")]),
-        ("It was released on DVD on March 5, 2019, and on iTunes on February 26, 2019.",
-         [hm("DVD", "2019-03-05"), hm("digital", "2019-02-26")]),
-        ("It was released on DVD on March 5, 2019, and on Blu-ray simultaneously.",
-         [hm("DVD", "2019-03-05"), hm("Blu-ray", "2019-03-05")]),
+        (
+            "It was released on DVD on March 5, 2019, and on iTunes on February 26, 2019.",
+            [hm("DVD", "2019-03-05"), hm("digital", "2019-02-26")],
+        ),
+        (
+            "It was released on DVD on March 5, 2019, and on Blu-ray simultaneously.",
+            [hm("DVD", "2019-03-05"), hm("Blu-ray", "2019-03-05")],
+        ),
     ],
 )
 def test_unseen_streaming_services_and_simultaneous_releases(text, expected):

@@ -15,17 +15,23 @@ from pathlib import Path
 import pytest
 
 from etl.defs.resources import InputsResource
-from etl.lib import corpus, intake, keys
-from etl.lib.intake import Limits, Page, Rejection
+from etl.lib.pipeline import corpus, intake
+from etl.lib.pipeline.intake import Limits, Page, Rejection
+from etl.lib.text import keys
 from tests.test_intake import PAGE_XML
 
-FILM = ("{{Infobox film\n| name = Hostile Film\n| released = {{Film date|2001|5|4}}\n}}\n"
-        "'''''Hostile Film''''' is a 2001 [[drama film]].\n")
+FILM = (
+    "{{Infobox film\n| name = Hostile Film\n| released = {{Film date|2001|5|4}}\n}}\n"
+    "'''''Hostile Film''''' is a 2001 [[drama film]].\n"
+)
 
 
 def export(*pages: str) -> str:
-    return ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">\n'
-            + "\n".join(pages) + "\n</mediawiki>\n")
+    return (
+        '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">\n'
+        + "\n".join(pages)
+        + "\n</mediawiki>\n"
+    )
 
 
 def xml_page(n: int, text: str = "x", page_id: object = None) -> str:
@@ -33,8 +39,11 @@ def xml_page(n: int, text: str = "x", page_id: object = None) -> str:
 
 
 def api_json(title: str, text: str) -> dict:
-    return {"query": {"pages": {"1": {"pageid": 1, "ns": 0, "title": title,
-                                      "revisions": [{"revid": 7, "*": text}]}}}}
+    return {
+        "query": {
+            "pages": {"1": {"pageid": 1, "ns": 0, "title": title, "revisions": [{"revid": 7, "*": text}]}}
+        }
+    }
 
 
 def items_of(root: Path, name: str, limits: Limits = intake.DEFAULT_LIMITS):
@@ -55,8 +64,11 @@ LONG_JSON = json.dumps(api_json("Hostile Film", LONG_WIKITEXT))
 
 
 @pytest.mark.parametrize("compress", [gzip.compress, bz2.compress], ids=["gzip", "bzip2"])
-@pytest.mark.parametrize(("content", "kind"), [(LONG_WIKITEXT, intake.WIKITEXT), (LONG_JSON, intake.API_JSON)],
-                         ids=["wikitext", "json"])
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [(LONG_WIKITEXT, intake.WIKITEXT), (LONG_JSON, intake.API_JSON)],
+    ids=["wikitext", "json"],
+)
 def test_a_truncated_compressed_file_is_a_rejection(tmp_path, compress, content, kind):
     data = compress(content.encode())
     (tmp_path / "cut").write_bytes(data[: len(data) - 20])
@@ -64,8 +76,9 @@ def test_a_truncated_compressed_file_is_a_rejection(tmp_path, compress, content,
     assert src.kind == kind
     (rejection,) = items
     assert isinstance(rejection, Rejection)
-    assert rejection.reason == ("file could not be read: the compressed data is truncated "
-                                "(it ends before its end-of-stream marker)")
+    assert rejection.reason == (
+        "file could not be read: the compressed data is truncated (it ends before its end-of-stream marker)"
+    )
 
 
 def test_api_json_whose_query_is_a_list_is_a_rejection(tmp_path):
@@ -80,12 +93,15 @@ def test_json_nested_200000_deep_is_a_rejection(tmp_path):
     assert rejection.reason == "invalid JSON: nested too deeply to read"
 
 
-@pytest.mark.parametrize("pages", [
-    [{"pageid": "12abc", "title": "Film A", "revisions": [{"*": FILM}]}],
-    [{"pageid": 1, "title": "Film A", "revisions": [{"revid": 1.5, "*": FILM}]}],
-    [{"title": "Film A", "revisions": [{"slots": ["main"]}]}],
-    ["Film A"],
-])
+@pytest.mark.parametrize(
+    "pages",
+    [
+        [{"pageid": "12abc", "title": "Film A", "revisions": [{"*": FILM}]}],
+        [{"pageid": 1, "title": "Film A", "revisions": [{"revid": 1.5, "*": FILM}]}],
+        [{"title": "Film A", "revisions": [{"slots": ["main"]}]}],
+        ["Film A"],
+    ],
+)
 def test_api_json_pages_of_the_wrong_shape_are_rejections(tmp_path, pages):
     (tmp_path / "p.json").write_text(json.dumps({"query": {"pages": pages}}))
     _, (rejection,) = items_of(tmp_path, "p.json")
@@ -114,9 +130,11 @@ def test_a_file_name_with_a_non_utf8_byte_is_a_rejection(tmp_path):
 
 def test_make_id_takes_a_name_that_is_not_valid_unicode():
     name = os.fsdecode(b"caf\xe9.wiki")  # as os.listdir returns it: "caf\udce9.wiki"
-    expected = hashlib.sha256("source\x1fcaf".encode() + b"\xed\xb3\xa9.wiki").hexdigest()[:16]
+    expected = hashlib.sha256(b"source\x1fcaf" + b"\xed\xb3\xa9.wiki").hexdigest()[:16]
     assert keys.make_id("source", name) == expected
-    assert keys.make_id("source", "café.wiki") == hashlib.sha256("source\x1fcafé.wiki".encode()).hexdigest()[:16]
+    assert (
+        keys.make_id("source", "café.wiki") == hashlib.sha256("source\x1fcafé.wiki".encode()).hexdigest()[:16]
+    )
 
 
 def test_a_file_deleted_between_scan_and_detection_is_a_rejection(tmp_path):
@@ -133,7 +151,8 @@ def test_a_file_deleted_between_detection_and_parse_is_a_rejection(tmp_path):
     (tmp_path / "gone.wiki").unlink()
     parsed = corpus.parse_all(tmp_path, result.sources)
     assert [r.reason for r in parsed.rejections] == [
-        "file could not be read: the file disappeared after the folder was scanned"]
+        "file could not be read: the file disappeared after the folder was scanned"
+    ]
     assert parsed.documents == []
 
 
@@ -145,8 +164,14 @@ def test_invalid_utf8_in_page_4_of_6_loses_only_page_4(tmp_path):
     body = body.replace(b"text of page 4", b"text of \xff\xfe page 4")
     (tmp_path / "dump.xml").write_bytes(body)
     _, items = items_of(tmp_path, "dump.xml")
-    assert kinds(items) == [("Page", "Film 1"), ("Page", "Film 2"), ("Page", "Film 3"),
-                            ("Rejection", None), ("Page", "Film 5"), ("Page", "Film 6")]
+    assert kinds(items) == [
+        ("Page", "Film 1"),
+        ("Page", "Film 2"),
+        ("Page", "Film 3"),
+        ("Rejection", None),
+        ("Page", "Film 5"),
+        ("Page", "Film 6"),
+    ]
     assert items[3].reason == "page holds bytes that are not valid text in the file's encoding"
     assert [p.text for p in items if isinstance(p, Page)] == [f"text of page {n}" for n in (1, 2, 3, 5, 6)]
 
@@ -155,8 +180,11 @@ def test_invalid_utf8_in_page_4_of_6_loses_only_page_4(tmp_path):
 @pytest.mark.parametrize("what", ["wikitext", "json", "xml"])
 def test_utf16_and_bom_files_are_decoded(tmp_path, encoding, what):
     bom = {"utf-16": b"", "utf-16-be": b"\xfe\xff", "utf-8-sig": b""}[encoding]
-    content = {"wikitext": FILM, "json": json.dumps(api_json("Hostile Film", FILM), ensure_ascii=False),
-               "xml": '<?xml version="1.0" encoding="UTF-16"?>\n' + export(xml_page(1, text="Caf\u00e9 ok"))}[what]
+    content = {
+        "wikitext": FILM,
+        "json": json.dumps(api_json("Hostile Film", FILM), ensure_ascii=False),
+        "xml": '<?xml version="1.0" encoding="UTF-16"?>\n' + export(xml_page(1, text="Caf\u00e9 ok")),
+    }[what]
     (tmp_path / "doc").write_bytes(bom + content.encode(encoding))
     src, (page,) = items_of(tmp_path, "doc")
     assert isinstance(page, Page), page
@@ -194,7 +222,9 @@ def test_a_symlink_leaving_the_folder_is_rejected_without_reading_it(tmp_path):
         "leakdir": "symbolic link to a place outside the input folder: not followed",
     }
     assert {s.path: s.kind for s in result.sources if s.kind != intake.UNKNOWN} == {
-        "inner": intake.WIKITEXT, "sub/film.wiki": intake.WIKITEXT}
+        "inner": intake.WIKITEXT,
+        "sub/film.wiki": intake.WIKITEXT,
+    }
     secret = hashlib.sha256((outside / "secret.wiki").read_bytes()).hexdigest()
     assert secret not in {s.sha256 for s in result.sources}
     parsed = corpus.parse_all(inputs, result.sources)
@@ -204,8 +234,10 @@ def test_a_symlink_leaving_the_folder_is_rejected_without_reading_it(tmp_path):
 def test_a_reason_never_quotes_the_content(tmp_path):
     (tmp_path / "list").write_text("Secret shopping list:\neggs\nmilk\n")
     _, (rejection,) = items_of(tmp_path, "list")
-    assert rejection.reason == ("unrecognised document kind (not MediaWiki JSON/XML, wikitext, "
-                                "a Wikipedia extract or an IMDb-style page)")
+    assert rejection.reason == (
+        "unrecognised document kind (not MediaWiki JSON/XML, wikitext, "
+        "a Wikipedia extract or an IMDb-style page)"
+    )
 
 
 # --- bounds -----------------------------------------------------------------------------------
@@ -214,7 +246,8 @@ def test_a_reason_never_quotes_the_content(tmp_path):
 def test_the_page_limit_is_mediawikis_and_settable_on_the_resource():
     assert intake.DEFAULT_LIMITS.max_page_bytes == 2 * 1024 * 1024  # $wgMaxArticleSize = 2048 KiB
     assert InputsResource(max_page_bytes=10, max_file_bytes=20).limits() == Limits(
-        max_page_bytes=10, max_document_bytes=intake.DEFAULT_LIMITS.max_document_bytes, max_file_bytes=20)
+        max_page_bytes=10, max_document_bytes=intake.DEFAULT_LIMITS.max_document_bytes, max_file_bytes=20
+    )
 
 
 SMALL = Limits(max_page_bytes=4000, max_document_bytes=100_000, max_file_bytes=1_000_000)
@@ -222,7 +255,9 @@ TOO_LARGE = "page text is larger than 4,000 bytes (the wiki article size limit, 
 
 
 def test_an_xml_page_over_the_limit_is_rejected_and_the_next_pages_load(tmp_path):
-    (tmp_path / "big.xml").write_text(export(xml_page(1), xml_page(2, text="é" * 2001), xml_page(3, text="y" * 4000)))
+    (tmp_path / "big.xml").write_text(
+        export(xml_page(1), xml_page(2, text="é" * 2001), xml_page(3, text="y" * 4000))
+    )
     _, items = items_of(tmp_path, "big.xml", SMALL)
     assert kinds(items) == [("Page", "Film 1"), ("Rejection", "Film 2"), ("Page", "Film 3")]
     assert items[1].reason == TOO_LARGE  # 2,001 × "é" is 4,002 bytes of UTF-8
@@ -240,8 +275,10 @@ def test_a_compression_bomb_is_rejected(tmp_path):
     body = export(xml_page(1, text="x" * 3_000_000)).encode()
     (tmp_path / "bomb").write_bytes(gzip.compress(body))
     _, (rejection,) = items_of(tmp_path, "bomb", SMALL)
-    assert rejection.reason == ("XML read after 0 page(s) stopped: file decompressed content is "
-                                "larger than 1,000,000 bytes: not read further")
+    assert rejection.reason == (
+        "XML read after 0 page(s) stopped: file decompressed content is "
+        "larger than 1,000,000 bytes: not read further"
+    )
 
 
 def test_a_json_document_over_the_limit_is_rejected(tmp_path):
@@ -276,8 +313,8 @@ def test_a_folder_of_hostile_files_builds_and_rejects_each(tmp_path, seeds_dir):
     import dagster as dg
     import duckdb
 
-    from etl.defs.resources import WarehouseResource
     from etl.definitions import defs as load_defs
+    from etl.defs.resources import WarehouseResource
 
     inputs = tmp_path / "inputs"
     shutil.copytree(seeds_dir, inputs / "seeds")
@@ -294,11 +331,18 @@ def test_a_folder_of_hostile_files_builds_and_rejects_each(tmp_path, seeds_dir):
     (bad / "leak").symlink_to("/etc/passwd")
     target = tmp_path / "warehouse.duckdb"
     defs = load_defs()
-    result = dg.materialize([*defs.assets, *defs.asset_checks], resources={
-        "inputs": InputsResource(seeds_dir=str(inputs)), "warehouse_db": WarehouseResource(path=str(target))})
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks],
+        resources={
+            "inputs": InputsResource(seeds_dir=str(inputs)),
+            "warehouse_db": WarehouseResource(path=str(target)),
+        },
+    )
     assert result.success
     with duckdb.connect(str(target), read_only=True) as conn:
-        rejected = dict(conn.execute("select path, reason from rejected_document where path like 'bad/%'").fetchall())
+        rejected = dict(
+            conn.execute("select path, reason from rejected_document where path like 'bad/%'").fetchall()
+        )
         films = conn.execute("select title from dim_film").fetchall()
     assert films == [("Leaving Las Vegas",)]
     assert rejected == {
@@ -313,7 +357,7 @@ def test_a_folder_of_hostile_files_builds_and_rejects_each(tmp_path, seeds_dir):
 
 
 def test_the_folder_state_takes_odd_names_links_and_vanished_files(tmp_path):
-    from etl.lib import folder_state
+    from etl.lib.pipeline import folder_state
 
     with open(os.fsencode(tmp_path) + b"/caf\xe9.wiki", "wb") as f:
         f.write(FILM.encode())
@@ -332,13 +376,18 @@ def test_millions_of_empty_entries_are_a_few_rows_not_millions(tmp_path):
     assert len(items) == 1 + 1000 + 2
     assert [i.reason for i in items[-2:]] == [
         "4,999 more pages rejected for the same reason: page has no revision content",
-        "500 more pages rejected for the same reason: page is missing from the API response"]
+        "500 more pages rejected for the same reason: page is missing from the API response",
+    ]
     assert [i.page_title for i in items[1:4]] == ["T0", "T1", "T2"]
 
 
 def test_a_page_history_is_bounded_per_revision_and_the_last_revision_wins(tmp_path):
-    revisions = "".join(f"<revision><id>{n}</id><text>{c * 3000}</text></revision>" for n, c in ((1, "a"), (2, "b")))
-    (tmp_path / "history.xml").write_text(export(f"<page><title>H</title><ns>0</ns><id>9</id>{revisions}</page>"))
+    revisions = "".join(
+        f"<revision><id>{n}</id><text>{c * 3000}</text></revision>" for n, c in ((1, "a"), (2, "b"))
+    )
+    (tmp_path / "history.xml").write_text(
+        export(f"<page><title>H</title><ns>0</ns><id>9</id>{revisions}</page>")
+    )
     _, (page,) = items_of(tmp_path, "history.xml", SMALL)
     assert (page.title, page.page_id, page.revision_id, page.text) == ("H", 9, 2, "b" * 3000)
 

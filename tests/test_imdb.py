@@ -1,4 +1,4 @@
-"""IMDb-style title page: detection and parsing (etl.lib.imdb).
+"""IMDb-style title page: detection and parsing (etl.lib.extract.imdb).
 
 Expected values are read by hand from seeds/002_*.txt, never copied from the parser's output.
 """
@@ -9,10 +9,9 @@ import datetime as dt
 
 import pytest
 
-from etl.lib.imdb import filming_locations, is_imdb_reviews_page, is_imdb_title_page, parse_imdb_title
+from etl.lib.extract.imdb import filming_locations, is_imdb_reviews_page, is_imdb_title_page, parse_imdb_title
 from etl.lib.model import DAY, PartialDate, Rating
 from tests.conftest import seed_text as seed
-
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +222,9 @@ def test_reordered_and_repeated_fields():
         (dt.date(1995, 12, 15), "United States"),  # release territories are place names
         (dt.date(1996, 2, 23), "United Kingdom"),
     ]
-    assert [(b.measure, b.amount.low, b.territory) for b in f.box_office] == [("gross", 67_436_818, "United States")]
+    assert [(b.measure, b.amount.low, b.territory) for b in f.box_office] == [
+        ("gross", 67_436_818, "United States")
+    ]
 
 
 def test_variant_cast_notes():
@@ -261,14 +262,18 @@ def test_user_review_block_before_the_fields():
     assert f.release_year == 2005  # from the release date
     assert [c.person.name for c in credits(f, "director")] == ["Jane Doe"]
     assert credits(f, "cast") == []  # a lone "X - y" line is not a cast list
-    assert [(r.date, r.release_type) for r in f.releases] == [(PartialDate(dt.date(2005, 6, 3), DAY), "theatrical")]
+    assert [(r.date, r.release_type) for r in f.releases] == [
+        (PartialDate(dt.date(2005, 6, 3), DAY), "theatrical")
+    ]
 
 
 def test_date_under_title_is_a_release_when_no_release_date_field():
     f = parse_imdb_title("Other Film\n\nMarch 3rd, 2001\n\nDirector: Ann Lee\nStars: Bo Diaz, Cy Young\n")
     assert f.title == "Other Film"
     assert f.release_year == 2001
-    assert [(r.date, r.release_type) for r in f.releases] == [(PartialDate(dt.date(2001, 3, 3), DAY), "theatrical")]
+    assert [(r.date, r.release_type) for r in f.releases] == [
+        (PartialDate(dt.date(2001, 3, 3), DAY), "theatrical")
+    ]
 
 
 def test_missing_fields_give_empty_lists():
@@ -288,7 +293,19 @@ def test_unreadable_values_are_counted_not_raised():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\n\n\n", "Rating:", "::::", "- - -", "Director:", "Stars: ,,,", "Budget: $", seed("001"), seed("003"), seed("004")],
+    [
+        "",
+        "\n\n\n",
+        "Rating:",
+        "::::",
+        "- - -",
+        "Director:",
+        "Stars: ,,,",
+        "Budget: $",
+        seed("001"),
+        seed("003"),
+        seed("004"),
+    ],
 )
 def test_never_crashes(text):
     f = parse_imdb_title(text)

@@ -18,9 +18,9 @@ import dagster as dg
 import duckdb
 import pytest
 
-from etl.defs.resources import InputsResource, WarehouseResource
 from etl.definitions import defs as load_defs
-from etl.lib.tables import TABLES
+from etl.defs.resources import InputsResource, WarehouseResource
+from etl.lib.store.tables import TABLES
 
 pytestmark = pytest.mark.slow
 
@@ -32,8 +32,10 @@ def build(inputs: Path, target: Path) -> dg.ExecuteInProcessResult:
     defs = load_defs()
     result = dg.materialize(
         [*defs.assets, *defs.asset_checks],
-        resources={"inputs": InputsResource(seeds_dir=str(inputs)),
-                   "warehouse_db": WarehouseResource(path=str(target))},
+        resources={
+            "inputs": InputsResource(seeds_dir=str(inputs)),
+            "warehouse_db": WarehouseResource(path=str(target)),
+        },
     )
     assert result.success
     return result
@@ -41,8 +43,7 @@ def build(inputs: Path, target: Path) -> dg.ExecuteInProcessResult:
 
 def parse_metadata(result: dg.ExecuteInProcessResult) -> dict:
     (mat,) = result.asset_materializations_for_node("parsed_documents")
-    return {k: v.value for k, v in mat.metadata.items()
-            if k.startswith(("documents_", "files_"))}
+    return {k: v.value for k, v in mat.metadata.items() if k.startswith(("documents_", "files_"))}
 
 
 def table_rows(path: Path) -> dict[str, list]:
@@ -61,22 +62,37 @@ def test_adds_changes_and_removals_equal_a_fresh_build(tmp_path, seeds_dir, corp
     target = tmp_path / "live" / "warehouse.duckdb"
 
     first = build(inputs, target)
-    assert parse_metadata(first) == {"documents_new": 5, "documents_changed": 0, "documents_unchanged": 0,
-                                     "documents_removed": 0, "files_parsed": 5, "files_from_cache": 0}
+    assert parse_metadata(first) == {
+        "documents_new": 5,
+        "documents_changed": 0,
+        "documents_unchanged": 0,
+        "documents_removed": 0,
+        "files_parsed": 5,
+        "files_from_cache": 0,
+    }
 
     shutil.copy(corpus_dir / "Rocky.xml", inputs / "Rocky.xml")  # add a film
     page = (inputs / IMDB_TITLE).read_text()  # change a document: another rating
-    (inputs / IMDB_TITLE).write_text(page.replace("Rating: 7.6/10 (54,198 voted)", "Rating: 7.5/10 (60,000 voted)"))
+    (inputs / IMDB_TITLE).write_text(
+        page.replace("Rating: 7.6/10 (54,198 voted)", "Rating: 7.5/10 (60,000 voted)")
+    )
     (inputs / REVIEWS).unlink()  # remove a document
 
     second = build(inputs, target)
-    assert parse_metadata(second) == {"documents_new": 1, "documents_changed": 1, "documents_unchanged": 3,
-                                      "documents_removed": 1, "files_parsed": 2, "files_from_cache": 3}
+    assert parse_metadata(second) == {
+        "documents_new": 1,
+        "documents_changed": 1,
+        "documents_unchanged": 3,
+        "documents_removed": 1,
+        "files_parsed": 2,
+        "files_from_cache": 3,
+    }
     assert titles(target) == ["Leaving Las Vegas", "Rocky"]
     with duckdb.connect(str(target), read_only=True) as conn:
         assert conn.execute("select count(*) from fact_review").fetchall() == [(0,)]
-        assert conn.execute("select value, sample_size from fact_rating where rating_source = 'IMDb'").fetchall() \
-            == [(7.5, 60000)]
+        assert conn.execute(
+            "select value, sample_size from fact_rating where rating_source = 'IMDb'"
+        ).fetchall() == [(7.5, 60000)]
 
     fresh = tmp_path / "fresh" / "warehouse.duckdb"
     build(inputs, fresh)
@@ -106,8 +122,9 @@ def test_a_reader_holding_the_file_never_blocks_a_run(tmp_path, seeds_dir, corpu
     target = tmp_path / "warehouse.duckdb"
     build(inputs, target)
 
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(target)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(target)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert reader.stdout.readline().strip() == "1"
         shutil.copy(corpus_dir / "Taxi Driver.xml", inputs / "Taxi Driver.xml")
@@ -133,9 +150,14 @@ def test_a_killed_run_leaves_the_last_good_warehouse(tmp_path, seeds_dir, corpus
     for n in range(4):  # enough documents that the run is still busy when it is killed
         shutil.copytree(corpus_dir, inputs / f"copy{n}")
     etl = Path(sys.executable).with_name("etl")
-    proc = subprocess.Popen([str(etl), "build", "--seeds", str(inputs), "--warehouse", str(target)],
-                            env={**os.environ, "DAGSTER_HOME": ""}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [str(etl), "build", "--seeds", str(inputs), "--warehouse", str(target)],
+        env={**os.environ, "DAGSTER_HOME": ""},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     log = []
     try:
         # Kill it once it is parsing the documents (its log says so), well before publishing.
@@ -161,7 +183,7 @@ def test_a_killed_run_leaves_the_last_good_warehouse(tmp_path, seeds_dir, corpus
 # --- the parse cache holds data, never code ---------------------------------------------------
 
 from etl.lib import corpus  # noqa: E402
-from etl.lib.parse_cache import MANIFEST, ParseCache  # noqa: E402
+from etl.lib.pipeline.parse_cache import MANIFEST, ParseCache  # noqa: E402
 
 
 def parse_with_cache(inputs: Path, cache_dir: Path) -> tuple[corpus.Parsed, ParseCache]:
@@ -257,7 +279,9 @@ def test_a_bad_cache_entry_is_parsed_again_with_a_warning(tmp_path, seeds_dir, c
     assert (again.files_cached, cache.warnings) == (5, [])
 
 
-@pytest.mark.parametrize("manifest", ["5", '{"a": 5}', "{", None], ids=["number", "wrong values", "truncated", "folder"])
+@pytest.mark.parametrize(
+    "manifest", ["5", '{"a": 5}', "{", None], ids=["number", "wrong values", "truncated", "folder"]
+)
 def test_a_bad_manifest_counts_every_file_as_new(tmp_path, seeds_dir, manifest):
     cache_dir = tmp_path / "cache"
     parse_with_cache(seeds_dir, cache_dir)
@@ -276,7 +300,7 @@ def test_a_bad_manifest_counts_every_file_as_new(tmp_path, seeds_dir, manifest):
 
 
 def test_no_pickle_in_the_parse_cache_code():
-    from etl.lib import parse_cache
+    from etl.lib.pipeline import parse_cache
 
     assert "pickle" not in Path(parse_cache.__file__).read_text()
 
@@ -317,17 +341,20 @@ def _document_entry(cache_dir: Path) -> dict:
     return json.loads(entry.read_text())
 
 
-@pytest.mark.parametrize(("path", "value"), [
-    (("facts", "release_year"), True),  # a bool is not an int
-    (("facts", "release_year"), "1995"),
-    (("facts", "soundtrack_release"), {"date": "1995-13-40", "precision": "day"}),
-    (("facts", "problems"), {"x": "many"}),
-    (("facts", "credits"), [{"role": "director"}]),  # fields missing
-    (("source",), {"path": "a", "sha256": "b", "size": 1, "kind": "k", "compression": None, "extra": 1}),
-    (("supplementary",), 0),
-])
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("facts", "release_year"), True),  # a bool is not an int
+        (("facts", "release_year"), "1995"),
+        (("facts", "soundtrack_release"), {"date": "1995-13-40", "precision": "day"}),
+        (("facts", "problems"), {"x": "many"}),
+        (("facts", "credits"), [{"role": "director"}]),  # fields missing
+        (("source",), {"path": "a", "sha256": "b", "size": 1, "kind": "k", "compression": None, "extra": 1}),
+        (("supplementary",), 0),
+    ],
+)
 def test_the_schema_refuses_values_of_the_wrong_type(tmp_path, seeds_dir, path, value):
-    from etl.lib.parse_cache import InvalidEntry, Schema
+    from etl.lib.pipeline.parse_cache import InvalidEntry, Schema
 
     parse_with_cache(seeds_dir, tmp_path / "cache")
     data = _document_entry(tmp_path / "cache")
@@ -340,7 +367,7 @@ def test_the_schema_refuses_values_of_the_wrong_type(tmp_path, seeds_dir, path, 
 
 
 def test_results_read_under_other_limits_are_not_reused(tmp_path, seeds_dir):
-    from etl.lib.intake import Limits
+    from etl.lib.pipeline.intake import Limits
 
     cache_dir = tmp_path / "cache"
     parse_with_cache(seeds_dir, cache_dir)

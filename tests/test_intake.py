@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.lib import intake
-from etl.lib.intake import Page, Rejection
+from etl.lib.pipeline import intake
+from etl.lib.pipeline.intake import Page, Rejection
 
 PAGE_XML = """<page>
     <title>{title}</title>
@@ -56,25 +56,55 @@ def test_seed_api_json_page(seeds_dir):
 
 
 def test_json_formatversion_2_with_several_pages(tmp_path):
-    doc = {"batchcomplete": True, "query": {"pages": [
-        {"pageid": 1, "ns": 0, "title": "Film A", "revisions": [{"revid": 11, "slots": {"main": {
-            "contentmodel": "wikitext", "content": FILM_WIKITEXT}}}]},
-        {"pageid": 2, "ns": 0, "title": "Film B", "revisions": [{"revid": 12, "slots": {"main": {
-            "content": "#REDIRECT [[Film A]]"}}}]},
-        {"ns": 0, "title": "Gone", "missing": True},
-    ]}}
+    doc = {
+        "batchcomplete": True,
+        "query": {
+            "pages": [
+                {
+                    "pageid": 1,
+                    "ns": 0,
+                    "title": "Film A",
+                    "revisions": [
+                        {
+                            "revid": 11,
+                            "slots": {"main": {"contentmodel": "wikitext", "content": FILM_WIKITEXT}},
+                        }
+                    ],
+                },
+                {
+                    "pageid": 2,
+                    "ns": 0,
+                    "title": "Film B",
+                    "revisions": [{"revid": 12, "slots": {"main": {"content": "#REDIRECT [[Film A]]"}}}],
+                },
+                {"ns": 0, "title": "Gone", "missing": True},
+            ]
+        },
+    }
     (tmp_path / "response.json").write_text(json.dumps(doc))
     src, items = _items(tmp_path, "response.json")
     assert src.kind == intake.API_JSON
     assert [(type(i).__name__, getattr(i, "title", None) or i.page_title) for i in items] == [
-        ("Page", "Film A"), ("Page", "Film B"), ("Rejection", "Gone")]
+        ("Page", "Film A"),
+        ("Page", "Film B"),
+        ("Rejection", "Gone"),
+    ]
     assert items[0].text == FILM_WIKITEXT and items[0].revision_id == 11
     assert "missing" in items[2].reason
 
 
 def test_legacy_json_with_slots_star(tmp_path):
-    doc = {"query": {"pages": {"5": {"pageid": 5, "title": "Film C", "revisions": [
-        {"slots": {"main": {"*": FILM_WIKITEXT}}}]}}}}
+    doc = {
+        "query": {
+            "pages": {
+                "5": {
+                    "pageid": 5,
+                    "title": "Film C",
+                    "revisions": [{"slots": {"main": {"*": FILM_WIKITEXT}}}],
+                }
+            }
+        }
+    }
     (tmp_path / "a").write_text(json.dumps(doc))
     _, (page,) = _items(tmp_path, "a")
     assert page.title == "Film C" and page.text == FILM_WIKITEXT
@@ -82,7 +112,9 @@ def test_legacy_json_with_slots_star(tmp_path):
 
 @pytest.mark.parametrize("compress", [None, "gzip", "bzip2"])
 def test_mediawiki_export_with_many_pages_streamed(tmp_path, compress):
-    pages = "\n".join(PAGE_XML.format(title=f"Film {n}", id=n, rev=100 + n, text="x &amp; y") for n in range(3))
+    pages = "\n".join(
+        PAGE_XML.format(title=f"Film {n}", id=n, rev=100 + n, text="x &amp; y") for n in range(3)
+    )
     body = f'<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">\n{pages}\n</mediawiki>'.encode()
     name = "dump.data"  # the name says nothing: content decides
     data = {None: body, "gzip": gzip.compress(body), "bzip2": bz2.compress(body)}[compress]
@@ -90,7 +122,8 @@ def test_mediawiki_export_with_many_pages_streamed(tmp_path, compress):
     src, items = _items(tmp_path, name)
     assert (src.kind, src.compression) == (intake.XML, compress)
     assert [(p.title, p.page_id, p.revision_id, p.text) for p in items] == [
-        (f"Film {n}", n, 100 + n, "x & y") for n in range(3)]
+        (f"Film {n}", n, 100 + n, "x & y") for n in range(3)
+    ]
 
 
 def test_corpus_redirect_page_carries_its_target(corpus_dir):
@@ -130,4 +163,8 @@ def test_scan_is_recursive_sorted_and_skips_hidden(tmp_path):
     for rel in ["b.txt", "a/z.txt", "a/b/c.txt", ".git/x", "a/.hidden"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
-    assert [p.relative_to(tmp_path).as_posix() for p in intake.scan(tmp_path)] == ["a/b/c.txt", "a/z.txt", "b.txt"]
+    assert [p.relative_to(tmp_path).as_posix() for p in intake.scan(tmp_path)] == [
+        "a/b/c.txt",
+        "a/z.txt",
+        "b.txt",
+    ]

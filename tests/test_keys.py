@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import pytest
 
-from etl.lib import keys
+from etl.lib.text import keys
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
     [
         (("Academy Awards", "Academy Awards"), ("Academy Award", "Academy Award")),
-        (("British Academy Film Awards", "British Academy Film Awards"), ("BAFTA Award", "British Academy Film Awards")),
+        (
+            ("British Academy Film Awards", "British Academy Film Awards"),
+            ("BAFTA Award", "British Academy Film Awards"),
+        ),
         (("New York Film Critics Circle Awards", None), ("NYFCC Award", "New York Film Critics Circle")),
         (("Saturn Awards", "Saturn Awards"), ("Saturn Awards", "The Saturn Awards")),
         (("Jupiter Awards", "Jupiter Award (film award)"), ("Jupiter Award", None)),
         (("British Academy Film  Awards", None), ("British Academy Film Awards", None)),
-        (("Dallas-Fort Worth Film Critics Association Awards", None),
-         ("Dallas–Fort Worth Film Critics Association Awards", None)),
+        (
+            ("Dallas-Fort Worth Film Critics Association Awards", None),
+            ("Dallas–Fort Worth Film Critics Association Awards", None),
+        ),
     ],
 )
 def test_one_body_however_written(a, b):

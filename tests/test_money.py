@@ -1,4 +1,4 @@
-"""Tests of etl.lib.money: tables of (input, expected), one case per row.
+"""Tests of etl.lib.text.money: tables of (input, expected), one case per row.
 
 Expected amounts are worked out by hand from the input text ("$3.5–4 million" is 3,500,000 to
 4,000,000 US dollars).
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from etl.lib.model import Amount
-from etl.lib.money import normalize_territory, parse_amounts
+from etl.lib.text.money import normalize_territory, parse_amounts
 
 
 def A(
@@ -160,15 +160,31 @@ CASES = [
     ),
     ("plus suffix", "$100 million+", [A(100_000_000, None, "USD", "$100 million+", bound="lower")]),
     ("plus before scale", "$100+ million", [A(100_000_000, None, "USD", "$100+ million", bound="lower")]),
-    ("Over capitalised", "Over $100 million", [A(100_000_000, None, "USD", "Over $100 million", bound="lower")]),
+    (
+        "Over capitalised",
+        "Over $100 million",
+        [A(100_000_000, None, "USD", "Over $100 million", bound="lower")],
+    ),
     ("under", "under $5 million", [A(5_000_000, None, "USD", "under $5 million", bound="upper")]),
     ("up to", "up to $5 million", [A(5_000_000, None, "USD", "up to $5 million", bound="upper")]),
     ("below", "below $5 million", [A(5_000_000, None, "USD", "below $5 million", bound="upper")]),
-    ("nearly", "nearly $5 million", [A(5_000_000, None, "USD", "nearly $5 million", est=True, bound="upper")]),
-    ("almost", "almost $5 million", [A(5_000_000, None, "USD", "almost $5 million", est=True, bound="upper")]),
+    (
+        "nearly",
+        "nearly $5 million",
+        [A(5_000_000, None, "USD", "nearly $5 million", est=True, bound="upper")],
+    ),
+    (
+        "almost",
+        "almost $5 million",
+        [A(5_000_000, None, "USD", "almost $5 million", est=True, bound="upper")],
+    ),
     ("est.", "est. $5 million", [A(5_000_000, None, "USD", "est. $5 million", est=True)]),
     ("estimated", "estimated $5 million", [A(5_000_000, None, "USD", "estimated $5 million", est=True)]),
-    ("an estimated", "an estimated $5 million", [A(5_000_000, None, "USD", "an estimated $5 million", est=True)]),
+    (
+        "an estimated",
+        "an estimated $5 million",
+        [A(5_000_000, None, "USD", "an estimated $5 million", est=True)],
+    ),
     ("approx.", "approx. $5 million", [A(5_000_000, None, "USD", "approx. $5 million", est=True)]),
     (
         "approximately",
@@ -187,7 +203,11 @@ CASES = [
     ),
     # --- Territories ---
     ("world", "$5 million (world)", [A(5_000_000, None, "USD", "$5 million (world)", territory="worldwide")]),
-    ("global", "$5 million (global)", [A(5_000_000, None, "USD", "$5 million (global)", territory="worldwide")]),
+    (
+        "global",
+        "$5 million (global)",
+        [A(5_000_000, None, "USD", "$5 million (global)", territory="worldwide")],
+    ),
     ("total", "$5 million (total)", [A(5_000_000, None, "USD", "$5 million (total)", territory="worldwide")]),
     (
         "domestic",
@@ -195,7 +215,11 @@ CASES = [
         [A(55_000_000, None, "USD", "$55 million (domestic)", territory="North America")],
     ),
     ("US", "$5 million (US)", [A(5_000_000, None, "USD", "$5 million (US)", territory="United States")]),
-    ("U.S.", "$5 million (U.S.)", [A(5_000_000, None, "USD", "$5 million (U.S.)", territory="United States")]),
+    (
+        "U.S.",
+        "$5 million (U.S.)",
+        [A(5_000_000, None, "USD", "$5 million (U.S.)", territory="United States")],
+    ),
     ("USA", "$5 million (USA)", [A(5_000_000, None, "USD", "$5 million (USA)", territory="United States")]),
     (
         "United States",
@@ -303,7 +327,11 @@ CASES = [
         "$3 million, equivalent to $44 million in 2019",
         [A(3_000_000, None, "USD", "$3 million")],
     ),
-    ("in year dollars", "$3 million ($44 million in 2020 dollars)", [A(3_000_000, None, "USD", "$3 million")]),
+    (
+        "in year dollars",
+        "$3 million ($44 million in 2020 dollars)",
+        [A(3_000_000, None, "USD", "$3 million")],
+    ),
     (
         "adjusted for inflation after",
         "$3 million ($44 million adjusted for inflation)",
@@ -416,31 +444,65 @@ def test_as_written_is_verbatim(text, expected):
 
 UNSEEN_CASES = [
     # label, text, yen, expected
-    ("INRConvert rendered, estimate", "est. INR 460 crore", "JPY",
-     [A(4_600_000_000, None, "INR", "est. INR 460 crore", est=True)]),
+    (
+        "INRConvert rendered, estimate",
+        "est. INR 460 crore",
+        "JPY",
+        [A(4_600_000_000, None, "INR", "est. INR 460 crore", est=True)],
+    ),
     ("rupee sign and crore", "₹55 crore", "JPY", [A(550_000_000, None, "INR", "₹55 crore")]),
     ("rupee sign, crore range", "₹55–60 crore", "JPY", [A(550_000_000, 600_000_000, "INR", "₹55–60 crore")]),
     ("Rs. and crore", "Rs. 55 crore", "JPY", [A(550_000_000, None, "INR", "Rs. 55 crore")]),
-    ("yuan with a dollar conversion on the next line", "¥5.69 billion\n(US$870.3 million)", "CNY",
-     [A(5_690_000_000, None, "CNY", "¥5.69 billion"), A(870_300_000, None, "USD", "US$870.3 million")]),
-    ("domestic and worldwide lines", "$77.4 million (domestic)\n$127.4 million (worldwide)", "JPY",
-     [A(77_400_000, None, "USD", "$77.4 million (domestic)", territory="North America"),
-      A(127_400_000, None, "USD", "$127.4 million (worldwide)", territory="worldwide")]),
-    ("a note and an emptied inflation equivalent",
-     "$3.7 million (initial release)\n(equivalent to $ million in )", "JPY",
-     [A(3_700_000, None, "USD", "$3.7 million (initial release)")]),
-    ("range of full figures", "$878,000–1,039,000", "JPY", [A(878_000, 1_039_000, "USD", "$878,000–1,039,000")]),
-    ("JPY code, then dollars", "JPY 25.03 billion (Japan)\nUS$382.2 million (worldwide)", "JPY",
-     [A(25_030_000_000, None, "JPY", "JPY 25.03 billion (Japan)", territory="Japan"),
-      A(382_200_000, None, "USD", "US$382.2 million (worldwide)", territory="worldwide")]),
+    (
+        "yuan with a dollar conversion on the next line",
+        "¥5.69 billion\n(US$870.3 million)",
+        "CNY",
+        [A(5_690_000_000, None, "CNY", "¥5.69 billion"), A(870_300_000, None, "USD", "US$870.3 million")],
+    ),
+    (
+        "domestic and worldwide lines",
+        "$77.4 million (domestic)\n$127.4 million (worldwide)",
+        "JPY",
+        [
+            A(77_400_000, None, "USD", "$77.4 million (domestic)", territory="North America"),
+            A(127_400_000, None, "USD", "$127.4 million (worldwide)", territory="worldwide"),
+        ],
+    ),
+    (
+        "a note and an emptied inflation equivalent",
+        "$3.7 million (initial release)\n(equivalent to $ million in )",
+        "JPY",
+        [A(3_700_000, None, "USD", "$3.7 million (initial release)")],
+    ),
+    (
+        "range of full figures",
+        "$878,000–1,039,000",
+        "JPY",
+        [A(878_000, 1_039_000, "USD", "$878,000–1,039,000")],
+    ),
+    (
+        "JPY code, then dollars",
+        "JPY 25.03 billion (Japan)\nUS$382.2 million (worldwide)",
+        "JPY",
+        [
+            A(25_030_000_000, None, "JPY", "JPY 25.03 billion (Japan)", territory="Japan"),
+            A(382_200_000, None, "USD", "US$382.2 million (worldwide)", territory="worldwide"),
+        ],
+    ),
     ("euro sign", "€9.5 million", "JPY", [A(9_500_000, None, "EUR", "€9.5 million")]),
     ("euro code after the number", "9.5 million EUR", "JPY", [A(9_500_000, None, "EUR", "9.5 million EUR")]),
-    ("decimal after nbsp rendered as a space", "$836.8 million", "JPY", [A(836_800_000, None, "USD", "$836.8 million")]),
+    (
+        "decimal after nbsp rendered as a space",
+        "$836.8 million",
+        "JPY",
+        [A(836_800_000, None, "USD", "$836.8 million")],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "yen", "expected"), [c[1:] for c in UNSEEN_CASES],
-                         ids=[c[0] for c in UNSEEN_CASES])
+@pytest.mark.parametrize(
+    ("text", "yen", "expected"), [c[1:] for c in UNSEEN_CASES], ids=[c[0] for c in UNSEEN_CASES]
+)
 def test_parse_amounts_unseen_articles(text, yen, expected):
     assert parse_amounts(text, yen=yen) == expected
 
@@ -450,8 +512,12 @@ def test_parse_amounts_unseen_articles(text, yen, expected):
 
 CURRENCY_CASES = [
     # label, text, keyword arguments, expected
-    ("rupiah prefix with a dollar conversion", "Rp 5 billion ($600,000)", {},
-     [A(5_000_000_000, None, "IDR", "Rp 5 billion ($600,000)")]),
+    (
+        "rupiah prefix with a dollar conversion",
+        "Rp 5 billion ($600,000)",
+        {},
+        [A(5_000_000_000, None, "IDR", "Rp 5 billion ($600,000)")],
+    ),
     ("peso sign with centavos", "₱3,000,000.00", {}, [A(3_000_000, None, "PHP", "₱3,000,000.00")]),
     ("real", "R$ 2 million", {}, [A(2_000_000, None, "BRL", "R$ 2 million")]),
     ("Australian dollar", "A$5 million", {}, [A(5_000_000, None, "AUD", "A$5 million")]),
@@ -464,42 +530,82 @@ CURRENCY_CASES = [
     ("taka sign", "৳1.5 crore", {}, [A(15_000_000, None, "BDT", "৳1.5 crore")]),
     ("Rs. of a Pakistani film", "Rs. 4 crore", {"rupee": "PKR"}, [A(40_000_000, None, "PKR", "Rs. 4 crore")]),
     ("Rs. defaults to the Indian rupee", "Rs. 4 crore", {}, [A(40_000_000, None, "INR", "Rs. 4 crore")]),
-    ("kr of a Swedish film, after the number", "12 million kr", {"krone": "SEK"},
-     [A(12_000_000, None, "SEK", "12 million kr")]),
-    ("kr of a Danish film, before", "kr 8 million", {"krone": "DKK"}, [A(8_000_000, None, "DKK", "kr 8 million")]),
-    ("kr without a country names no currency", "kr 8 million", {}, [A(8_000_000, None, None, "kr 8 million")]),
+    (
+        "kr of a Swedish film, after the number",
+        "12 million kr",
+        {"krone": "SEK"},
+        [A(12_000_000, None, "SEK", "12 million kr")],
+    ),
+    (
+        "kr of a Danish film, before",
+        "kr 8 million",
+        {"krone": "DKK"},
+        [A(8_000_000, None, "DKK", "kr 8 million")],
+    ),
+    (
+        "kr without a country names no currency",
+        "kr 8 million",
+        {},
+        [A(8_000_000, None, None, "kr 8 million")],
+    ),
     ("Swiss franc code", "CHF 4.2 million", {}, [A(4_200_000, None, "CHF", "CHF 4.2 million")]),
     ("złoty after the number", "7 million zł", {}, [A(7_000_000, None, "PLN", "7 million zł")]),
-    ("conversion with approx. kept as the note",
-     "₩3.5 billion (approx. US$3 million) (South Korea)", {},
-     [A(3_500_000_000, None, "KRW", "₩3.5 billion (approx. US$3 million) (South Korea)", territory="South Korea")]),
-    ("two currencies on two lines stay two amounts", "₱20 million\n$400,000", {},
-     [A(20_000_000, None, "PHP", "₱20 million"), A(400_000, None, "USD", "$400,000")]),
-    ("an inflation equivalent is no conversion", "RM 2 million (equivalent to RM 3 million in 2020)", {},
-     [A(2_000_000, None, "MYR", "RM 2 million")]),
+    (
+        "conversion with approx. kept as the note",
+        "₩3.5 billion (approx. US$3 million) (South Korea)",
+        {},
+        [
+            A(
+                3_500_000_000,
+                None,
+                "KRW",
+                "₩3.5 billion (approx. US$3 million) (South Korea)",
+                territory="South Korea",
+            )
+        ],
+    ),
+    (
+        "two currencies on two lines stay two amounts",
+        "₱20 million\n$400,000",
+        {},
+        [A(20_000_000, None, "PHP", "₱20 million"), A(400_000, None, "USD", "$400,000")],
+    ),
+    (
+        "an inflation equivalent is no conversion",
+        "RM 2 million (equivalent to RM 3 million in 2020)",
+        {},
+        [A(2_000_000, None, "MYR", "RM 2 million")],
+    ),
     ("feet are not a currency", "5 ft", {}, []),
     ("a code doubled by the dollar sign", "USD$1 million", {}, [A(1_000_000, None, "USD", "USD$1 million")]),
 ]
 
 
-@pytest.mark.parametrize(("text", "kwargs", "expected"), [c[1:] for c in CURRENCY_CASES],
-                         ids=[c[0] for c in CURRENCY_CASES])
+@pytest.mark.parametrize(
+    ("text", "kwargs", "expected"), [c[1:] for c in CURRENCY_CASES], ids=[c[0] for c in CURRENCY_CASES]
+)
 def test_every_currency(text, kwargs, expected):
     assert parse_amounts(text, **kwargs) == expected
 
 
-@pytest.mark.parametrize(("wikitext", "expected"), [
-    ("{{Philippine peso|3,000,000.00}}", [A(3_000_000, None, "PHP", "PHP 3,000,000.00")]),
-    ("{{GBP|2.5 million}}", [A(2_500_000, None, "GBP", "GBP 2.5 million")]),
-    ("{{EUR|900,000}}", [A(900_000, None, "EUR", "EUR 900,000")]),
-    ("{{KRW|4 billion}}", [A(4_000_000_000, None, "KRW", "KRW 4 billion")]),
-    ("{{INRConvert|12|c}}", [A(120_000_000, None, "INR", "INR 12 crore")]),
-    ("{{Swedish krona|15 million}}", [A(15_000_000, None, "SEK", "SEK 15 million")]),
-    ("{{Indonesian rupiah|5 billion}} ({{US$|600,000}})",
-     [A(5_000_000_000, None, "IDR", "IDR 5 billion (US$600,000)")]),
-], ids=["Philippine peso", "GBP", "EUR", "KRW", "INRConvert", "Swedish krona", "rupiah with a conversion"])
+@pytest.mark.parametrize(
+    ("wikitext", "expected"),
+    [
+        ("{{Philippine peso|3,000,000.00}}", [A(3_000_000, None, "PHP", "PHP 3,000,000.00")]),
+        ("{{GBP|2.5 million}}", [A(2_500_000, None, "GBP", "GBP 2.5 million")]),
+        ("{{EUR|900,000}}", [A(900_000, None, "EUR", "EUR 900,000")]),
+        ("{{KRW|4 billion}}", [A(4_000_000_000, None, "KRW", "KRW 4 billion")]),
+        ("{{INRConvert|12|c}}", [A(120_000_000, None, "INR", "INR 12 crore")]),
+        ("{{Swedish krona|15 million}}", [A(15_000_000, None, "SEK", "SEK 15 million")]),
+        (
+            "{{Indonesian rupiah|5 billion}} ({{US$|600,000}})",
+            [A(5_000_000_000, None, "IDR", "IDR 5 billion (US$600,000)")],
+        ),
+    ],
+    ids=["Philippine peso", "GBP", "EUR", "KRW", "INRConvert", "Swedish krona", "rupiah with a conversion"],
+)
 def test_currency_templates(wikitext, expected):
-    from etl.lib import wikitext as wt
+    from etl.lib.wiki import wikitext as wt
 
     ctx = wt.Context()
     assert parse_amounts(wt.render(wt.parse(wikitext), ctx)) == expected

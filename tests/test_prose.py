@@ -1,4 +1,4 @@
-"""Facts in running prose (etl.lib.prose): Wikipedia plain-text extracts and stripped wikitext.
+"""Facts in running prose (etl.lib.extract.prose): Wikipedia plain-text extracts and stripped wikitext.
 
 Expected values are read by hand from seeds/000_*.txt (loose sentences) and seeds/001_*.txt
 (whole article), never copied from the parser's output.
@@ -10,16 +10,15 @@ import datetime as dt
 
 import pytest
 
-from etl.lib.model import DAY, MONTH, PartialDate, Rating
-from etl.lib.prose import (
+from etl.lib.extract.prose import (
     box_office_from_prose,
     is_wikipedia_extract,
     parse_extract,
     ratings_from_prose,
     releases_from_prose,
 )
+from etl.lib.model import DAY, MONTH, PartialDate, Rating
 from tests.conftest import seed_text as seed
-
 
 
 def day(y, m, d):
@@ -32,13 +31,18 @@ def releases(facts_or_list):
 
 
 def money(items):
-    return [(b.measure, b.amount.low, b.amount.high, b.amount.currency, b.amount.bound, b.territory) for b in items]
+    return [
+        (b.measure, b.amount.low, b.amount.high, b.amount.currency, b.amount.bound, b.territory)
+        for b in items
+    ]
 
 
 # --- detection --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("prefix", "expected"), [("000", True), ("001", True), ("002", False), ("003", False), ("004", False)])
+@pytest.mark.parametrize(
+    ("prefix", "expected"), [("000", True), ("001", True), ("002", False), ("003", False), ("004", False)]
+)
 def test_is_wikipedia_extract_on_seeds(prefix, expected):
     assert is_wikipedia_extract(seed(prefix)) is expected
 
@@ -88,7 +92,12 @@ def test_loose_box_office(loose):
     # "MGM/UA reportedly spent less than $2 million marketing the film"
     assert len(loose.box_office) == 1
     (b,) = loose.box_office
-    assert (b.measure, b.amount.high, b.amount.currency, b.amount.bound) == ("marketing", 2_000_000, "USD", "upper")
+    assert (b.measure, b.amount.high, b.amount.currency, b.amount.bound) == (
+        "marketing",
+        2_000_000,
+        "USD",
+        "upper",
+    )
 
 
 def test_loose_ratings(loose):
@@ -159,12 +168,18 @@ def test_article_has_no_problems(article):
         (
             "Review aggregator Rotten Tomatoes reports that 85% of 40 critics gave the film a positive review, "
             "with an average rating of 7.2/10.",
-            [Rating("Rotten Tomatoes", "approval", 85, 100, 40), Rating("Rotten Tomatoes", "average", 7.2, 10, 40)],
+            [
+                Rating("Rotten Tomatoes", "approval", 85, 100, 40),
+                Rating("Rotten Tomatoes", "average", 7.2, 10, 40),
+            ],
         ),
         (
             "On Rotten Tomatoes, the film received an approval rating of 91% based on 53 reviews, "
             "with an average rating of 7.6/10.",
-            [Rating("Rotten Tomatoes", "approval", 91, 100, 53), Rating("Rotten Tomatoes", "average", 7.6, 10, 53)],
+            [
+                Rating("Rotten Tomatoes", "approval", 91, 100, 53),
+                Rating("Rotten Tomatoes", "average", 7.6, 10, 53),
+            ],
         ),
         (
             "It also holds a score of 82 out of 100 on Metacritic, based on 23 critics.",
@@ -190,12 +205,18 @@ def test_article_has_no_problems(article):
         ),
         (
             "It holds 88% on Rotten Tomatoes and a score of 75 out of 100 on Metacritic.",
-            [Rating("Rotten Tomatoes", "approval", 88, 100, None), Rating("Metacritic", "score", 75, 100, None)],
+            [
+                Rating("Rotten Tomatoes", "approval", 88, 100, None),
+                Rating("Metacritic", "score", 75, 100, None),
+            ],
         ),
         (
             "The review aggregator website Rotten Tomatoes surveyed 150 critics. "
             "The site reports 64% gave it a positive review, with an average rating of 6.1/10.",
-            [Rating("Rotten Tomatoes", "approval", 64, 100, 150), Rating("Rotten Tomatoes", "average", 6.1, 10, 150)],
+            [
+                Rating("Rotten Tomatoes", "approval", 64, 100, 150),
+                Rating("Rotten Tomatoes", "average", 6.1, 10, 150),
+            ],
         ),
         ("The film earned 91% of its budget back within a month.", []),
         ("Roger Ebert gave the film 4 out of 4 stars.", []),
@@ -214,7 +235,10 @@ def test_ratings_phrasings(text, expected):
         ("The film was made on a budget of $5 million.", [("budget", 5e6, 5e6, "USD", None, None)]),
         (
             "It grossed $30 million in North America and $75 million worldwide.",
-            [("gross", 30e6, 30e6, "USD", None, "North America"), ("gross", 75e6, 75e6, "USD", None, "worldwide")],
+            [
+                ("gross", 30e6, 30e6, "USD", None, "North America"),
+                ("gross", 75e6, 75e6, "USD", None, "worldwide"),
+            ],
         ),
         (
             "The film grossed $100 million against a production budget of $20 million.",
@@ -226,7 +250,10 @@ def test_ratings_phrasings(text, expected):
         ),
         (
             "Produced on a budget of £2 million, the film grossed £10.5 million in the United Kingdom.",
-            [("budget", 2e6, 2e6, "GBP", None, None), ("gross", 10.5e6, 10.5e6, "GBP", None, "United Kingdom")],
+            [
+                ("budget", 2e6, 2e6, "GBP", None, None),
+                ("gross", 10.5e6, 10.5e6, "GBP", None, "United Kingdom"),
+            ],
         ),
         (
             "MGM/UA reportedly spent less than $2 million marketing the film.",
@@ -276,12 +303,18 @@ def test_box_office_phrasings(text, expected):
             "It was released in cinemas in March 1997.",
             [(PartialDate(dt.date(1997, 3, 1), MONTH), "theatrical", None)],
         ),
-        ("Filming began in April 1994 and the film was released on 3 March 1995.", [(day(1995, 3, 3), "theatrical", None)]),
+        (
+            "Filming began in April 1994 and the film was released on 3 March 1995.",
+            [(day(1995, 3, 3), "theatrical", None)],
+        ),
         ("John O'Brien, who died by suicide in April 1994, wrote the novel.", []),
         ("The DVD was released on January 1, 1998.", []),
         ("The video cassettes were distributed on November 12, 1996 in two languages.", []),
         ("A soundtrack album was released November 7, 1995.", []),
-        ('Ebert, Roger (November 5, 1995). "Leaving Las Vegas". Chicago Sun-Times. Retrieved December 9, 2006.', []),
+        (
+            'Ebert, Roger (November 5, 1995). "Leaving Las Vegas". Chicago Sun-Times. Retrieved December 9, 2006.',
+            [],
+        ),
         ("The film was released in 1995.", []),  # a bare year is not a dated event
     ],
 )
@@ -290,7 +323,9 @@ def test_release_phrasings(text, expected):
 
 
 def test_festival_name_goes_to_the_note():
-    (r,) = releases_from_prose("The film premiered at the Toronto International Film Festival on September 10, 1995.")
+    (r,) = releases_from_prose(
+        "The film premiered at the Toronto International Film Festival on September 10, 1995."
+    )
     assert r.note == "Toronto International Film Festival"
 
 
@@ -306,11 +341,15 @@ def test_extract_without_lead_sentence():
 
 
 def test_lead_with_parenthetical():
-    f = parse_extract("Se7en (stylized as SE7EN) is a 1995 American crime thriller film directed by David Fincher.")
+    f = parse_extract(
+        "Se7en (stylized as SE7EN) is a 1995 American crime thriller film directed by David Fincher."
+    )
     assert (f.title, f.release_year) == ("Se7en", 1995)
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "$$$ 100% ***", "is a 1995 film", seed("002"), seed("003"), seed("004")])
+@pytest.mark.parametrize(
+    "text", ["", "\n\n", "$$$ 100% ***", "is a 1995 film", seed("002"), seed("003"), seed("004")]
+)
 def test_never_crashes(text):
     f = parse_extract(text)
     assert isinstance(f.ratings, list) and isinstance(f.box_office, list) and isinstance(f.releases, list)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.lib import quality
+from etl.lib.store import quality
 
 
 def test_duplicate_keys_good_and_bad():
@@ -30,8 +30,9 @@ def test_inverted_amounts_good_and_bad():
 
 
 def test_unaccounted_files_good_and_bad():
-    sources = pl.DataFrame({"path": ["a.txt", "b.xml", "c.bin"], "documents_loaded": [1, 0, 0],
-                            "documents_rejected": [0, 1, 0]})
+    sources = pl.DataFrame(
+        {"path": ["a.txt", "b.xml", "c.bin"], "documents_loaded": [1, 0, 0], "documents_rejected": [0, 1, 0]}
+    )
     assert quality.unaccounted_files(sources.head(2), ["a.txt", "b.xml"]) == []
     assert quality.unaccounted_files(sources, ["a.txt", "b.xml", "c.bin", "d.json"]) == ["c.bin", "d.json"]
 
@@ -44,8 +45,14 @@ def test_sources_match_claims_good_and_bad():
 
 
 def _nominations(**overrides):
-    base = {"film_id": ["f", "f"], "award_body_id": ["b", "b"], "award_category_id": ["c1", "c2"],
-            "ceremony_id": [None, None], "recipient": ["X", "X"], "result": ["won", "nominated"]}
+    base = {
+        "film_id": ["f", "f"],
+        "award_body_id": ["b", "b"],
+        "award_category_id": ["c1", "c2"],
+        "ceremony_id": [None, None],
+        "recipient": ["X", "X"],
+        "result": ["won", "nominated"],
+    }
     base.update(overrides)
     return pl.DataFrame(base)
 
@@ -59,7 +66,10 @@ def test_incomplete_entries_good_and_bad():
 
 def test_duplicate_entries_good_and_bad():
     assert quality.duplicate_entries(_nominations()).height == 0
-    assert quality.duplicate_entries(_nominations(award_category_id=["c1", "c1"], result=["won", "won"])).height == 2
+    assert (
+        quality.duplicate_entries(_nominations(award_category_id=["c1", "c1"], result=["won", "won"])).height
+        == 2
+    )
 
 
 def test_wins_above_nominations_cannot_happen_in_a_good_frame():
@@ -68,7 +78,9 @@ def test_wins_above_nominations_cannot_happen_in_a_good_frame():
 
 
 def test_unaccounted_accolade_rows_good_and_bad():
-    docs = pl.DataFrame({"accolade_rows_seen": [61, 12], "nominations": [61, 10], "accolade_rows_skipped": [0, 2]})
+    docs = pl.DataFrame(
+        {"accolade_rows_seen": [61, 12], "nominations": [61, 10], "accolade_rows_skipped": [0, 2]}
+    )
     assert quality.unaccounted_accolade_rows(docs).height == 0
     bad = docs.with_columns(pl.Series("accolade_rows_skipped", [0, 1]))
     assert quality.unaccounted_accolade_rows(bad).height == 1
@@ -84,16 +96,18 @@ def test_ratings_out_of_scale_good_and_bad():
 def test_reviews_without_author_or_date_good_and_bad():
     import datetime as dt
 
-    good = pl.DataFrame({"author": ["a", "b"], "review_date": [dt.date(2005, 5, 15), None],
-                         "date_ambiguous": [True, True]})
-    bad = pl.DataFrame({"author": [None, "b"], "review_date": [dt.date(2005, 5, 15), None],
-                        "date_ambiguous": [False, False]})
+    good = pl.DataFrame(
+        {"author": ["a", "b"], "review_date": [dt.date(2005, 5, 15), None], "date_ambiguous": [True, True]}
+    )
+    bad = pl.DataFrame(
+        {"author": [None, "b"], "review_date": [dt.date(2005, 5, 15), None], "date_ambiguous": [False, False]}
+    )
     assert quality.reviews_without_author_or_date(good).height == 0
     assert quality.reviews_without_author_or_date(bad).height == 2
 
 
 def test_every_rule_guards_a_warehouse_table_under_a_unique_name():
-    from etl.lib.tables import TABLE_SPECS
+    from etl.lib.store.tables import TABLE_SPECS
 
     names = [r.name for r in quality.RULES]
     assert len(names) == len(set(names))

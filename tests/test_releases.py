@@ -1,4 +1,4 @@
-"""Release-section text and distributors named in release prose (etl.lib.releases).
+"""Release-section text and distributors named in release prose (etl.lib.extract.releases).
 
 Expected values were established by reading the Release sections' wikitext, not by running the
 code.
@@ -6,16 +6,16 @@ code.
 
 from __future__ import annotations
 
-
 import pytest
 
-from etl.lib.model import CompanyRole, Name
-from etl.lib.releases import (
+from etl.lib.extract.releases import (
     distributors_from_release_prose,
     normalise_territory,
     release_section_text,
 )
-from tests.conftest import FIXTURES as FIXTURE_ROOT, corpus_wikitext, seed_wikitext
+from etl.lib.model import CompanyRole, Name
+from tests.conftest import FIXTURES as FIXTURE_ROOT
+from tests.conftest import corpus_wikitext, seed_wikitext
 
 FIXTURES = FIXTURE_ROOT / "releases"
 
@@ -83,34 +83,58 @@ def test_fixture_distributors():
     ]
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("[[Miramax]] acquired the North American distribution rights to the film in 1996.",
-     [dist("Miramax", "Miramax", "North America")]),
-    ("[[Warner Bros. Pictures|Warner Bros.]] released the film theatrically in the United States "
-     "and Canada on June 3, 2005.",
-     [dist("Warner Bros.", "Warner Bros. Pictures", "United States"),
-      dist("Warner Bros.", "Warner Bros. Pictures", "Canada")]),
-    ("[[Sony Pictures Classics]] picked up the film for distribution in the US, while "
-     "[[Metrodome]] handled the British release.",
-     [dist("Sony Pictures Classics", "Sony Pictures Classics", "United States"),
-      dist("Metrodome", "Metrodome", "United Kingdom")]),
-    ("[[Toho]] handled distribution in Japan.", [dist("Toho", "Toho", "Japan")]),
-    ("It was distributed internationally by [[20th Century Fox]].",
-     [dist("20th Century Fox", "20th Century Fox", "International")]),
-    ("The film, which stars [[John Smith]], was released on June 1, 2001.", []),
-    ("The soundtrack was released by [[Sony Music]] on June 1, 2001.", []),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "[[Miramax]] acquired the North American distribution rights to the film in 1996.",
+            [dist("Miramax", "Miramax", "North America")],
+        ),
+        (
+            "[[Warner Bros. Pictures|Warner Bros.]] released the film theatrically in the United States "
+            "and Canada on June 3, 2005.",
+            [
+                dist("Warner Bros.", "Warner Bros. Pictures", "United States"),
+                dist("Warner Bros.", "Warner Bros. Pictures", "Canada"),
+            ],
+        ),
+        (
+            "[[Sony Pictures Classics]] picked up the film for distribution in the US, while "
+            "[[Metrodome]] handled the British release.",
+            [
+                dist("Sony Pictures Classics", "Sony Pictures Classics", "United States"),
+                dist("Metrodome", "Metrodome", "United Kingdom"),
+            ],
+        ),
+        ("[[Toho]] handled distribution in Japan.", [dist("Toho", "Toho", "Japan")]),
+        (
+            "It was distributed internationally by [[20th Century Fox]].",
+            [dist("20th Century Fox", "20th Century Fox", "International")],
+        ),
+        ("The film, which stars [[John Smith]], was released on June 1, 2001.", []),
+        ("The soundtrack was released by [[Sony Music]] on June 1, 2001.", []),
+    ],
+)
 def test_sentences(sentence, expected):
     text = f"==Release==\n{sentence}\n\n==Reception==\nGood.\n"
     assert distributors_from_release_prose(text) == expected
 
 
-@pytest.mark.parametrize("written, territory", [
-    ("European", "Europe"), ("the United Kingdom", "United Kingdom"), ("UK", "United Kingdom"),
-    ("British", "United Kingdom"), ("U.S.", "United States"), ("American", "United States"),
-    ("North American", "North America"), ("the Netherlands", "Netherlands"),
-    ("Japanese", "Japan"), ("Australia", "Australia"),
-])
+@pytest.mark.parametrize(
+    "written, territory",
+    [
+        ("European", "Europe"),
+        ("the United Kingdom", "United Kingdom"),
+        ("UK", "United Kingdom"),
+        ("British", "United Kingdom"),
+        ("U.S.", "United States"),
+        ("American", "United States"),
+        ("North American", "North America"),
+        ("the Netherlands", "Netherlands"),
+        ("Japanese", "Japan"),
+        ("Australia", "Australia"),
+    ],
+)
 def test_territory_table(written, territory):
     assert normalise_territory(written) == territory
 
@@ -130,26 +154,41 @@ def test_seed_release_section_text():
     assert "MGM Home Entertainment" not in text and "Rotten Tomatoes" not in text
 
 
-@pytest.mark.parametrize("title, present, absent", [
-    # ==Release== with ===Short film=== and ===Home media=== (neither about the film's
-    # release: not read).
-    ("Cars 2", ["The US release date was later confirmed to be June 24, 2011"],
-     ["preceded by a short film", "November 1, 2011", "Blu-ray"]),
-    # == Release == with === Marketing === (not read) and ==Home media== (its own section).
-    ("Mamma Mia! Here We Go Again", ["The film premiered on July 16, 2018"],
-     ["trailer", "digital copy"]),
-    # ==Release== > ===Box office and theatrical release=== (read) > ===Home media=== (not).
-    ("Spirited Away", ["released theatrically in Japan on 20 July 2001",
-                       "later released in North America on 20 September 2002"],
-     ["VHS", "GKIDS"]),
-    # ==Release and reception==: own text and ===Box office=== read; ===Critical response===
-    # and ===Home media=== not.
-    ("X-Men: First Class", ["took place at the Ziegfeld Theatre",
-                            "went on general release on June 3, 2011"],
-     ["Rotten Tomatoes", "UHD Blu-ray"]),
-    ("Monty Python and the Holy Grail", ["re-released on 14 October 2015 in the United Kingdom"],
-     ["laserdisc", "Criterion"]),
-])
+@pytest.mark.parametrize(
+    "title, present, absent",
+    [
+        # ==Release== with ===Short film=== and ===Home media=== (neither about the film's
+        # release: not read).
+        (
+            "Cars 2",
+            ["The US release date was later confirmed to be June 24, 2011"],
+            ["preceded by a short film", "November 1, 2011", "Blu-ray"],
+        ),
+        # == Release == with === Marketing === (not read) and ==Home media== (its own section).
+        ("Mamma Mia! Here We Go Again", ["The film premiered on July 16, 2018"], ["trailer", "digital copy"]),
+        # ==Release== > ===Box office and theatrical release=== (read) > ===Home media=== (not).
+        (
+            "Spirited Away",
+            [
+                "released theatrically in Japan on 20 July 2001",
+                "later released in North America on 20 September 2002",
+            ],
+            ["VHS", "GKIDS"],
+        ),
+        # ==Release and reception==: own text and ===Box office=== read; ===Critical response===
+        # and ===Home media=== not.
+        (
+            "X-Men: First Class",
+            ["took place at the Ziegfeld Theatre", "went on general release on June 3, 2011"],
+            ["Rotten Tomatoes", "UHD Blu-ray"],
+        ),
+        (
+            "Monty Python and the Holy Grail",
+            ["re-released on 14 October 2015 in the United Kingdom"],
+            ["laserdisc", "Criterion"],
+        ),
+    ],
+)
 def test_corpus_release_section_text(title, present, absent):
     text = release_section_text(corpus_wikitext(title))
     for fragment in present:
@@ -185,28 +224,57 @@ def _unseen(name: str) -> str:
     [
         # "[[Warner Bros. Pictures|Warner Bros.]] distributed the film worldwide."
         ("inception", [dist("Warner Bros.", "Warner Bros. Pictures", "Worldwide")]),
-        ("casablanca", [dist("Warner Bros.", "Warner Bros. Pictures", "United States"),
-                        dist("Warner Bros.", "Warner Bros. Pictures", "United Kingdom")]),
+        (
+            "casablanca",
+            [
+                dist("Warner Bros.", "Warner Bros. Pictures", "United States"),
+                dist("Warner Bros.", "Warner Bros. Pictures", "United Kingdom"),
+            ],
+        ),
         ("three_idiots", [dist("Reliance Big Pictures", "Reliance Entertainment", "India")]),
-        ("wolf_warrior_2", [dist("United Entertainment Partners", "United Entertainment Partners", "North America")]),
+        (
+            "wolf_warrior_2",
+            [dist("United Entertainment Partners", "United Entertainment Partners", "North America")],
+        ),
         ("your_name", [dist("Funimation", "Funimation", "North America")]),
         ("suzume", [dist("Toho", "Toho", "Japan")]),
-        ("march_of_the_penguins", [dist("Buena Vista International", "Buena Vista International", "France"),
-                                   dist("Warner Independent Pictures", "Warner Independent Pictures",
-                                        "United States")]),
-        ("the_intouchables", [dist("Gaumont", "Gaumont Film Company", "France"),
-                              dist("The Weinstein Company", "The Weinstein Company", "United States"),
-                              dist("Entertainment Film Distributors", "Entertainment Film Distributors",
-                                   "United Kingdom")]),
+        (
+            "march_of_the_penguins",
+            [
+                dist("Buena Vista International", "Buena Vista International", "France"),
+                dist("Warner Independent Pictures", "Warner Independent Pictures", "United States"),
+            ],
+        ),
+        (
+            "the_intouchables",
+            [
+                dist("Gaumont", "Gaumont Film Company", "France"),
+                dist("The Weinstein Company", "The Weinstein Company", "United States"),
+                dist("Entertainment Film Distributors", "Entertainment Film Distributors", "United Kingdom"),
+            ],
+        ),
         ("whiplash", [dist("Sony Pictures Classics", "Sony Pictures Classics", "United States")]),
-        ("oppenheimer", [dist("Universal Pictures", "Universal Pictures", "United States"),
-                         dist("Universal Pictures", "Universal Pictures", "United Kingdom")]),
+        (
+            "oppenheimer",
+            [
+                dist("Universal Pictures", "Universal Pictures", "United States"),
+                dist("Universal Pictures", "Universal Pictures", "United Kingdom"),
+            ],
+        ),
         ("om_shanti_om", [dist("Eros International", "Eros International", "Worldwide")]),
         # "It was released theatrically in Mexico on October 27, 2017, and in the United States
         # on November 22, 2017, by [[Walt Disney Studios Motion Pictures]]."
-        ("coco", [dist("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures", "Mexico"),
-                  dist("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures",
-                       "United States")]),
+        (
+            "coco",
+            [
+                dist("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures", "Mexico"),
+                dist(
+                    "Walt Disney Studios Motion Pictures",
+                    "Walt Disney Studios Motion Pictures",
+                    "United States",
+                ),
+            ],
+        ),
     ],
 )
 def test_unseen_release_prose_distributors(name, expected):

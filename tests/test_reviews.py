@@ -1,4 +1,4 @@
-"""IMDb-style user-reviews page (etl.lib.imdb.parse_imdb_reviews).
+"""IMDb-style user-reviews page (etl.lib.extract.imdb.parse_imdb_reviews).
 
 Expected values are read by hand from seeds/004_*.txt, never copied from the parser's output.
 The page holds 25 reviews (25 "found this helpful" lines, 25 "<author><date>" lines).
@@ -10,9 +10,8 @@ import datetime as dt
 
 import pytest
 
-from etl.lib.imdb import is_imdb_reviews_page, is_imdb_title_page, parse_imdb_reviews
+from etl.lib.extract.imdb import is_imdb_reviews_page, is_imdb_title_page, parse_imdb_reviews
 from tests.conftest import seed_text as seed
-
 
 
 @pytest.fixture(scope="module")
@@ -44,13 +43,23 @@ def test_review_count(page):
 )
 def test_first_three_reviews(page, index, title, author, date, helpful, total):
     r = page.reviews[index]
-    assert (r.title, r.author, r.review_date, r.helpful_votes, r.total_votes) == (title, author, date, helpful, total)
+    assert (r.title, r.author, r.review_date, r.helpful_votes, r.total_votes) == (
+        title,
+        author,
+        date,
+        helpful,
+        total,
+    )
 
 
 def test_last_review(page):
     r = page.reviews[-1]
     assert (r.title, r.author, r.review_date, r.helpful_votes, r.total_votes) == (
-        "Beauty in the Brokenness", "truemythmedia", dt.date(2019, 8, 23), 5, 7
+        "Beauty in the Brokenness",
+        "truemythmedia",
+        dt.date(2019, 8, 23),
+        5,
+        7,
     )
     # the page footer is not part of the last body
     assert r.body.endswith("even if that brokenness is hard to behold.")
@@ -202,7 +211,16 @@ def test_variant_detection():
 def test_variant_reviews(variant):
     assert (variant.title, variant.release_year) == ("Other Film", 1999)
     got = [
-        (r.title, r.author, r.review_date, r.rating, r.rating_scale, r.helpful_votes, r.total_votes, r.date_ambiguous)
+        (
+            r.title,
+            r.author,
+            r.review_date,
+            r.rating,
+            r.rating_scale,
+            r.helpful_votes,
+            r.total_votes,
+            r.date_ambiguous,
+        )
         for r in variant.reviews
     ]
     assert got == [
@@ -229,7 +247,10 @@ def test_review_without_title_line():
         "4 out of 5 found this helpful.\nbob4 May 2001\nSecond body, no title above.\n"
         "1 out of 3 found this helpful.\n"
     )
-    got = [(r.title, r.author, r.body, r.rating, r.helpful_votes, r.total_votes) for r in parse_imdb_reviews(text).reviews]
+    got = [
+        (r.title, r.author, r.body, r.rating, r.helpful_votes, r.total_votes)
+        for r in parse_imdb_reviews(text).reviews
+    ]
     assert got == [
         ("First title", "ann", "First body. 6/10", 6, 4, 5),
         (None, "bob", "Second body, no title above.", None, 1, 3),

@@ -1,4 +1,4 @@
-"""Soundtrack album release date and tracks (etl.lib.soundtrack).
+"""Soundtrack album release date and tracks (etl.lib.extract.soundtrack).
 
 Expected values were established by reading the wikitext ({{Track listing}} parameters,
 {{Infobox album}} fields, the Soundtrack / Music sections' prose), not by running the code.
@@ -10,9 +10,10 @@ import datetime as dt
 
 import pytest
 
+from etl.lib.extract.soundtrack import parse_soundtrack
 from etl.lib.model import DAY, YEAR, PartialDate, Track
-from etl.lib.soundtrack import parse_soundtrack
-from tests.conftest import FIXTURES as FIXTURE_ROOT, corpus_wikitext, seed_wikitext
+from tests.conftest import FIXTURES as FIXTURE_ROOT
+from tests.conftest import corpus_wikitext, seed_wikitext
 
 FIXTURES = FIXTURE_ROOT / "releases"
 
@@ -43,8 +44,7 @@ SEED_TRACKS = [
     (11, "Ben Pawns His Rolex/Sera Talks to Her Shrink", FIGGIS, BEN_SERA, "0:37", True),
     (12, "My One and Only Love", ["Robert Mellin", "Guy Wood"], ["Sting"], "3:36", False),
     (13, "Sera Invites Ben to Stay", FIGGIS, BEN_SERA, "0:31", True),
-    (14, "Come Rain or Come Shine", ["Harold Arlen", "Johnny Mercer"], ["Don Henley"], "3:41",
-     False),
+    (14, "Come Rain or Come Shine", ["Harold Arlen", "Johnny Mercer"], ["Don Henley"], "3:41", False),
     (15, "Ben and Sera – Theme", FIGGIS, BEN_SERA, "2:18", True),
     (16, "Ridiculous", ["Phil Roy", "Nicolas Cage"], ["Nicolas Cage"], "1:03", False),
     (17, "Biker Bar", FIGGIS, FIGGIS, "3:44", False),
@@ -55,8 +55,7 @@ SEED_TRACKS = [
     (22, "Reunited", FIGGIS, FIGGIS, "3:28", False),
     (23, "Sera Talks to the Cab Driver", FIGGIS, ["Elisabeth Shue", "Lou Rawls"], "0:23", True),
     (24, "She Really Loved Him", FIGGIS, FIGGIS, "1:17", False),
-    (25, "I Won't Be Going South For a While", ["Angelo Palladino"], ["The Palladinos"], "4:27",
-     False),
+    (25, "I Won't Be Going South For a While", ["Angelo Palladino"], ["The Palladinos"], "4:27", False),
 ]
 
 
@@ -81,8 +80,7 @@ def test_seed_track_two_from_the_issue():
 @pytest.mark.parametrize("number, title, writers, performers, length, dialogue", SEED_TRACKS)
 def test_seed_tracks(number, title, writers, performers, length, dialogue):
     _, tracks = parse_soundtrack(seed_wikitext())
-    assert tracks[number - 1] == Track(number, title, writers, performers, seconds(length),
-                                       dialogue)
+    assert tracks[number - 1] == Track(number, title, writers, performers, seconds(length), dialogue)
 
 
 # --------------------------------------------------------------------------------------------
@@ -125,51 +123,91 @@ def test_corpus_release_dates(title):
 
 GIACCHINO = ["Michael Giacchino"]
 CARS2_SCORE = [  # tracks 6-26: no writer, no artist; all_music = Michael Giacchino
-    ("Turbo Transmission", "0:52"), ("It's Finn McMissile!", "5:54"),
-    ("Mater the Waiter", "0:43"), ("Radiator Reunion", "1:40"),
-    ("Cranking Up the Heat", "1:59"), ("Towkyo Takeout", "5:40"),
-    ("Tarmac the Magnificent", "3:27"), ("Whose Engine Is This?", "1:22"),
-    ("History's Biggest Loser Cars", "2:26"), ("Mater of Disguise", "0:48"),
-    ("Porto Corsa", "2:55"), ("The Lemon Pledge", "2:13"), ("Mater's Getaway", "0:59"),
-    ("Mater Warns McQueen", "1:31"), ("Going to the Backup Plan", "2:24"),
-    ("Mater's the Bomb", "3:17"), ("Blunder and Lightning", "2:17"), ("The Other Shoot", "1:03"),
-    ("Axlerod Exposed", "2:22"), ("The Radiator Springs Grand Prix", "1:30"),
+    ("Turbo Transmission", "0:52"),
+    ("It's Finn McMissile!", "5:54"),
+    ("Mater the Waiter", "0:43"),
+    ("Radiator Reunion", "1:40"),
+    ("Cranking Up the Heat", "1:59"),
+    ("Towkyo Takeout", "5:40"),
+    ("Tarmac the Magnificent", "3:27"),
+    ("Whose Engine Is This?", "1:22"),
+    ("History's Biggest Loser Cars", "2:26"),
+    ("Mater of Disguise", "0:48"),
+    ("Porto Corsa", "2:55"),
+    ("The Lemon Pledge", "2:13"),
+    ("Mater's Getaway", "0:59"),
+    ("Mater Warns McQueen", "1:31"),
+    ("Going to the Backup Plan", "2:24"),
+    ("Mater's the Bomb", "3:17"),
+    ("Blunder and Lightning", "2:17"),
+    ("The Other Shoot", "1:03"),
+    ("Axlerod Exposed", "2:22"),
+    ("The Radiator Springs Grand Prix", "1:30"),
     ("The Turbomater", "0:50"),
 ]
 CARS2_TRACKS = [
     Track(1, "You Might Think", ["Ric Ocasek"], ["Weezer"], 187),
-    Track(2, "Collision of Worlds", ["Robbie Williams", "Brad Paisley"], ["Williams", "Paisley"],
-          216),
-    Track(3, "Mon Cœur Fait Vroum (My Heart Goes Vroom)", ["Michael Giacchino", "Scott Langteau"],
-          ["Bénabar"], 169),
+    Track(2, "Collision of Worlds", ["Robbie Williams", "Brad Paisley"], ["Williams", "Paisley"], 216),
+    Track(
+        3,
+        "Mon Cœur Fait Vroum (My Heart Goes Vroom)",
+        ["Michael Giacchino", "Scott Langteau"],
+        ["Bénabar"],
+        169,
+    ),
     Track(4, "Nobody's Fool", ["Paisley"], ["Paisley"], 257),
     Track(5, "Polyrhythm", ["Yasutaka Nakata"], ["Perfume"], 249),
 ] + [Track(n, t, GIACCHINO, [], seconds(length)) for n, (t, length) in enumerate(CARS2_SCORE, 6)]
 
 XMEN_TITLES = [
-    ("First Class", "3:20"), ("Pain and Anger", "2:58"), ("Would You Date Me?", "1:44"),
-    ("Not That Sort of Bank", "3:27"), ("Frankenstein's Monster", "3:03"),
-    ("What Am I Thinking", "2:10"), ("Cerebro", "2:23"), ("Mobilise for Russia", "1:18"),
-    ("Rise Up to Rule", "5:56"), ("Cold War", "3:20"), ("X-Training", "4:27"),
-    ("Rage and Serenity", "2:06"), ("To Beast or Not to Beast", "4:47"), ("True Colors", "1:51"),
-    ("Let Battle Commence", "4:45"), ("Sub Lift", "2:19"), ("Coup d'état", "2:15"),
-    ("Mutant and Proud", "3:28"), ("X-Men", "2:59"), ("Magneto", "1:53"),
+    ("First Class", "3:20"),
+    ("Pain and Anger", "2:58"),
+    ("Would You Date Me?", "1:44"),
+    ("Not That Sort of Bank", "3:27"),
+    ("Frankenstein's Monster", "3:03"),
+    ("What Am I Thinking", "2:10"),
+    ("Cerebro", "2:23"),
+    ("Mobilise for Russia", "1:18"),
+    ("Rise Up to Rule", "5:56"),
+    ("Cold War", "3:20"),
+    ("X-Training", "4:27"),
+    ("Rage and Serenity", "2:06"),
+    ("To Beast or Not to Beast", "4:47"),
+    ("True Colors", "1:51"),
+    ("Let Battle Commence", "4:45"),
+    ("Sub Lift", "2:19"),
+    ("Coup d'état", "2:15"),
+    ("Mutant and Proud", "3:28"),
+    ("X-Men", "2:59"),
+    ("Magneto", "1:53"),
 ]
 # No extra_column: no performers; all_music = Henry Jackman.
-XMEN_TRACKS = [Track(n, t, ["Henry Jackman"], [], seconds(length))
-               for n, (t, length) in enumerate(XMEN_TITLES, 1)]
+XMEN_TRACKS = [
+    Track(n, t, ["Henry Jackman"], [], seconds(length)) for n, (t, length) in enumerate(XMEN_TITLES, 1)
+]
 
-KK, KS, AY, HH, AP, UN = ("Kavita Krishnamurthy", "Kumar Sanu", "Alka Yagnik", "Hariharan",
-                          "Anuradha Paudwal", "Udit Narayan")
+KK, KS, AY, HH, AP, UN = (
+    "Kavita Krishnamurthy",
+    "Kumar Sanu",
+    "Alka Yagnik",
+    "Hariharan",
+    "Anuradha Paudwal",
+    "Udit Narayan",
+)
 # extra_column = Singer(s); all_writing is blank; title8..title20 are empty slots.
 HUM_TRACKS = [
     Track(1, "Hum Saath Saath Hain", [], [KK, KS, AY, HH, AP, UN], seconds("3:57")),
-    Track(2, "Yeh To Sach Hai Ki Bhagwan Hai", [],
-          [HH, "Pratima Rao", "Ghanshyam Vaswani", "Santosh Tiwari", "Ravinder Rawal"],
-          seconds("6:33")),
+    Track(
+        2,
+        "Yeh To Sach Hai Ki Bhagwan Hai",
+        [],
+        [HH, "Pratima Rao", "Ghanshyam Vaswani", "Santosh Tiwari", "Ravinder Rawal"],
+        seconds("6:33"),
+    ),
     Track(3, "Chhote Chhote Bhaiyon Ke", [], [KK, UN, KS], seconds("4:15")),
-    Track(4, "Sunoji Dulhan", [], [KK, UN, "Sonu Nigam", "Roop Kumar Rathod", "Pratima Rao"],
-          seconds("12:11")),
+    Track(
+        4, "Sunoji Dulhan", [], [KK, UN, "Sonu Nigam", "Roop Kumar Rathod", "Pratima Rao"], seconds("12:11")
+    ),
     Track(5, "A B C D", [], [UN, HH, "Hema Sardesai", "Shankar Mahadevan"], seconds("4:32")),
     Track(6, "Mhare Hiwda", [], [KK, HH, KS, AY, UN, AP], seconds("6:22")),
     Track(7, "Maiyya Yashoda", [], [KK, AY, AP], seconds("6:19")),
@@ -204,13 +242,11 @@ def test_fixture_rules():
     assert when == day(1998, 3, 3)
     assert tracks == [
         # all_lyrics and all_music fill the blank roles ("except where noted" dropped).
-        Track(1, "Opening Theme", ["Ann Writer", "Ben Composer"], ["The Example Band",
-                                                                    "Guest Singer"], 210),
+        Track(1, "Opening Theme", ["Ann Writer", "Ben Composer"], ["The Example Band", "Guest Singer"], 210),
         # Its own music2 replaces all_music; the lyrics are still all_lyrics'.
         Track(2, "Second Song", ["Ann Writer", "Carl Other"], ["Dana Voice", "Eli Voice"], 240),
         # note3 = Dialogue; "Actor One as Hero": the role is not part of the name.
-        Track(3, "Night Talk", ["Ann Writer", "Ben Composer"], ["Actor One", "Actor Two"], 45,
-              True),
+        Track(3, "Night Talk", ["Ann Writer", "Ben Composer"], ["Actor One", "Actor Two"], 45, True),
         # title4 is blank: no track 4. A linked name with a comma and "&" stays whole.
         Track(5, "Long Suite", ["Earth, Wind & Fire"], ["Earth, Wind & Fire"], 3723),
         # The second {{Track listing}} numbers on after the first one's last track.
@@ -223,25 +259,36 @@ def test_no_soundtrack():
     assert parse_soundtrack("==Plot==\nNothing about music.\n") == (None, [])
 
 
-@pytest.mark.parametrize("section, expected", [
-    ("==Soundtrack==\nThe soundtrack album was released as a single-disc CD on May 1, 1999.\n",
-     day(1999, 5, 1)),
-    # A single's date is not the album's.
-    ("==Music==\nThe song was released as a single from the soundtrack album on May 1, 1999.\n",
-     None),
-    ("==Music==\nThe lead single from the album was released on 2 June 1990. The album was "
-     "released on 1 July 1990.\n", day(1990, 7, 1)),
-    # The re-release is not the release; a bare year needs "in".
-    ("==Soundtrack==\nThe album was re-released in 2004.\n", None),
-    ("==Soundtrack==\nThe 1999 album was released by [[Example Records]] in 1998.\n",
-     PartialDate(dt.date(1998, 1, 1), YEAR)),
-    # An infobox album of type soundtrack, wherever it is; {{Start date}} is read.
-    ("==Legacy==\n{{Infobox album\n| name = X\n| type = soundtrack\n"
-     "| released = {{Start date|2001|4|3}}\n}}\n", day(2001, 4, 3)),
-    # An infobox album that is neither a soundtrack nor in a music section: another album.
-    ("==Legacy==\n{{Infobox album\n| name = Tribute\n| type = studio\n| released = 2010\n}}\n",
-     None),
-])
+@pytest.mark.parametrize(
+    "section, expected",
+    [
+        (
+            "==Soundtrack==\nThe soundtrack album was released as a single-disc CD on May 1, 1999.\n",
+            day(1999, 5, 1),
+        ),
+        # A single's date is not the album's.
+        ("==Music==\nThe song was released as a single from the soundtrack album on May 1, 1999.\n", None),
+        (
+            "==Music==\nThe lead single from the album was released on 2 June 1990. The album was "
+            "released on 1 July 1990.\n",
+            day(1990, 7, 1),
+        ),
+        # The re-release is not the release; a bare year needs "in".
+        ("==Soundtrack==\nThe album was re-released in 2004.\n", None),
+        (
+            "==Soundtrack==\nThe 1999 album was released by [[Example Records]] in 1998.\n",
+            PartialDate(dt.date(1998, 1, 1), YEAR),
+        ),
+        # An infobox album of type soundtrack, wherever it is; {{Start date}} is read.
+        (
+            "==Legacy==\n{{Infobox album\n| name = X\n| type = soundtrack\n"
+            "| released = {{Start date|2001|4|3}}\n}}\n",
+            day(2001, 4, 3),
+        ),
+        # An infobox album that is neither a soundtrack nor in a music section: another album.
+        ("==Legacy==\n{{Infobox album\n| name = Tribute\n| type = studio\n| released = 2010\n}}\n", None),
+    ],
+)
 def test_release_date_rules(section, expected):
     when, _ = parse_soundtrack(section)
     assert when == expected
@@ -266,8 +313,10 @@ def test_unseen_inception_score_album():
     when, tracks = _unseen("inception")
     assert when == day(2010, 7, 13)
     assert len(tracks) == 12
-    assert _rows(tracks)[:2] == [(1, "Half Remembered Dream", ["Hans Zimmer"], [], 72, False),
-                                 (2, "We Built Our Own World", ["Hans Zimmer"], [], 115, False)]
+    assert _rows(tracks)[:2] == [
+        (1, "Half Remembered Dream", ["Hans Zimmer"], [], 72, False),
+        (2, "We Built Our Own World", ["Hans Zimmer"], [], 115, False),
+    ]
     assert _rows(tracks)[5] == (6, "528491", ["Hans Zimmer"], [], 143, False)
     assert _rows(tracks)[-1] == (12, "Time", ["Hans Zimmer"], [], 275, False)
 
@@ -324,9 +373,11 @@ def test_unseen_oppenheimer_plain_release_date_in_the_album_infobox():
     when, tracks = _unseen("oppenheimer")
     assert when == day(2023, 7, 21)
     assert [(t.number, t.title, t.writers, t.length_seconds) for t in tracks] == [
-        (1, "Fission", ["Ludwig Göransson"], 234), (2, "Can You Hear the Music", ["Ludwig Göransson"], 111),
+        (1, "Fission", ["Ludwig Göransson"], 234),
+        (2, "Can You Hear the Music", ["Ludwig Göransson"], 111),
         (3, "Gravity Swallows Light", ["Ludwig Göransson"], 168),
-        (4, "Destroyer of Worlds", ["Ludwig Göransson"], 187)]
+        (4, "Destroyer of Worlds", ["Ludwig Göransson"], 187),
+    ]
 
 
 @pytest.mark.parametrize("name", ["casablanca", "wolf_warrior_2", "suzume", "march_of_the_penguins"])
@@ -340,10 +391,22 @@ def test_unseen_om_shanti_om_duration_lengths_and_a_composer_column():
     vs = "Vishal–Shekhar"
     assert _rows(tracks) == [
         (1, "Ajab Si", ["Vishal Dadlani", vs], ["KK"], 248, False),  # length1 = {{Duration|m=4|s=08}}
-        (2, "Dard-E-Disco", ["Javed Akhtar", vs], ["Sukhwinder Singh", "Marianne D'Cruz", "Nisha", "Caralisa"],
-         346, False),
-        (3, "Deewangi Deewangi", ["Vishal Dadlani", vs],
-         ["Shaan", "Udit Narayan", "Shreya Ghoshal", "Sunidhi Chauhan", "Rahul Saxena"], 360, False),
+        (
+            2,
+            "Dard-E-Disco",
+            ["Javed Akhtar", vs],
+            ["Sukhwinder Singh", "Marianne D'Cruz", "Nisha", "Caralisa"],
+            346,
+            False,
+        ),
+        (
+            3,
+            "Deewangi Deewangi",
+            ["Vishal Dadlani", vs],
+            ["Shaan", "Udit Narayan", "Shreya Ghoshal", "Sunidhi Chauhan", "Rahul Saxena"],
+            360,
+            False,
+        ),
         # The second listing's extra column is "Composer(s)": its names are writers.
         (4, "Om Shanti Om Theme", ["Sandeep Chowta"], [], 130, False),
         (5, "Shanti's Death", ["Sandeep Chowta"], [], 182, False),
@@ -357,8 +420,14 @@ def test_unseen_coco_featuring():
     assert _rows(tracks) == [
         (1, "Remember Me (Ernesto de la Cruz)", kal, ["Benjamin Bratt"], 127, False),
         (2, "Everyone Knows Juanita", kal, ["Gael García Bernal"], 88, False),
-        (3, "Un Poco Loco", ["Germaine Franco", "Adrian Molina"], ["Anthony Gonzalez", "Gael García Bernal"], 111,
-         False),
+        (
+            3,
+            "Un Poco Loco",
+            ["Germaine Franco", "Adrian Molina"],
+            ["Anthony Gonzalez", "Gael García Bernal"],
+            111,
+            False,
+        ),
         (4, "Remember Me (Dueto)", kal, ["Miguel", "Natalia Lafourcade"], 208, False),
     ]
 
@@ -366,8 +435,10 @@ def test_unseen_coco_featuring():
 def test_unreadable_track_lengths_are_counted():
     from collections import Counter
 
-    page = ("==Soundtrack==\n{{Track listing\n| title1 = One\n| length1 = 3:05\n"
-            "| title2 = Two\n| length2 = about three minutes\n| title3 = Three\n}}")
+    page = (
+        "==Soundtrack==\n{{Track listing\n| title1 = One\n| length1 = 3:05\n"
+        "| title2 = Two\n| length2 = about three minutes\n| title3 = Three\n}}"
+    )
     problems = Counter()
     _, tracks = parse_soundtrack(page, None, problems)
     assert [(t.title, t.length_seconds) for t in tracks] == [("One", 185), ("Two", None), ("Three", None)]

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from etl import paths
-from etl.lib import warehouse
-from etl.lib.tables import TABLE_SPECS, TABLES, VIEW_SPECS, Claim, _Conformer
+from etl.lib.store import warehouse
+from etl.lib.store.tables import TABLE_SPECS, TABLES, VIEW_SPECS, Claim, _Conformer
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -59,9 +59,12 @@ def test_table_ddl_declares_keys_and_references():
 
 
 def _release(date, kind, territory, value=None):
-    return Claim((date, kind, territory), {"release_date": date, "release_type": kind,
-                                           "territory_id": territory, "territory": territory},
-                 "release date", value or date)
+    return Claim(
+        (date, kind, territory),
+        {"release_date": date, "release_type": kind, "territory_id": territory, "territory": territory},
+        "release date",
+        value or date,
+    )
 
 
 def _releases() -> _Conformer:
@@ -96,8 +99,12 @@ def test_an_unstated_territory_is_the_fact_another_document_states():
 
 def test_an_unstated_territory_matching_two_facts_stays_its_own():
     facts = _releases()
-    facts.add("film", "wiki", True, [_release("1995-10-27", "limited", "US"),
-                                     _release("1995-10-27", "limited", "Canada")])
+    facts.add(
+        "film",
+        "wiki",
+        True,
+        [_release("1995-10-27", "limited", "US"), _release("1995-10-27", "limited", "Canada")],
+    )
     facts.add("film", "extract", False, [_release("1995-10-27", "limited", None)])
     assert len(facts.rows) == 3
 

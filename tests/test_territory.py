@@ -4,33 +4,43 @@ from __future__ import annotations
 
 import pytest
 
-from etl.lib import money, releases, territory
-from etl.lib.territory import Territory
+from etl.lib.extract import releases
+from etl.lib.text import money, territory
+from etl.lib.text.territory import Territory
 
 US = Territory("United States", "US", "country")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("USA", US), ("US", US), ("U.S.", US), ("United States", US), ("America", US),
-    ("the United States", US), ("United States of America", US), ("American", US),
-    ("UK", Territory("United Kingdom", "GB", "country")),
-    ("British", Territory("United Kingdom", "GB", "country")),
-    ("the Netherlands", Territory("Netherlands", "NL", "country")),
-    ("Japanese", Territory("Japan", "JP", "country")),
-    ("West Germany", Territory("West Germany", None, "country")),
-    ("North America", Territory("North America", None, "region")),
-    ("domestic", Territory("North America", None, "region")),
-    ("US and Canada", Territory("North America", None, "region")),
-    ("U.S. & Canada", Territory("North America", None, "region")),
-    ("European", Territory("Europe", None, "region")),
-    ("Worldwide", Territory("worldwide", None, "worldwide")),
-    ("global", Territory("worldwide", None, "worldwide")),
-    ("overseas", Territory("overseas", None, "market")),
-    ("international", Territory("overseas", None, "market")),
-    ("outside North America", Territory("overseas", None, "market")),
-    ("Quebec", Territory("Quebec", None, None)),
-    ("the  Ziegfeld Theatre", Territory("Ziegfeld Theatre", None, None)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("USA", US),
+        ("US", US),
+        ("U.S.", US),
+        ("United States", US),
+        ("America", US),
+        ("the United States", US),
+        ("United States of America", US),
+        ("American", US),
+        ("UK", Territory("United Kingdom", "GB", "country")),
+        ("British", Territory("United Kingdom", "GB", "country")),
+        ("the Netherlands", Territory("Netherlands", "NL", "country")),
+        ("Japanese", Territory("Japan", "JP", "country")),
+        ("West Germany", Territory("West Germany", None, "country")),
+        ("North America", Territory("North America", None, "region")),
+        ("domestic", Territory("North America", None, "region")),
+        ("US and Canada", Territory("North America", None, "region")),
+        ("U.S. & Canada", Territory("North America", None, "region")),
+        ("European", Territory("Europe", None, "region")),
+        ("Worldwide", Territory("worldwide", None, "worldwide")),
+        ("global", Territory("worldwide", None, "worldwide")),
+        ("overseas", Territory("overseas", None, "market")),
+        ("international", Territory("overseas", None, "market")),
+        ("outside North America", Territory("overseas", None, "market")),
+        ("Quebec", Territory("Quebec", None, None)),
+        ("the  Ziegfeld Theatre", Territory("Ziegfeld Theatre", None, None)),
+    ],
+)
 def test_resolve(text, expected):
     assert territory.resolve(text) == expected
 

@@ -35,8 +35,15 @@ SENSOR_TIMEOUT = 300  # a document dropped into the input folder reaching the wa
 SHUTDOWN_TIMEOUT = 20  # SIGTERM grace before SIGKILL
 
 EXPECTED_ASSETS = {
-    "source_files", "parsed_documents", "star_schema_frames", "dim_film", "fact_nomination",
-    "rejected_document", "wins_by_award_body", "release_timeline", "published_warehouse",
+    "source_files",
+    "parsed_documents",
+    "star_schema_frames",
+    "dim_film",
+    "fact_nomination",
+    "rejected_document",
+    "wins_by_award_body",
+    "release_timeline",
+    "published_warehouse",
 }
 
 # Only ever talk to 127.0.0.1, never through a proxy configured in the environment.
@@ -70,8 +77,9 @@ class DagsterDev:
 
     def graphql(self, query: str, variables: dict | None = None, timeout: float = 60) -> dict:
         body = json.dumps({"query": query, "variables": variables or {}}).encode()
-        request = urllib.request.Request(f"{self.url}/graphql", data=body, method="POST",
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.url}/graphql", data=body, method="POST", headers={"Content-Type": "application/json"}
+        )
         try:
             with _OPENER.open(request, timeout=timeout) as response:
                 payload = json.loads(response.read().decode())
@@ -124,12 +132,23 @@ def dagster_dev(tmp_path_factory, seeds_dir) -> DagsterDev:
     log = tmp / "dagster-dev.log"
     port = _free_port()
 
-    env = {**os.environ, "DAGSTER_HOME": str(home), "ETL_SEEDS_DIR": str(inputs),
-           "ETL_WAREHOUSE": str(warehouse), "DAGSTER_DISABLE_TELEMETRY": "1"}
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "ETL_SEEDS_DIR": str(inputs),
+        "ETL_WAREHOUSE": str(warehouse),
+        "DAGSTER_DISABLE_TELEMETRY": "1",
+    }
     with open(log, "wb") as out:
-        proc = subprocess.Popen([str(DAGSTER), "dev", "--host", "127.0.0.1", "--port", str(port)],
-                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(
+            [str(DAGSTER), "dev", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     server = DagsterDev(proc=proc, port=port, log=log, warehouse=warehouse, inputs=inputs)
     try:
         _wait_until_up(server)
@@ -151,8 +170,9 @@ def _wait_until_up(server: DagsterDev) -> None:
         except (urllib.error.URLError, OSError) as exc:
             last_error = exc
         time.sleep(1)
-    pytest.fail(f"no answer on {server.url}/server_info after {STARTUP_TIMEOUT}s "
-                f"({last_error}){server.tail()}")
+    pytest.fail(
+        f"no answer on {server.url}/server_info after {STARTUP_TIMEOUT}s ({last_error}){server.tail()}"
+    )
 
 
 REPOSITORIES = """
@@ -225,8 +245,11 @@ query RunStatus($runId: ID!) {
 
 def test_launching_build_warehouse_publishes_the_seed_film(dagster_dev):
     repo = _repository(dagster_dev)
-    selector = {"repositoryLocationName": repo["location"]["name"],
-                "repositoryName": repo["name"], "jobName": "build_warehouse"}
+    selector = {
+        "repositoryLocationName": repo["location"]["name"],
+        "repositoryName": repo["name"],
+        "jobName": "build_warehouse",
+    }
     launched = dagster_dev.graphql(LAUNCH_RUN, {"executionParams": {"selector": selector}})["launchRun"]
     assert launched["__typename"] == "LaunchRunSuccess", f"{launched}{dagster_dev.tail()}"
     run_id = launched["run"]["runId"]
@@ -241,10 +264,12 @@ def test_launching_build_warehouse_publishes_the_seed_film(dagster_dev):
             seen.append(status)
         if status == "SUCCESS":
             break
-        assert status not in {"FAILURE", "CANCELED", "CANCELING"}, \
+        assert status not in {"FAILURE", "CANCELED", "CANCELING"}, (
             f"run {run_id} ended {status} (statuses seen: {seen}){dagster_dev.tail()}"
-        assert time.monotonic() < deadline, \
+        )
+        assert time.monotonic() < deadline, (
             f"run {run_id} still {status} after {RUN_TIMEOUT}s (seen: {seen}){dagster_dev.tail()}"
+        )
         time.sleep(2)
 
     conn = duckdb.connect(str(dagster_dev.warehouse), read_only=True)
@@ -289,7 +314,9 @@ def _sensor_run(server: DagsterDev, change: str) -> dict:
             assert len(runs) == 1, f"one run per change, got {runs}"
             return runs[0]
         time.sleep(3)
-    pytest.fail(f"no terminal sensor run for {change!r} after {SENSOR_TIMEOUT + RUN_TIMEOUT}s: {runs}{server.tail()}")
+    pytest.fail(
+        f"no terminal sensor run for {change!r} after {SENSOR_TIMEOUT + RUN_TIMEOUT}s: {runs}{server.tail()}"
+    )
 
 
 def test_a_document_dropped_into_the_input_folder_adds_exactly_that_film(dagster_dev, corpus_dir):

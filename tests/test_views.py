@@ -12,10 +12,10 @@ import dagster as dg
 import duckdb
 import pytest
 
-from etl.defs.resources import InputsResource, WarehouseResource
 from etl.definitions import defs as load_defs
-from etl.lib import charts
-from etl.lib.tables import TABLE_SPECS, TABLES, VIEW_SPECS
+from etl.defs.resources import InputsResource, WarehouseResource
+from etl.lib.store import charts
+from etl.lib.store.tables import TABLE_SPECS, TABLES, VIEW_SPECS
 
 pytestmark = pytest.mark.slow
 
@@ -24,10 +24,14 @@ pytestmark = pytest.mark.slow
 def built(seeds_dir, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("views") / "warehouse.duckdb"
     defs = load_defs()
-    result = dg.materialize([*defs.assets, *defs.asset_checks],
-                            resources={"inputs": InputsResource(seeds_dir=str(seeds_dir)),
-                                       "warehouse_db": WarehouseResource(path=str(target))},
-                            selection=dg.AssetSelection.all())
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks],
+        resources={
+            "inputs": InputsResource(seeds_dir=str(seeds_dir)),
+            "warehouse_db": WarehouseResource(path=str(target)),
+        },
+        selection=dg.AssetSelection.all(),
+    )
     assert result.success
     return target
 
@@ -35,29 +39,53 @@ def built(seeds_dir, tmp_path_factory) -> Path:
 def cli(path: Path, sql: str) -> list[list[str]]:
     exe = Path(sys.executable).with_name("duckdb")
     assert exe.exists(), "duckdb-cli is a dev dependency"
-    out = subprocess.run([str(exe), "-readonly", "-csv", "-noheader", str(path), "-c", sql],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [str(exe), "-readonly", "-csv", "-noheader", str(path), "-c", sql],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [line.split(",", 1) for line in out.splitlines() if line]
 
 
 def test_the_stock_cli_sees_a_comment_on_every_table_view_and_column(built):
-    assert cli(built, "select count(*) from duckdb_tables() where comment is null and not internal") == [["0"]]
+    assert cli(built, "select count(*) from duckdb_tables() where comment is null and not internal") == [
+        ["0"]
+    ]
     assert cli(built, "select count(*) from duckdb_views() where comment is null and not internal") == [["0"]]
-    assert cli(built, "select count(*) from duckdb_columns() where comment is null and not internal") == [["0"]]
+    assert cli(built, "select count(*) from duckdb_columns() where comment is null and not internal") == [
+        ["0"]
+    ]
     (table,) = cli(built, "select table_name, comment from duckdb_tables() where table_name = 'fact_claim'")
     assert table == ["fact_claim", '"' + TABLE_SPECS["fact_claim"].description + '"']
-    columns = dict(cli(built, "select column_name, comment from duckdb_columns() where table_name = 'wins_by_award_body'"))
+    columns = dict(
+        cli(
+            built, "select column_name, comment from duckdb_columns() where table_name = 'wins_by_award_body'"
+        )
+    )
     assert columns["win_rate"] == '"wins / nominations, 3 decimals."'  # CSV quotes the comma
     assert int(cli(built, "select count(*) from duckdb_columns() where not internal")[0][0]) == (
-        sum(len(s.columns) for s in TABLE_SPECS.values()) + sum(len(v.columns) for v in VIEW_SPECS.values()))
+        sum(len(s.columns) for s in TABLE_SPECS.values()) + sum(len(v.columns) for v in VIEW_SPECS.values())
+    )
 
 
 def test_every_dimension_has_a_primary_key_and_facts_reference_dimensions(built):
-    keyed = {r[0] for r in cli(built, "select table_name from duckdb_constraints() where constraint_type = 'PRIMARY KEY'")}
+    keyed = {
+        r[0]
+        for r in cli(
+            built, "select table_name from duckdb_constraints() where constraint_type = 'PRIMARY KEY'"
+        )
+    }
     assert {t for t in TABLES if t.startswith("dim_")} <= keyed
-    refs = {tuple(r) for r in cli(built, """
+    refs = {
+        tuple(r)
+        for r in cli(
+            built,
+            """
         select table_name, referenced_table || '.' || referenced_column_names[1] from duckdb_constraints()
-        where constraint_type = 'FOREIGN KEY'""")}
+        where constraint_type = 'FOREIGN KEY'""",
+        )
+    }
     assert ("fact_release", "dim_territory.territory_id") in refs
     assert ("fact_credit", "dim_person.person_id") in refs
     assert ("fact_nomination", "dim_award_category.award_category_id") in refs
@@ -79,7 +107,9 @@ def test_table_assets_carry_column_descriptions():
     graph = load_defs().resolve_asset_graph()
     schema = graph.get(dg.AssetKey("dim_territory")).metadata["dagster/column_schema"]
     assert [(c.name, c.description) for c in schema.columns][2] == (
-        "iso_3166", "ISO 3166-1 alpha-2 code of a country that has one.")
+        "iso_3166",
+        "ISO 3166-1 alpha-2 code of a country that has one.",
+    )
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -87,11 +117,14 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return struct.unpack(">II", png[16:24])
 
 
-@pytest.mark.parametrize(("view", "render"), [
-    ("award_body_leaderboard", charts.leaderboard_chart),
-    ("release_timeline", charts.timeline_chart),
-    ("wins_by_award_body", charts.wins_chart),
-])
+@pytest.mark.parametrize(
+    ("view", "render"),
+    [
+        ("award_body_leaderboard", charts.leaderboard_chart),
+        ("release_timeline", charts.timeline_chart),
+        ("wins_by_award_body", charts.wins_chart),
+    ],
+)
 def test_each_chart_renders_a_png_from_the_built_warehouse(built, view, render):
     with duckdb.connect(str(built), read_only=True) as conn:
         png = render(conn.table(view).pl())

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from etl.lib import wikitable
-from etl.lib.wikitable import Table
+from etl.lib.wiki import wikitable
+from etl.lib.wiki.wikitable import Table
 
 
 def table(source: str) -> Table:
@@ -54,13 +54,15 @@ def test_rowspan_and_colspan_together():
 def test_span_values_read_as_a_browser_reads_them():
     t = table('{|\n| rowspan="2;" | a || b\n|-\n| c\n|}')
     assert grid(t) == [["a", "b"], ["a", "c"]]
-    t = table('{|\n| rowspan=0 | a || b\n|-\n| c || d\n|}')  # no digit above 0: one row
+    t = table("{|\n| rowspan=0 | a || b\n|-\n| c || d\n|}")  # no digit above 0: one row
     assert grid(t) == [["a", "b"], ["c", "d"]]
 
 
 def test_row_kinds_and_row_headers():
-    t = table('{|\n! colspan=2 | 1996\n|-\n! scope="col" | Actor !! Role\n|-\n'
-              '! scope="row" | [[Jane Doe]]\n| Alice\n|-\n| colspan=2 | Supporting\n|}')
+    t = table(
+        '{|\n! colspan=2 | 1996\n|-\n! scope="col" | Actor !! Role\n|-\n'
+        '! scope="row" | [[Jane Doe]]\n| Alice\n|-\n| colspan=2 | Supporting\n|}'
+    )
     assert [r.kind for r in t.rows] == ["title", "header", "data", "title"]
     head = t.rows[2].cells[0]
     assert (head.header, head.row_header, head.text.strip()) == (True, True, "[[Jane Doe]]")
@@ -68,7 +70,9 @@ def test_row_kinds_and_row_headers():
 
 
 def test_second_header_row_under_rowspan_headers():
-    t = table("{|\n! rowspan=2 | Character !! colspan=2 | Voice\n|-\n! Japanese !! English\n|-\n| A || B || C\n|}")
+    t = table(
+        "{|\n! rowspan=2 | Character !! colspan=2 | Voice\n|-\n! Japanese !! English\n|-\n| A || B || C\n|}"
+    )
     assert [r.kind for r in t.rows] == ["header", "header", "data"]
     assert grid(t)[:2] == [["Character", "Voice", "Voice"], ["Character", "Japanese", "English"]]
 
@@ -89,7 +93,9 @@ def test_rows_starting_with_double_pipes():
 
 
 def test_attributes():
-    t = table('{|\n| style="color:red" | a || rowspan=2 {{nom}} || lit. "garbage" | [[Name]]\n|-\n| b || c\n|}')
+    t = table(
+        '{|\n| style="color:red" | a || rowspan=2 {{nom}} || lit. "garbage" | [[Name]]\n|-\n| b || c\n|}'
+    )
     first = t.rows[0].cells
     assert first[0].attrs == {"style": "color:red"} and first[0].text.strip() == "a"
     # attributes before a template without a pipe: the template brings the pipe
@@ -100,8 +106,10 @@ def test_attributes():
 
 
 def test_continuation_lines_multi_line_templates_and_nested_tables():
-    source = ("{|\n|-\n| a {{cite web\n|title=T\n|url=http://x}}\ncontinued\n| b\n"
-              "|-\n| outer\n{|\n| inner || cell\n|}\n| c\n|}")
+    source = (
+        "{|\n|-\n| a {{cite web\n|title=T\n|url=http://x}}\ncontinued\n| b\n"
+        "|-\n| outer\n{|\n| inner || cell\n|}\n| c\n|}"
+    )
     t = table(source)
     assert len(t.rows) == 2
     assert t.rows[0].cells[0].text == " a {{cite web\n|title=T\n|url=http://x}}\ncontinued"
@@ -116,12 +124,14 @@ def test_captions_empty_rows_comments_and_pipe_templates():
 
 
 def test_find_tables_offsets_and_wrappers():
-    source = ("Prose.\n<center>{| class=wikitable\n| a\n|}</center>\nMore prose.\n"
-              ":{|\n| b\n|}\n{{Awards table}}\n| 1996 || c\n{{end}}\nEnd")
+    source = (
+        "Prose.\n<center>{| class=wikitable\n| a\n|}</center>\nMore prose.\n"
+        ":{|\n| b\n|}\n{{Awards table}}\n| 1996 || c\n{{end}}\nEnd"
+    )
     tables = wikitable.find_tables(source)
     assert [grid(t) for t in tables] == [[["a"]], [["b"]], [["1996", "c"]]]
-    assert source[tables[0].start:tables[0].end] == "<center>{| class=wikitable\n| a\n|}</center>"
-    assert source[tables[1].start:tables[1].end] == ":{|\n| b\n|}"
+    assert source[tables[0].start : tables[0].end] == "<center>{| class=wikitable\n| a\n|}</center>"
+    assert source[tables[1].start : tables[1].end] == ":{|\n| b\n|}"
     lines = [b.text for b in wikitable.blocks(source) if isinstance(b, wikitable.Line)]
     assert lines == ["Prose.", "More prose.", "End"]
 
@@ -135,13 +145,15 @@ def test_mask_hides_constructs_and_keeps_offsets():
     text = "a [[L|x]] {{t|y\n|z}} <ref>r|s</ref> [[unclosed | b"
     masked = wikitable.mask(text)
     assert len(masked) == len(text)
-    assert masked.startswith("a ") and "|" not in masked[:masked.index("[[unclosed")]
+    assert masked.startswith("a ") and "|" not in masked[: masked.index("[[unclosed")]
     assert masked.endswith("[[unclosed | b")
 
 
 def test_awards_table_end_closes_the_table_and_opens_none():
-    source = ("{{Awards table}}\n|-\n| 2012 || a\n{{Awards table end}}\n== Next ==\n"
-              "{| class=wikitable\n| b\n|}\n{{Awards table|ref=yes}}\n| c\n{{end}}\nEnd")
+    source = (
+        "{{Awards table}}\n|-\n| 2012 || a\n{{Awards table end}}\n== Next ==\n"
+        "{| class=wikitable\n| b\n|}\n{{Awards table|ref=yes}}\n| c\n{{end}}\nEnd"
+    )
     tables = wikitable.find_tables(source)
     assert [grid(t) for t in tables] == [[["2012", "a"]], [["b"]], [["c"]]]
     lines = [b.text for b in wikitable.blocks(source) if isinstance(b, wikitable.Line)]
@@ -156,13 +168,16 @@ def test_caption():
     assert table("{|\n| outer\n{|\n|+ Inner\n| x\n|}\n|}").caption is None
 
 
-@pytest.mark.parametrize("source, masked", [
-    ("a {{b|[[c]]}} d", "a " + wikitable.MASK * 11 + " d"),
-    ("{{a\n[[b\n}} c", wikitable.MASK * 10 + " c"),  # the [[ ends at its line; the template closes
-    ("[[a {{b\n}}]] c", wikitable.MASK * 12 + " c"),  # a line break inside a template keeps the link
-    ("{{a <ref>x}}", "{{a <ref>x}}"),  # an unclosed ref leaves the template open: text
-    ("{{a}} {{b", wikitable.MASK * 5 + " {{b"),
-    ("<nowiki>{{</nowiki>}}", wikitable.MASK * 19 + "}}"),
-])
+@pytest.mark.parametrize(
+    "source, masked",
+    [
+        ("a {{b|[[c]]}} d", "a " + wikitable.MASK * 11 + " d"),
+        ("{{a\n[[b\n}} c", wikitable.MASK * 10 + " c"),  # the [[ ends at its line; the template closes
+        ("[[a {{b\n}}]] c", wikitable.MASK * 12 + " c"),  # a line break inside a template keeps the link
+        ("{{a <ref>x}}", "{{a <ref>x}}"),  # an unclosed ref leaves the template open: text
+        ("{{a}} {{b", wikitable.MASK * 5 + " {{b"),
+        ("<nowiki>{{</nowiki>}}", wikitable.MASK * 19 + "}}"),
+    ],
+)
 def test_mask_covers_closed_constructs_only(source, masked):
     assert wikitable.mask(source) == masked

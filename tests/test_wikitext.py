@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from etl.lib import wikitext as wt
-from etl.lib.article import Article
 from etl.lib.model import DAY, MONTH, YEAR, Name, PartialDate
+from etl.lib.wiki import wikitext as wt
+from etl.lib.wiki.article import Article
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,10 @@ from etl.lib.model import DAY, MONTH, YEAR, Name, PartialDate
         ("{{INR}}170 million", "INR 170 million"),
         ("{{¥|600 million}} {{small|(Japan)}}", "JPY 600 million (Japan)"),
         ("{{nowrap|The Rock}}", "The Rock"),
-        ("{{Film date|1995|10|27|Limited|1996|2|9|Wide}}", "October 27, 1995 (Limited)\nFebruary 9, 1996 (Wide)"),
+        (
+            "{{Film date|1995|10|27|Limited|1996|2|9|Wide}}",
+            "October 27, 1995 (Limited)\nFebruary 9, 1996 (Wide)",
+        ),
         ("{{won}}", "Won"),
         ("{{nom}}", "Nominated"),
         ("[[File:Poster.jpg|thumb|A poster]]Text", "Text"),
@@ -56,14 +59,22 @@ def test_known_silent_templates_are_not_counted():
     ("source", "expected"),
     [
         ("{{ubl|Lila Cazès|Annie Stewart}}", ["Lila Cazès", "Annie Stewart"]),
-        ("[[United Artists]]<br>[[StudioCanal#Film library|Lumiére Pictures]]",
-         ["[[United Artists]]", "[[StudioCanal#Film library|Lumiére Pictures]]"]),
-        ("{{Unbulleted list|Ajit Kumar Barjatya<br />Kamal Kumar Barjatya<br />Rajkumar Barjatya}}",
-         ["Ajit Kumar Barjatya", "Kamal Kumar Barjatya", "Rajkumar Barjatya"]),
-        ("{{Plain list|\n* [[Julia Phillips]]\n* [[Michael Phillips (producer)|Michael Phillips]]\n}}",
-         ["[[Julia Phillips]]", "[[Michael Phillips (producer)|Michael Phillips]]"]),
-        ("{{Plainlist|<!-- note -->\n* [[Warner Bros. Pictures]]\n* Guber-Peters Company\n}}",
-         ["[[Warner Bros. Pictures]]", "Guber-Peters Company"]),
+        (
+            "[[United Artists]]<br>[[StudioCanal#Film library|Lumiére Pictures]]",
+            ["[[United Artists]]", "[[StudioCanal#Film library|Lumiére Pictures]]"],
+        ),
+        (
+            "{{Unbulleted list|Ajit Kumar Barjatya<br />Kamal Kumar Barjatya<br />Rajkumar Barjatya}}",
+            ["Ajit Kumar Barjatya", "Kamal Kumar Barjatya", "Rajkumar Barjatya"],
+        ),
+        (
+            "{{Plain list|\n* [[Julia Phillips]]\n* [[Michael Phillips (producer)|Michael Phillips]]\n}}",
+            ["[[Julia Phillips]]", "[[Michael Phillips (producer)|Michael Phillips]]"],
+        ),
+        (
+            "{{Plainlist|<!-- note -->\n* [[Warner Bros. Pictures]]\n* Guber-Peters Company\n}}",
+            ["[[Warner Bros. Pictures]]", "Guber-Peters Company"],
+        ),
         ("{{hlist|A|B}}", ["A", "B"]),
         ("{{flatlist|\n* A\n* B\n}}", ["A", "B"]),
         ("Single", ["Single"]),
@@ -79,8 +90,10 @@ def test_split_items(source, expected):
         ("[[Mike Figgis]]", Name("Mike Figgis", "Mike Figgis")),
         ("Mike Figgis<ref>x</ref>", Name("Mike Figgis", None)),
         ("[[Richard Lewis (comedian)|Richard Lewis]]", Name("Richard Lewis", "Richard Lewis (comedian)")),
-        ("[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]",
-         Name("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures")),
+        (
+            "[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]",
+            Name("Walt Disney Studios Motion Pictures", "Walt Disney Studios Motion Pictures"),
+        ),
         ("[[mGM_Home Entertainment]]", Name("mGM_Home Entertainment", "MGM Home Entertainment")),
         ("{{sortname|Graham|Chapman}}", Name("Graham Chapman", "Graham Chapman")),
         ("{{sortname|Terry|Jones|Terry Jones (actor)}}", Name("Terry Jones", "Terry Jones (actor)")),
@@ -94,14 +107,28 @@ def test_name_of(source, expected):
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("{{Film date|1995|10|27|Limited|1996|2|9|Wide}}",
-         [(PartialDate(dt.date(1995, 10, 27), DAY), "Limited"), (PartialDate(dt.date(1996, 2, 9), DAY), "Wide")]),
-        ("{{Film date|df=y|1975|04|03|United Kingdom{{sfn|Palin|2006|p=225}}|1975|04|27|United States}}",
-         [(PartialDate(dt.date(1975, 4, 3), DAY), "United Kingdom"),
-          (PartialDate(dt.date(1975, 4, 27), DAY), "United States")]),
+        (
+            "{{Film date|1995|10|27|Limited|1996|2|9|Wide}}",
+            [
+                (PartialDate(dt.date(1995, 10, 27), DAY), "Limited"),
+                (PartialDate(dt.date(1996, 2, 9), DAY), "Wide"),
+            ],
+        ),
+        (
+            "{{Film date|df=y|1975|04|03|United Kingdom{{sfn|Palin|2006|p=225}}|1975|04|27|United States}}",
+            [
+                (PartialDate(dt.date(1975, 4, 3), DAY), "United Kingdom"),
+                (PartialDate(dt.date(1975, 4, 27), DAY), "United States"),
+            ],
+        ),
         ("{{Film date|1999|11|05|df=y}}", [(PartialDate(dt.date(1999, 11, 5), DAY), None)]),
-        ("{{Film date|2011|06|18|[[Hollywood]]|2011|6|24|United States|ref2=<ref>x</ref>}}",
-         [(PartialDate(dt.date(2011, 6, 18), DAY), "Hollywood"), (PartialDate(dt.date(2011, 6, 24), DAY), "United States")]),
+        (
+            "{{Film date|2011|06|18|[[Hollywood]]|2011|6|24|United States|ref2=<ref>x</ref>}}",
+            [
+                (PartialDate(dt.date(2011, 6, 18), DAY), "Hollywood"),
+                (PartialDate(dt.date(2011, 6, 24), DAY), "United States"),
+            ],
+        ),
         ("{{Film date|1987|03}}", [(PartialDate(dt.date(1987, 3, 1), MONTH), None)]),
         ("{{Film date|1987}}", [(PartialDate(dt.date(1987, 1, 1), YEAR), None)]),
         ("{{Start date|1995|10|27}}", [(PartialDate(dt.date(1995, 10, 27), DAY), None)]),
@@ -123,8 +150,11 @@ def test_sections_at_any_level():
     page = "lead\n==Release==\nr\n===Home media===\nh\n==Reception==\n===Accolades===\na\n"
     article = Article(None, page)
     assert [(s.title, s.level, s.path) for s in article.sections] == [
-        ("Release", 2, ()), ("Home media", 3, ("Release",)), ("Reception", 2, ()),
-        ("Accolades", 3, ("Reception",))]
+        ("Release", 2, ()),
+        ("Home media", 3, ("Release",)),
+        ("Reception", 2, ()),
+        ("Accolades", 3, ("Reception",)),
+    ]
     assert [s.text for s in article.sections] == ["\nr\n", "\nh\n", "\n", "\na\n"]
     assert [s.title for s in article.titled("home media", "home video")] == ["Home media"]
     assert [s.text for s in article.titled("release")] == ["\nr\n===Home media===\nh\n"]
@@ -154,8 +184,10 @@ def test_sections_at_any_level():
         ("{{zh|s=战狼2|p=Zhàn Láng Èr}}", "战狼2; Zhàn Láng Èr"),
         ("{{IPA-fr|ɛ̃.tu.ʃabl|}}", ""),
         # Voice credits of anime casts.
-        ("{{Anime voice|[[Nanoka Hara]]|[[Nichole Sakura]]}}",
-         "Voiced by: Nanoka Hara (Japanese); Nichole Sakura (English)"),
+        (
+            "{{Anime voice|[[Nanoka Hara]]|[[Nichole Sakura]]}}",
+            "Voiced by: Nanoka Hara (Japanese); Nichole Sakura (English)",
+        ),
         ("{{Anime voice|Ann Yamane}}", "Voiced by: Ann Yamane (Japanese)"),
         # Prose helpers.
         ("{{As of|2020}}", "As of 2020"),
@@ -178,8 +210,14 @@ def test_split_items_columns_list():
     assert wt.split_items("{{Columns-list|colwidth=22em|\n* [[A]]\n* B\n}}") == ["[[A]]", "B"]
 
 
-_NAVBOXES = {"christopher nolan", "michael curtiz", "rajkumar hirani", "makoto shinkai",
-             "damien chazelle", "olivier nakache and éric toledano"}
+_NAVBOXES = {
+    "christopher nolan",
+    "michael curtiz",
+    "rajkumar hirani",
+    "makoto shinkai",
+    "damien chazelle",
+    "olivier nakache and éric toledano",
+}
 
 
 def test_unseen_articles_leave_no_template_unknown():

@@ -1,28 +1,28 @@
 """Resources, registered once: where the input documents are and where the warehouse goes."""
 
-
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 import dagster as dg
 import duckdb
 
 from etl import paths
-from etl.lib import intake, warehouse
-from etl.lib.workers import Budget
+from etl.lib.pipeline import intake
+from etl.lib.pipeline.workers import Budget
+from etl.lib.store import warehouse
 
 
 class InputsResource(dg.ConfigurableResource):
     """The folder of input documents (scanned recursively). Default: ``ETL_SEEDS_DIR``, else
     the project's ``seeds/``. The ``max_*`` fields bound what intake reads (``intake.Limits``)."""
 
-    seeds_dir: Optional[str] = None
+    seeds_dir: str | None = None
     max_page_bytes: int = intake.DEFAULT_LIMITS.max_page_bytes
     max_document_bytes: int = intake.DEFAULT_LIMITS.max_document_bytes
     max_file_bytes: int = intake.DEFAULT_LIMITS.max_file_bytes
-    parse_workers: Optional[int] = None  # processes that parse pages; None: one per core, 1: in-process
+    parse_workers: int | None = None  # processes that parse pages; None: one per core, 1: in-process
     page_cpu_seconds: float = 20.0  # CPU-time budget per document; over it, the page is rejected
     worker_memory_mb: int = 1024  # address-space cap of one parse worker (a page over it is rejected)
 
@@ -48,7 +48,7 @@ class WarehouseResource(dg.ConfigurableResource):
     lose before its publication is refused; ``allow_shrink`` (``etl build --allow-shrink``)
     publishes it anyway."""
 
-    path: Optional[str] = None
+    path: str | None = None
     max_film_loss: float = warehouse.DEFAULT_MAX_FILM_LOSS
     allow_shrink: bool = False
 

@@ -10,11 +10,15 @@ from etl.defs.jobs import build_warehouse
 @dg.definitions
 def schedules() -> dg.Definitions:
     cron, timezone = paths.schedule_settings()
-    return dg.Definitions(schedules=[dg.ScheduleDefinition(
-        name="rebuild_warehouse_schedule",
-        job=build_warehouse,
-        cron_schedule=cron,
-        execution_timezone=timezone,
-        default_status=dg.DefaultScheduleStatus.RUNNING,
-        description=f"Rebuild and publish the warehouse ({cron}, {timezone}).",
-    )])
+    return dg.Definitions(
+        schedules=[
+            dg.ScheduleDefinition(
+                name="rebuild_warehouse_schedule",
+                job=build_warehouse,
+                cron_schedule=cron,
+                execution_timezone=timezone,
+                default_status=dg.DefaultScheduleStatus.RUNNING,
+                description=f"Rebuild and publish the warehouse ({cron}, {timezone}).",
+            )
+        ]
+    )

@@ -5,11 +5,10 @@ import dagster as dg
 
 from etl.defs.jobs import build_warehouse
 from etl.defs.resources import InputsResource
-from etl.lib.folder_state import FolderState, next_state, read_state
+from etl.lib.pipeline.folder_state import FolderState, next_state, read_state
 
 
-@dg.sensor(job=build_warehouse, minimum_interval_seconds=30,
-           default_status=dg.DefaultSensorStatus.RUNNING)
+@dg.sensor(job=build_warehouse, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
 def input_folder_sensor(context: dg.SensorEvaluationContext, inputs: InputsResource):
     """Watches the input folder. A run per change: the run key is the fingerprint of the
     folder's contents plus a sequence kept in the cursor, so going back to an earlier state
@@ -30,8 +29,9 @@ def input_folder_sensor(context: dg.SensorEvaluationContext, inputs: InputsResou
     state = next_state(state)
     context.update_cursor(state.to_json())
     summary = ", ".join(f"{len(v)} {k}" for k, v in changes.items() if v) or "first look"
-    return dg.RunRequest(run_key=state.run_key(),
-                         tags={"etl/input_change": summary, "etl/files": str(len(state.files))})
+    return dg.RunRequest(
+        run_key=state.run_key(), tags={"etl/input_change": summary, "etl/files": str(len(state.files))}
+    )
 
 
 follow_parents_sensor = dg.AutomationConditionSensorDefinition(
@@ -39,5 +39,5 @@ follow_parents_sensor = dg.AutomationConditionSensorDefinition(
     target=dg.AssetSelection.all(),
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Evaluates the assets' automation conditions: each stage after intake is eager, "
-                "so materializing source_files in the UI rebuilds everything downstream.",
+    "so materializing source_files in the UI rebuilds everything downstream.",
 )

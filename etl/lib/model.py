@@ -1,7 +1,7 @@
 """Plain records the extractors produce and the warehouse loads.
 
 Every parser in ``etl.lib`` returns these dataclasses; nothing here knows about Dagster,
-DuckDB or Polars. Ids are not assigned here: ``etl.lib.keys`` derives them later from the
+DuckDB or Polars. Ids are not assigned here: ``etl.lib.text.keys`` derives them later from the
 natural keys these records carry.
 """
 

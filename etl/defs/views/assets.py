@@ -4,15 +4,14 @@ Each view asset depends on exactly the tables its SQL reads (``tables.VIEW_SPECS
 blocking checks of those tables gate it, and the lineage shows which tables feed which view.
 Publication depends on every table and view: any failed blocking check stops it."""
 
-
 import dagster as dg
 import polars as pl
 
 from etl import paths
 from etl.defs.resources import WarehouseResource
-from etl.lib import charts, warehouse
-from etl.lib.report import frame_markdown
-from etl.lib.tables import TABLES, VIEW_SPECS, ViewSpec
+from etl.lib.store import charts, warehouse
+from etl.lib.store.report import frame_markdown
+from etl.lib.store.tables import TABLES, VIEW_SPECS, ViewSpec
 
 # view -> (chart of its rows, what the chart shows)
 _CHARTS = {
@@ -23,19 +22,28 @@ _CHARTS = {
 
 
 def _view_asset(spec: ViewSpec) -> dg.AssetsDefinition:
-    schema = dg.TableSchema(columns=[dg.TableColumn(name, description=description)
-                                     for name, description in spec.columns])
+    schema = dg.TableSchema(
+        columns=[dg.TableColumn(name, description=description) for name, description in spec.columns]
+    )
 
-    @dg.asset(name=spec.name, group_name="views", kinds={"duckdb", "sql"}, deps=list(spec.reads),
-              description=spec.description, pool="duckdb",
-              metadata={"dagster/column_schema": schema, "dagster/table_name": f"main.{spec.name}"},
-              automation_condition=dg.AutomationCondition.eager())
+    @dg.asset(
+        name=spec.name,
+        group_name="views",
+        kinds={"duckdb", "sql"},
+        deps=list(spec.reads),
+        description=spec.description,
+        pool="duckdb",
+        metadata={"dagster/column_schema": schema, "dagster/table_name": f"main.{spec.name}"},
+        automation_condition=dg.AutomationCondition.eager(),
+    )
     def view(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
         with warehouse_db.connect() as conn:
             rows = warehouse.apply_view(conn, paths.SQL_VIEWS_DIR, spec.name)
             frame: pl.DataFrame = conn.table(spec.name).pl()
-        metadata = {"dagster/row_count": rows,
-                    "preview": dg.MetadataValue.md(frame_markdown(frame, limit=10))}
+        metadata = {
+            "dagster/row_count": rows,
+            "preview": dg.MetadataValue.md(frame_markdown(frame, limit=10)),
+        }
         if spec.name in _CHARTS:
             render, what = _CHARTS[spec.name]
             metadata["chart"] = dg.MetadataValue.md(charts.markdown_image(render(frame), what))
@@ -48,9 +56,16 @@ def _view_asset(spec: ViewSpec) -> dg.AssetsDefinition:
 view_assets = [_view_asset(spec) for spec in VIEW_SPECS.values()]
 
 
-@dg.asset(group_name="views", kinds={"duckdb"}, deps=[*TABLES, *VIEW_SPECS], pool="duckdb",
-          automation_condition=dg.AutomationCondition.eager())
-def published_warehouse(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+@dg.asset(
+    group_name="views",
+    kinds={"duckdb"},
+    deps=[*TABLES, *VIEW_SPECS],
+    pool="duckdb",
+    automation_condition=dg.AutomationCondition.eager(),
+)
+def published_warehouse(
+    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource
+) -> dg.MaterializeResult:
     """The finished warehouse, checkpointed and moved onto the published path in one atomic
     rename: readers holding the old file keep reading it; a failed run publishes nothing."""
     target = warehouse_db.published_path()

@@ -1,19 +1,21 @@
 """The warehouse tables: every frame written to the working DuckDB file in one transaction,
 with the keys, references and comments of the table registry."""
 
-
 import dagster as dg
 import polars as pl
 
 from etl.defs.resources import WarehouseResource
-from etl.lib import warehouse
-from etl.lib.report import frame_markdown
-from etl.lib.tables import TABLE_SPECS, TABLES
+from etl.lib.store import warehouse
+from etl.lib.store.report import frame_markdown
+from etl.lib.store.tables import TABLE_SPECS, TABLES
 
 
 def _column_schema(table: str) -> dg.TableSchema:
-    return dg.TableSchema(columns=[dg.TableColumn(c.name, str(c.type), description=c.description)
-                                   for c in TABLE_SPECS[table].columns])
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(c.name, str(c.type), description=c.description) for c in TABLE_SPECS[table].columns
+        ]
+    )
 
 
 @dg.multi_asset(
@@ -32,20 +34,33 @@ def _column_schema(table: str) -> dg.TableSchema:
     ins={"star_schema_frames": dg.AssetIn()},
     pool="duckdb",
 )
-def warehouse_tables(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource,
-                     star_schema_frames: dict[str, pl.DataFrame]):
+def warehouse_tables(
+    context: dg.AssetExecutionContext,
+    warehouse_db: WarehouseResource,
+    star_schema_frames: dict[str, pl.DataFrame],
+):
     """Replace every table of the working DuckDB file in one transaction, so a failed load
     leaves the previous tables as they were."""
     warehouse.discard(warehouse_db.working_path())  # every build starts from an empty file
     with warehouse_db.connect() as conn:
         counts = warehouse.write_tables(conn, star_schema_frames)
-    context.log.info(f"wrote {sum(counts.values())} rows into {len(counts)} tables at {warehouse_db.working_path()}")
+    context.log.info(
+        f"wrote {sum(counts.values())} rows into {len(counts)} tables at {warehouse_db.working_path()}"
+    )
     for table in TABLES:
         yield dg.MaterializeResult(
             asset_key=table,
-            metadata={"dagster/row_count": counts[table],
-                      "preview": dg.MetadataValue.md(frame_markdown(star_schema_frames[table].drop(
-                          [c for c in ("body",) if c in star_schema_frames[table].columns]), limit=10))},
+            metadata={
+                "dagster/row_count": counts[table],
+                "preview": dg.MetadataValue.md(
+                    frame_markdown(
+                        star_schema_frames[table].drop(
+                            [c for c in ("body",) if c in star_schema_frames[table].columns]
+                        ),
+                        limit=10,
+                    )
+                ),
+            },
         )
 
 
@@ -59,12 +74,21 @@ def publication_keeps_films(warehouse_db: WarehouseResource) -> dg.AssetCheckRes
         films = warehouse.count_rows(conn, "dim_film")
         documents = warehouse.count_rows(conn, "source_document")
     before = warehouse.published_films(warehouse_db.published_path())
-    passed, comparison = warehouse.shrink_verdict(before, films, max_loss=warehouse_db.max_film_loss,
-                                                  allow_shrink=warehouse_db.allow_shrink, documents=documents)
+    passed, comparison = warehouse.shrink_verdict(
+        before,
+        films,
+        max_loss=warehouse_db.max_film_loss,
+        allow_shrink=warehouse_db.allow_shrink,
+        documents=documents,
+    )
     return dg.AssetCheckResult(
         passed=passed,
         severity=dg.AssetCheckSeverity.ERROR,
         description=comparison,
-        metadata={"films_built": films, "films_published": before if before is not None else -1,
-                  "max_film_loss": warehouse_db.max_film_loss, "allow_shrink": warehouse_db.allow_shrink},
+        metadata={
+            "films_built": films,
+            "films_published": before if before is not None else -1,
+            "max_film_loss": warehouse_db.max_film_loss,
+            "allow_shrink": warehouse_db.allow_shrink,
+        },
     )

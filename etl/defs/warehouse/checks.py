@@ -13,9 +13,10 @@ import duckdb
 import polars as pl
 
 from etl.defs.resources import InputsResource, WarehouseResource
-from etl.lib import intake, quality
-from etl.lib.report import frame_markdown
-from etl.lib.tables import TABLE_SPECS
+from etl.lib.pipeline import intake
+from etl.lib.store import quality
+from etl.lib.store.report import frame_markdown
+from etl.lib.store.tables import TABLE_SPECS
 
 
 class Frames:
@@ -49,65 +50,102 @@ def _rows(bad: pl.DataFrame, what: str, severity=dg.AssetCheckSeverity.ERROR) ->
 
 
 def _spec(table: str, name: str, description: str, blocking: bool = True, deps=()) -> dg.AssetCheckSpec:
-    return dg.AssetCheckSpec(name, asset=table, description=description, blocking=blocking,
-                             additional_deps=list(deps))
+    return dg.AssetCheckSpec(
+        name, asset=table, description=description, blocking=blocking, additional_deps=list(deps)
+    )
 
 
 def _unique_key(table: str, key: list[str]) -> Check:
-    return Check(_spec(table, f"unique_{'_'.join(key)}", f"{', '.join(key)} is present and unique in {table}."),
-                 lambda f, _: _rows(quality.duplicate_keys(f[table], key),
-                                 f"rows with a null or repeated {'/'.join(key)}"))
+    return Check(
+        _spec(table, f"unique_{'_'.join(key)}", f"{', '.join(key)} is present and unique in {table}."),
+        lambda f, _: _rows(
+            quality.duplicate_keys(f[table], key), f"rows with a null or repeated {'/'.join(key)}"
+        ),
+    )
 
 
 def _foreign_keys(table: str, refs: list[tuple[str, str, str]]) -> Check:
     parents = sorted({parent for _, parent, _ in refs})
 
     def judge(f: Frames, _: InputsResource | None) -> dict:
-        bad = {f"{col} -> {parent}.{pcol}": quality.orphans(f[table], col, f[parent], pcol).height
-               for col, parent, pcol in refs}
+        bad = {
+            f"{col} -> {parent}.{pcol}": quality.orphans(f[table], col, f[parent], pcol).height
+            for col, parent, pcol in refs
+        }
         broken = {k: v for k, v in bad.items() if v}
-        return {"passed": not broken, "severity": dg.AssetCheckSeverity.ERROR,
-                "description": "; ".join(f"{v} rows with {k} missing" for k, v in broken.items())
-                or "all keys resolve",
-                "metadata": {"orphans_by_key": dg.MetadataValue.json(bad)}}
+        return {
+            "passed": not broken,
+            "severity": dg.AssetCheckSeverity.ERROR,
+            "description": "; ".join(f"{v} rows with {k} missing" for k, v in broken.items())
+            or "all keys resolve",
+            "metadata": {"orphans_by_key": dg.MetadataValue.json(bad)},
+        }
 
-    return Check(_spec(table, "foreign_keys_resolve",
-                       f"Every key of {table} that points to another table finds its row there.", deps=parents),
-                 judge)
+    return Check(
+        _spec(
+            table,
+            "foreign_keys_resolve",
+            f"Every key of {table} that points to another table finds its row there.",
+            deps=parents,
+        ),
+        judge,
+    )
 
 
 def _claims(table: str, id_column: str) -> Check:
     def judge(f: Frames, _: InputsResource | None) -> dict:
         claims = f["fact_claim"].filter(pl.col("fact_table") == table)
-        return _rows(quality.sources_not_claims(f[table], claims, id_column),
-                     "facts whose sources differ from their claims")
+        return _rows(
+            quality.sources_not_claims(f[table], claims, id_column),
+            "facts whose sources differ from their claims",
+        )
 
-    return Check(_spec(table, "sources_match_claims",
-                       f"Each fact of {table} counts as sources exactly its rows in fact_claim.",
-                       deps=["fact_claim"]), judge)
+    return Check(
+        _spec(
+            table,
+            "sources_match_claims",
+            f"Each fact of {table} counts as sources exactly its rows in fact_claim.",
+            deps=["fact_claim"],
+        ),
+        judge,
+    )
 
 
 def _rule(rule: quality.Rule) -> Check:
     severity = dg.AssetCheckSeverity.WARN if rule.warn_only else dg.AssetCheckSeverity.ERROR
     # an ERROR blocks the views and the publication
-    return Check(_spec(rule.table, rule.name, rule.description, blocking=not rule.warn_only),
-                 lambda f, _: _rows(rule.find(f[rule.table]), rule.what, severity))
+    return Check(
+        _spec(rule.table, rule.name, rule.description, blocking=not rule.warn_only),
+        lambda f, _: _rows(rule.find(f[rule.table]), rule.what, severity),
+    )
 
 
 def _unknown_templates(f: Frames, _: InputsResource | None) -> dict:
-    unknown = (f["extraction_issue"].filter(pl.col("issue_kind") == "unknown template")
-               .group_by("detail").agg(pl.col("count").sum()).sort(["count", "detail"], descending=[True, False]))
-    return {"passed": unknown.height == 0, "severity": dg.AssetCheckSeverity.WARN,
-            "description": f"{unknown.height} unknown template names, {unknown['count'].sum()} uses",
-            "metadata": {"top": dg.MetadataValue.md(frame_markdown(unknown, 25))}}
+    unknown = (
+        f["extraction_issue"]
+        .filter(pl.col("issue_kind") == "unknown template")
+        .group_by("detail")
+        .agg(pl.col("count").sum())
+        .sort(["count", "detail"], descending=[True, False])
+    )
+    return {
+        "passed": unknown.height == 0,
+        "severity": dg.AssetCheckSeverity.WARN,
+        "description": f"{unknown.height} unknown template names, {unknown['count'].sum()} uses",
+        "metadata": {"top": dg.MetadataValue.md(frame_markdown(unknown, 25))},
+    }
 
 
 def _accolade_rows(f: Frames, _: InputsResource | None) -> dict:
     frame = f["source_document"]
-    result = _rows(quality.unaccounted_accolade_rows(frame), "documents whose accolade rows are not all accounted for")
-    result["metadata"] |= {"rows_seen": int(frame["accolade_rows_seen"].sum()),
-                           "rows_skipped": int(frame["accolade_rows_skipped"].sum()),
-                           "entries_loaded": int(frame["nominations"].sum())}
+    result = _rows(
+        quality.unaccounted_accolade_rows(frame), "documents whose accolade rows are not all accounted for"
+    )
+    result["metadata"] |= {
+        "rows_seen": int(frame["accolade_rows_seen"].sum()),
+        "rows_skipped": int(frame["accolade_rows_skipped"].sum()),
+        "entries_loaded": int(frame["nominations"].sum()),
+    }
     return result
 
 
@@ -116,35 +154,62 @@ def _files_accounted(f: Frames, inputs: InputsResource | None) -> dict:
     root = inputs.folder()
     scanned = [intake.relative_name(root, p) for p in intake.scan(root)]
     missing = quality.unaccounted_files(f["dim_source"], scanned)
-    return {"passed": not missing, "severity": dg.AssetCheckSeverity.ERROR,
-            "description": f"{len(missing)} files neither loaded nor rejected" if missing
-            else f"all {len(scanned)} files loaded or rejected",
-            "metadata": {"files": len(scanned), "unaccounted": dg.MetadataValue.json(missing[:50])}}
+    return {
+        "passed": not missing,
+        "severity": dg.AssetCheckSeverity.ERROR,
+        "description": f"{len(missing)} files neither loaded nor rejected"
+        if missing
+        else f"all {len(scanned)} files loaded or rejected",
+        "metadata": {"files": len(scanned), "unaccounted": dg.MetadataValue.json(missing[:50])},
+    }
 
 
 KEY_CHECKS = (
     # Keys and references from the table registry: every declared key is unique, every reference resolves.
     [_unique_key(s.name, list(s.key)) for s in TABLE_SPECS.values() if s.key]
     + [_foreign_keys(s.name, list(s.references)) for s in TABLE_SPECS.values() if s.references]
-    + [_claims(s.name, s.key[0]) for s in TABLE_SPECS.values() if s.name.startswith("fact_") and "sources" in s.schema]
+    + [
+        _claims(s.name, s.key[0])
+        for s in TABLE_SPECS.values()
+        if s.name.startswith("fact_") and "sources" in s.schema
+    ]
 )
 RULE_CHECKS = [_rule(rule) for rule in quality.RULES]
 ACCOUNTING_CHECKS = [
-    Check(_spec("dim_source", "every_input_file_accounted_for",
-                "Every file of the input folder is in dim_source and has loaded at least one document or has "
-                "a row in rejected_document: nothing is dropped silently."),
-          _files_accounted),
-    Check(_spec("extraction_issue", "unknown_templates_are_few",
-                "Templates the extractors do not interpret, counted per name (a warning: the values they held "
-                "may be missing from the facts).", blocking=False), _unknown_templates),
-    Check(_spec("source_document", "accolade_rows_accounted_for",
-                "Every accolades row or list entry seen was loaded or skipped with a reason (the reasons are in "
-                "extraction_issue): nothing dropped silently."), _accolade_rows),
+    Check(
+        _spec(
+            "dim_source",
+            "every_input_file_accounted_for",
+            "Every file of the input folder is in dim_source and has loaded at least one document or has "
+            "a row in rejected_document: nothing is dropped silently.",
+        ),
+        _files_accounted,
+    ),
+    Check(
+        _spec(
+            "extraction_issue",
+            "unknown_templates_are_few",
+            "Templates the extractors do not interpret, counted per name (a warning: the values they held "
+            "may be missing from the facts).",
+            blocking=False,
+        ),
+        _unknown_templates,
+    ),
+    Check(
+        _spec(
+            "source_document",
+            "accolade_rows_accounted_for",
+            "Every accolades row or list entry seen was loaded or skipped with a reason (the reasons are in "
+            "extraction_issue): nothing dropped silently.",
+        ),
+        _accolade_rows,
+    ),
 ]
 
 
-def _evaluate(checks: list[Check], warehouse_db: WarehouseResource,
-              inputs: InputsResource | None = None) -> Iterator[dg.AssetCheckResult]:
+def _evaluate(
+    checks: list[Check], warehouse_db: WarehouseResource, inputs: InputsResource | None = None
+) -> Iterator[dg.AssetCheckResult]:
     with warehouse_db.connect() as conn:
         frames = Frames(conn)
         for check in checks:
@@ -152,19 +217,33 @@ def _evaluate(checks: list[Check], warehouse_db: WarehouseResource,
             yield dg.AssetCheckResult(asset_key=check.spec.asset_key, check_name=check.spec.name, **fields)
 
 
-@dg.multi_asset_check(specs=[c.spec for c in KEY_CHECKS], pool="duckdb", name="table_key_checks",
-                      description="Keys unique, references resolving and sources matching claims, per table.")
+@dg.multi_asset_check(
+    specs=[c.spec for c in KEY_CHECKS],
+    pool="duckdb",
+    name="table_key_checks",
+    description="Keys unique, references resolving and sources matching claims, per table.",
+)
 def table_key_checks(warehouse_db: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
     yield from _evaluate(KEY_CHECKS, warehouse_db)
 
 
-@dg.multi_asset_check(specs=[c.spec for c in RULE_CHECKS], pool="duckdb", name="table_rule_checks",
-                      description="The single-table rules of quality.RULES.")
+@dg.multi_asset_check(
+    specs=[c.spec for c in RULE_CHECKS],
+    pool="duckdb",
+    name="table_rule_checks",
+    description="The single-table rules of quality.RULES.",
+)
 def table_rule_checks(warehouse_db: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
     yield from _evaluate(RULE_CHECKS, warehouse_db)
 
 
-@dg.multi_asset_check(specs=[c.spec for c in ACCOUNTING_CHECKS], pool="duckdb", name="accounting_checks",
-                      description="Every input file, template and accolade row accounted for.")
-def accounting_checks(inputs: InputsResource, warehouse_db: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
+@dg.multi_asset_check(
+    specs=[c.spec for c in ACCOUNTING_CHECKS],
+    pool="duckdb",
+    name="accounting_checks",
+    description="Every input file, template and accolade row accounted for.",
+)
+def accounting_checks(
+    inputs: InputsResource, warehouse_db: WarehouseResource
+) -> Iterator[dg.AssetCheckResult]:
     yield from _evaluate(ACCOUNTING_CHECKS, warehouse_db, inputs)

@@ -1,0 +1,250 @@
+"""Parse pages on every core, each page within a CPU-time and a memory budget.
+
+``parse_stream`` takes tagged pages (any tag the caller wants back, e.g. the index of the file)
+and yields ``(tag, ParsedDocument | Rejection)`` in exactly the input order, whatever the
+number of workers, so a pool build equals a one-worker build row for row.
+
+- ``workers <= 1``: pages are parsed in this process (tests, debugging). The CPU budget holds
+  when this is the main thread (a ``SIGPROF`` timer); the memory limit is not applied, since it
+  would limit the caller too.
+- ``workers > 1``: a pool of ``spawn``-ed processes, one page in flight per worker. Each worker
+  caps its own address space (``RLIMIT_AS``), so a page that needs too much memory fails with
+  ``MemoryError`` in that worker only, and arms a ``SIGPROF`` timer of the CPU budget for every
+  page. A worker stuck in C code (no Python bytecode runs, so the signal never fires) or that
+  dies is killed by the parent once its CPU time since the page began passes the budget plus a
+  grace, and replaced; that page is rejected and the rest goes on.
+- Pages stream: at most ``IN_FLIGHT_PER_WORKER × workers`` pages are read ahead of the oldest
+  unfinished one, so a dump's texts are never all in memory.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from etl.lib.pipeline.documents import ParsedDocument, parse_page
+from etl.lib.pipeline.intake import Page, Rejection
+
+Result = ParsedDocument | Rejection
+IN_FLIGHT_PER_WORKER = 4
+GRACE_SECONDS = 5.0  # CPU seconds past the budget before the parent kills a worker
+_POLL_SECONDS = 0.5
+_EXIT_MEMORY = 3  # a worker's exit code when a page it was sent does not fit in its memory
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Limits for one document: CPU seconds, and the address space of one worker process."""
+
+    cpu_seconds: float = 20.0
+    memory_bytes: int | None = 1024**3
+
+
+DEFAULT_BUDGET = Budget()
+
+
+class _OverBudget(BaseException):
+    """Raised by the CPU timer; a BaseException so no parser's ``except Exception`` eats it."""
+
+
+def _on_timer(signum, frame):
+    raise _OverBudget
+
+
+def cpu_reason(budget: Budget) -> str:
+    return f"over the CPU-time budget of {budget.cpu_seconds:g} s per document"
+
+
+def memory_reason(budget: Budget) -> str:
+    limit = f" of {budget.memory_bytes // 1024**2} MiB" if budget.memory_bytes else ""
+    return f"over the memory budget{limit} per document"
+
+
+def _reject(page: Page, reason: str) -> Rejection:
+    return Rejection(page.source.path, page.source.sha256, reason, page.kind, page.title)
+
+
+def parse_within(page: Page, budget: Budget) -> Result:
+    """``parse_page`` under the CPU timer (when it can be armed: main thread only)."""
+    timed = threading.current_thread() is threading.main_thread() and budget.cpu_seconds > 0
+    previous = signal.signal(signal.SIGPROF, _on_timer) if timed else None
+    try:
+        if timed:
+            signal.setitimer(signal.ITIMER_PROF, budget.cpu_seconds)
+        result = parse_page(page)
+        if isinstance(result, Rejection) and "MemoryError" in result.reason:
+            return _reject(page, memory_reason(budget))
+        return result
+    except _OverBudget:
+        return _reject(page, cpu_reason(budget))
+    except MemoryError:
+        return _reject(page, memory_reason(budget))
+    finally:
+        if timed:
+            _disarm(previous)
+
+
+def _disarm(previous) -> None:
+    try:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+    except _OverBudget:  # the timer fired between the parse's end and this line: too late to count
+        signal.setitimer(signal.ITIMER_PROF, 0)
+    signal.signal(signal.SIGPROF, previous)
+
+
+def _serve(conn: Connection, budget: Budget) -> None:
+    """A worker: parse each page received until told to stop (``None``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    if budget.memory_bytes:
+        resource.setrlimit(resource.RLIMIT_AS, (budget.memory_bytes, budget.memory_bytes))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        except MemoryError:  # the page itself does not fit: the parent rejects it
+            os._exit(_EXIT_MEMORY)
+        if task is None:
+            return
+        seq, page = task
+        result = parse_within(page, budget)
+        try:
+            conn.send((seq, result))
+        except MemoryError:
+            conn.send((seq, _reject(page, memory_reason(budget))))
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of a process (Linux ``/proc``); None when unreadable."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+class _Worker:
+    def __init__(self, ctx, budget: Budget):
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, budget), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: tuple[int, Page] | None = None
+        self.started_cpu: float | None = None
+        self.started_wall = 0.0
+
+    def give(self, seq: int, page: Page) -> None:
+        self.task = (seq, page)
+        self.started_cpu = _cpu_seconds(self.process.pid)
+        self.started_wall = time.monotonic()
+        try:
+            self.conn.send(self.task)
+        except OSError:
+            pass  # the worker ended while receiving (a page too big for it): its exit tells why
+
+    def overran(self, budget: Budget) -> bool:
+        limit = budget.cpu_seconds + GRACE_SECONDS
+        now = _cpu_seconds(self.process.pid)
+        if now is not None and self.started_cpu is not None:
+            return now - self.started_cpu > limit
+        return time.monotonic() - self.started_wall > 10 * limit  # no /proc: wall time, generously
+
+    def stop(self, kill: bool = False) -> None:
+        if not kill:
+            try:
+                self.conn.send(None)
+            except OSError:
+                kill = True
+        if not kill:
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _ended_reason(w: _Worker, budget: Budget) -> str:
+    w.process.join(timeout=1)
+    if w.process.exitcode == _EXIT_MEMORY:
+        return memory_reason(budget)
+    return f"the parser process ended while reading this document (exit code {w.process.exitcode})"
+
+
+def parse_stream(
+    items: Iterable[tuple[Any, Page | Rejection]], *, workers: int = 1, budget: Budget = Budget()
+) -> Iterator[tuple[Any, Result]]:
+    """Every tagged page parsed (rejections from intake pass through), in input order."""
+    if workers <= 1 or multiprocessing.current_process().daemon:  # a daemon may have no children
+        for tag, item in items:
+            yield tag, item if isinstance(item, Rejection) else parse_within(item, budget)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    pool = [_Worker(ctx, budget) for _ in range(workers)]
+    window = IN_FLIGHT_PER_WORKER * workers
+    source = iter(items)
+    tags: dict[int, Any] = {}
+    done: dict[int, Result] = {}
+    next_seq = out_seq = 0
+    exhausted = False
+    try:
+        while True:
+            idle = [w for w in pool if w.task is None]
+            while idle and not exhausted and next_seq < out_seq + window:
+                try:
+                    tag, item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                tags[next_seq] = tag
+                if isinstance(item, Rejection):
+                    done[next_seq] = item
+                else:
+                    idle.pop().give(next_seq, item)
+                next_seq += 1
+            while out_seq in done:
+                yield tags.pop(out_seq), done.pop(out_seq)
+                out_seq += 1
+            busy = [w for w in pool if w.task is not None]
+            if not busy:
+                if exhausted:
+                    return
+                continue
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=_POLL_SECONDS)
+            for w in busy:
+                assert w.task is not None  # busy workers hold a task
+                seq, page = w.task
+                if w.conn in ready:
+                    try:
+                        got_seq, result = w.conn.recv()
+                        if got_seq == seq:
+                            done[seq], w.task = result, None
+                            continue
+                    except (EOFError, OSError):
+                        pass
+                    reason = _ended_reason(w, budget)
+                elif w.process.sentinel in ready:
+                    reason = _ended_reason(w, budget)
+                elif w.overran(budget):
+                    reason = cpu_reason(budget)
+                else:
+                    continue
+                done[seq] = _reject(page, reason)
+                w.stop(kill=True)
+                pool[pool.index(w)] = _Worker(ctx, budget)
+    finally:
+        for w in pool:
+            w.stop(kill=w.task is not None)
+
+
+def over_budget(rejection: Rejection) -> bool:
+    """Whether a page was rejected for its CPU-time or memory budget."""
+    return rejection.reason.startswith("over the ") and "budget" in rejection.reason

@@ -1,0 +1,338 @@
+"""The DuckDB file: connections, loading frames, views, and publishing the finished file.
+
+Only this module talks to DuckDB. Values always travel as bound parameters or as registered
+Arrow tables; the only identifiers in SQL text are table, view and column names of the registry
+(``tables.TABLE_SPECS`` / ``VIEW_SPECS``), checked before use. Tables are created from the
+registry with their primary keys, foreign keys and comments; DuckDB's ``COMMENT ON`` takes no
+parameters, so the comments (registry constants, never input) are quoted as SQL literals.
+
+The build writes a working file next to the published one and moves it into place with one
+``os.replace`` after a checkpoint, so readers of the published file never see half a build and
+never block the writer. One build at a time holds ``<warehouse>.lock``; a build that would
+publish no films, or lose more than half of them, is refused (``shrink_verdict``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from etl.lib.store.tables import TABLE_SPECS, TABLES, VIEW_SPECS, TableSpec
+
+# The stock DuckDB CLI users open the file with (duckdb-cli 1.5.x) reads storage up to v1.5.
+STORAGE_COMPATIBILITY = "v1.5.0"
+
+
+def build_path(published: Path) -> Path:
+    """The working file a build writes before it is published to ``published``."""
+    published = Path(published)
+    return published.with_name(published.stem + ".building" + (published.suffix or ".duckdb"))
+
+
+@contextlib.contextmanager
+def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection that is always closed, even when the body raises (a leaked connection
+    keeps the file locked for the life of the process)."""
+    path = Path(path)
+    if read_only:
+        if not path.exists():
+            raise FileNotFoundError(f"no warehouse at {path}: run `etl build` (or `make run`) first")
+        conn = duckdb.connect(str(path), read_only=True)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _table(name: str) -> str:
+    if name not in TABLES:
+        raise ValueError(f"{name!r} is not a warehouse table")
+    return '"' + name + '"'
+
+
+_SQL_TYPES = {
+    pl.String: "VARCHAR",
+    pl.Int64: "BIGINT",
+    pl.Float64: "DOUBLE",
+    pl.Boolean: "BOOLEAN",
+    pl.Date: "DATE",
+    pl.List(pl.String): "VARCHAR[]",
+}
+
+
+def _ident(name: str) -> str:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"{name!r} is not an identifier of the registry")
+    return '"' + name + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def declared_references(spec: TableSpec) -> list[tuple[str, str, str]]:
+    """The references of ``spec`` declared as DuckDB foreign keys: those to a dimension's
+    primary key (single column). Every reference is checked by an asset check either way."""
+    return [
+        (col, parent, pcol)
+        for col, parent, pcol in spec.references
+        if parent.startswith("dim_") and TABLE_SPECS[parent].key == (pcol,)
+    ]
+
+
+def _creation_order() -> list[str]:
+    """Tables with their referenced tables first (foreign keys need their parent)."""
+    order: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in order:
+            return
+        for _, parent, _ in declared_references(TABLE_SPECS[name]):
+            if parent != name:
+                visit(parent)
+        order.append(name)
+
+    for name in TABLES:
+        visit(name)
+    return order
+
+
+def table_ddl(spec: TableSpec) -> str:
+    """``create table`` of one registry table with its primary and foreign keys."""
+    parts = [_ident(c.name) + " " + _SQL_TYPES[c.type] for c in spec.columns]
+    if spec.key:
+        parts.append("primary key (" + ", ".join(_ident(k) for k in spec.key) + ")")
+    for col, parent, pcol in declared_references(spec):
+        parts.append(
+            "foreign key (" + _ident(col) + ") references " + _ident(parent) + " (" + _ident(pcol) + ")"
+        )
+    return "create table " + _ident(spec.name) + " (\n    " + ",\n    ".join(parts) + "\n)"
+
+
+def comment_statements(spec: TableSpec) -> list[str]:
+    stmts = ["comment on table " + _ident(spec.name) + " is " + _literal(spec.description)]
+    stmts += [
+        "comment on column " + _ident(spec.name) + "." + _ident(c.name) + " is " + _literal(c.description)
+        for c in spec.columns
+    ]
+    return stmts
+
+
+def write_tables(conn: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> dict[str, int]:
+    """Create every registry table (keys, references, comments) and load its frame, all in one
+    transaction: parents first, so each foreign key finds its rows."""
+    counts = {}
+    order = _creation_order()
+    conn.execute("begin transaction")
+    try:
+        for name in reversed(order):
+            conn.execute("drop table if exists " + _table(name))
+        for name in order:
+            spec = TABLE_SPECS[name]
+            conn.execute(table_ddl(spec))
+            for stmt in comment_statements(spec):
+                conn.execute(stmt)
+            frame = frames[name]
+            conn.register("incoming_frame", frame.select(list(spec.schema)).to_arrow())
+            conn.execute("insert into " + _table(name) + " select * from incoming_frame")
+            conn.unregister("incoming_frame")
+            counts[name] = frame.height
+        conn.execute("commit")
+    except Exception:
+        conn.execute("rollback")
+        raise
+    return counts
+
+
+def apply_view(conn: duckdb.DuckDBPyConnection, views_dir: Path, name: str) -> int:
+    """Create the view ``<name>.sql`` of ``views_dir`` with the comments of its registry entry
+    and return its row count."""
+    spec = VIEW_SPECS[name]
+    conn.execute((Path(views_dir) / (name + ".sql")).read_text(encoding="utf-8"))
+    conn.execute("comment on view " + _ident(name) + " is " + _literal(spec.description))
+    for col, description in spec.columns:
+        conn.execute("comment on column " + _ident(name) + "." + _ident(col) + " is " + _literal(description))
+    return _count(conn, name)
+
+
+def apply_views(conn: duckdb.DuckDBPyConnection, views_dir: Path) -> dict[str, int]:
+    """Create every view of the registry from ``views_dir`` and return each view's row count."""
+    return {name: apply_view(conn, views_dir, name) for name in VIEW_SPECS}
+
+
+def _count(conn: duckdb.DuckDBPyConnection, relation: str) -> int:
+    return conn.table(relation).aggregate("count(*)").fetchall()[0][0]
+
+
+def count_rows(conn: duckdb.DuckDBPyConnection, table: str) -> int:
+    _table(table)
+    return _count(conn, table)
+
+
+def discard(working: Path) -> None:
+    """Remove a working file and its WAL (left by an earlier, maybe killed, build)."""
+    for path in (Path(working), Path(str(working) + ".wal")):
+        path.unlink(missing_ok=True)
+
+
+def publish(working: Path, published: Path) -> None:
+    """Checkpoint the working file and rename it onto ``published``.
+
+    The rename is atomic: a reader holding the old file keeps reading the old version; new
+    readers see the new one. The working file is moved, not copied, so nothing as large as the
+    warehouse is left behind. Nothing is moved while a WAL could hold unwritten rows."""
+    working, published = Path(working), Path(published)
+    with connect(working) as conn:
+        conn.execute("checkpoint")
+    wal = working.with_name(working.name + ".wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise RuntimeError(f"{wal} still holds data after a checkpoint; not publishing")
+    wal.unlink(missing_ok=True)
+    published.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(working, published)
+
+
+# ---------------------------------------------------------------- the publication guard
+
+DEFAULT_MAX_FILM_LOSS = 0.5  # share of the published films a build may lose
+
+
+def published_films(published: Path) -> int | None:
+    """How many films the published warehouse holds (None when there is none yet)."""
+    published = Path(published)
+    if not published.exists():
+        return None
+    with connect(published, read_only=True) as conn:
+        return count_rows(conn, "dim_film")
+
+
+def shrink_verdict(
+    before: int | None,
+    after: int,
+    *,
+    max_loss: float = DEFAULT_MAX_FILM_LOSS,
+    allow_shrink: bool = False,
+    documents: int | None = None,
+) -> tuple[bool, str]:
+    """Whether a build of ``after`` films may replace a warehouse of ``before`` films, and why.
+
+    A build with no films, or one that loses more than ``max_loss`` of the published films, is
+    refused unless ``allow_shrink``. ``documents`` (the film documents loaded) names the usual
+    cause of an empty build: an input folder with no readable files."""
+    was = "no published warehouse" if before is None else f"{before} films published"
+    comparison = f"{after} films built, {was}"
+    if allow_shrink:
+        return True, f"{comparison} (--allow-shrink: not compared)"
+    if after == 0:
+        cause = "; the input folder has no readable film documents" if documents == 0 else ""
+        return (
+            False,
+            f"{comparison}: a build with no films is not published{cause} (etl build --allow-shrink to publish it anyway)",
+        )
+    if before and (before - after) > max_loss * before:
+        return False, (
+            f"{comparison}: {before - after} films lost, more than {max_loss:.0%} of them; "
+            "not published (check the input folder, or etl build --allow-shrink)"
+        )
+    return True, comparison
+
+
+# ---------------------------------------------------------------- one build at a time
+
+
+class BuildLocked(RuntimeError):
+    """Another build holds the warehouse's lock."""
+
+
+def lock_path(published: Path) -> Path:
+    published = Path(published)
+    return published.with_name(published.name + ".lock")
+
+
+def locked_message(published: Path, pid: int | None) -> str:
+    who = f"pid {pid}" if pid else "pid unknown"
+    return f"another build is running ({who}) on {published}; wait for it to finish"
+
+
+def _pid_in(path: Path) -> int | None:
+    try:
+        return int(path.read_text(encoding="ascii").strip() or "0") or None
+    except (OSError, ValueError):
+        return None
+
+
+def lock_holder(published: Path) -> int | None:
+    """The pid of the build holding the warehouse's lock, or None when no build holds it (a
+    lock file left by a killed build holds no lock: the kernel released it with the process)."""
+    path = lock_path(published)
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return _pid_in(path) or 0
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def build_lock(published: Path) -> Iterator[Path]:
+    """Hold the warehouse's build lock (``<warehouse>.lock``, holding the pid) for the body.
+
+    The lock is an ``flock`` on the file, so a build that is killed releases it with its
+    process: a stale file is taken over by the next build. Raises ``BuildLocked`` at once
+    when another build holds it."""
+    path = lock_path(published)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise BuildLocked(locked_message(published, _pid_in(path))) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the holder removed the file as we opened it: take the new one
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(fd)
+
+
+SUMMARY_SQL = """
+select
+    (select count(*) from dim_film) as films,
+    (select count(*) from fact_nomination) as nominations,
+    (select count(*) from fact_nomination where result = 'won') as wins,
+    (select count(*) from rejected_document) as rejected_documents
+"""
+
+
+def summary(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    cur = conn.execute(SUMMARY_SQL)
+    names = [d[0] for d in cur.description]
+    row = cur.fetchone()
+    assert row is not None  # an aggregate query always returns its row
+    return dict(zip(names, row))

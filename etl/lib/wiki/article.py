@@ -1,0 +1,199 @@
+"""One wiki page, read once: the ``Article`` every extractor of the parse stage is handed.
+
+It holds the original text and cuts it into sections at its headings with a line scan (no
+parse). Everything else is made when an extractor first asks for it, and only once:
+
+- the ``{{Infobox film}}``, parsed alone from its own text;
+- a tree per section, parsed the first time a reader asks for that section;
+- the lead, parsed alone;
+- each section's rendered plain text, and its tables laid out.
+
+A section never asked for is never parsed. The trees are shared by the extractors of this
+article only: nothing may edit them (``wikitext.parse_for_edit`` gives a private copy).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from functools import cached_property
+
+from mwparserfromhell.nodes import Template
+from mwparserfromhell.wikicode import Wikicode
+
+from etl.lib.wiki import wikitable
+from etl.lib.wiki import wikitext as wt
+
+# A heading line as MediaWiki reads it: ``== Title ==`` alone on its line; the level is the
+# shorter run of ``=`` (extra ones belong to the title).
+_HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*$", re.M)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_TEMPLATE_OPEN = re.compile(r"\{\{([^{}|]*)")
+
+
+class ArticleSection:
+    """One section of the page: its own text (no heading, no subsection), parsed lazily."""
+
+    def __init__(self, title: str, level: int, text: str, path: tuple[str, ...], start: int, end: int):
+        self.title = title  # rendered heading text
+        self.level = level
+        self.text = text
+        self.path = path  # titles of the enclosing sections, outermost first
+        self.start, self.end = start, end  # offsets of the body in the page text
+
+    @cached_property
+    def code(self) -> Wikicode:
+        return wt.parse(self.text)
+
+    @cached_property
+    def plain(self) -> str:
+        """The section's text as a reader sees it (rendered once)."""
+        return wt.render(self.code, self.ctx)
+
+    ctx: wt.Context | None = None
+
+    def __repr__(self) -> str:
+        return f"ArticleSection({self.title!r}, level={self.level}, path={self.path!r})"
+
+
+class NestedSection:
+    """A section with the subsections under it (``code`` is its body without its heading)."""
+
+    def __init__(self, title: str, level: int, text: str):
+        self.title, self.level, self.text = title, level, text
+
+    @cached_property
+    def code(self) -> Wikicode:
+        return wt.parse(self.text)
+
+
+class Article:
+    """A wiki page and what its extractors read of it, each made once (see the module doc)."""
+
+    def __init__(self, title: str | None, text: str, ctx: wt.Context | None = None):
+        self.title = title
+        self.text = text
+        self.ctx = ctx if ctx is not None else wt.Context()
+
+    @classmethod
+    def of(cls, source: Article | wt.Code) -> Article:
+        """``source`` itself when it is an Article, else an Article of its text."""
+        return source if isinstance(source, Article) else cls(None, str(source))
+
+    # The page ------------------------------------------------------------------------------
+
+    @cached_property
+    def code(self) -> Wikicode:
+        """The whole page parsed (only a reader of templates anywhere in the page needs it)."""
+        return wt.parse(self.text)
+
+    @cached_property
+    def infobox(self) -> Template | None:
+        """The page's ``{{Infobox film}}``: its own text parsed alone, else the parsed page."""
+        return wt.film_infobox(self.text)
+
+    def templates(self, names: set[str] | frozenset[str]) -> list[Template]:
+        """The templates named ``names`` anywhere in the page (inside others too), in page
+        order: found by their opening text, each parsed alone from its own braces."""
+        found = self._templates.get(frozenset(names))
+        if found is not None:
+            return found
+        found = []
+        for m in _TEMPLATE_OPEN.finditer(self.text):
+            if wt.normalise_template_name(m.group(1)) not in names or self._in_comment(m.start()):
+                continue
+            chunk = wt.balanced_braces(self.text, m.start())
+            nodes = wt.parse(chunk).nodes if chunk else []
+            if nodes and isinstance(nodes[0], Template) and wt.template_name(nodes[0]) in names:
+                found.append(nodes[0])
+        self._templates[frozenset(names)] = found
+        return found
+
+    @cached_property
+    def _templates(self) -> dict[frozenset[str], list[Template]]:
+        return {}
+
+    @cached_property
+    def prepared(self) -> str:
+        """The text the table syntax is read on (``wikitable.prepare``)."""
+        return wikitable.prepare(self.text)
+
+    @cached_property
+    def lead(self) -> Wikicode:
+        first = self._headings[0].start() if self._headings else len(self.text)
+        return wt.parse(self.text[:first])
+
+    # Sections ------------------------------------------------------------------------------
+
+    @cached_property
+    def _comments(self) -> tuple[list[int], list[int]]:
+        spans = [(m.start(), m.end()) for m in _COMMENT.finditer(self.text)]
+        return [s for s, _ in spans], [e for _, e in spans]
+
+    def _in_comment(self, pos: int) -> bool:
+        starts, ends = self._comments
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < ends[k]
+
+    @cached_property
+    def _headings(self) -> list[re.Match]:
+        return [m for m in _HEADING.finditer(self.text) if not self._in_comment(m.start())]
+
+    @cached_property
+    def sections(self) -> tuple[ArticleSection, ...]:
+        """Every section of the page (any level), flat, in page order."""
+        out: list[ArticleSection] = []
+        stack: list[tuple[int, str]] = []
+        heads = self._headings
+        for k, m in enumerate(heads):
+            opening, inner, closing = m.group(1), m.group(2), m.group(3)
+            level = min(len(opening), len(closing))
+            raw_title = "=" * (len(opening) - level) + inner + "=" * (len(closing) - level)
+            title = wt.render(raw_title).strip()
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            start = m.start() + len(opening) + len(inner) + len(closing)
+            end = heads[k + 1].start() if k + 1 < len(heads) else len(self.text)
+            sec = ArticleSection(title, level, self.text[start:end], tuple(t for _, t in stack), start, end)
+            sec.ctx = self.ctx
+            out.append(sec)
+            stack.append((level, title))
+        return tuple(out)
+
+    def select(
+        self, matches: Callable[[str], bool], excluded: Callable[[str], bool] | None = None
+    ) -> list[ArticleSection]:
+        """Sections whose title ``matches``, with the subsections under them; a subsection
+        whose title is ``excluded`` (and everything under it) is left out."""
+        out = []
+        for sec in self.sections:
+            chain = sec.path + (sec.title,)
+            hits = [i for i, t in enumerate(chain) if matches(t)]
+            if not hits:
+                continue
+            below = chain[hits[-1] + 1 :]
+            if excluded is not None and any(excluded(t) for t in below):
+                continue
+            out.append(sec)
+        return out
+
+    def nested(self, matches: Callable[[str], bool]) -> list[NestedSection]:
+        """Every section (any level) whose title ``matches``, each with its subsections."""
+        out = []
+        secs = self.sections
+        for k, sec in enumerate(secs):
+            if not matches(sec.title):
+                continue
+            end = sec.end
+            for later in secs[k + 1 :]:
+                if later.level <= sec.level:
+                    break
+                end = later.end
+            out.append(NestedSection(sec.title, sec.level, self.text[sec.start : end]))
+        return out
+
+    def titled(self, *words: str) -> list[NestedSection]:
+        """Sections whose title contains any of ``words`` (case-insensitive), outermost first."""
+        lowered = [w.lower() for w in words]
+        return self.nested(lambda title: any(w in title.lower() for w in lowered))

@@ -1,0 +1,72 @@
+"""``etl/lib`` is layered: each module imports only from its own layer or the layers below, there
+is no import cycle, and nothing in it imports Dagster."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+LIB = Path(__file__).resolve().parent.parent / "etl" / "lib"
+# Bottom to top: the records, wiki syntax, text parsing, the extractors, the pipeline, the store.
+LAYERS = ["model", "wiki", "text", "extract", "pipeline", "store"]
+
+
+def _module(path: Path) -> str:
+    return ".".join(("etl", "lib", *path.relative_to(LIB).with_suffix("").parts)).removesuffix(".__init__")
+
+
+def _layer(module: str) -> int:
+    return LAYERS.index(module.split(".")[2])
+
+
+def _imports(path: Path) -> set[str]:
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "etl.lib":
+                out.update(f"etl.lib.{a.name}" for a in node.names)
+            else:
+                out.add(node.module)
+                out.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+    return out
+
+
+MODULES = {_module(p): p for p in sorted(LIB.rglob("*.py")) if p.parent != LIB or p.stem == "model"}
+GRAPH = {m: {i for i in _imports(p) if i in MODULES and i != m} for m, p in MODULES.items()}
+
+
+def test_every_module_sits_in_a_layer():
+    assert {m.split(".")[2] for m in MODULES} <= set(LAYERS)
+    assert sorted(p.name for p in LIB.glob("*.py")) == ["__init__.py", "model.py"]
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_imports_go_down_only(module):
+    upward = sorted(i for i in GRAPH[module] if _layer(i) > _layer(module))
+    assert upward == [], f"{module} imports from a layer above it"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_dagster_in_lib(module):
+    assert not any(i == "dagster" or i.startswith("dagster.") for i in _imports(MODULES[module]))
+
+
+def test_no_import_cycles():
+    state: dict[str, int] = {}
+
+    def visit(m: str, trail: list[str]) -> None:
+        state[m] = 1
+        for n in sorted(GRAPH[m]):
+            if state.get(n) == 1:
+                raise AssertionError("import cycle: " + " -> ".join(trail + [m, n]))
+            if n not in state:
+                visit(n, trail + [m])
+        state[m] = 2
+
+    for m in sorted(GRAPH):
+        if m not in state:
+            visit(m, [])
