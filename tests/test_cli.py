@@ -100,7 +100,7 @@ def test_a_running_build_is_named_with_its_pid(tmp_path, seeds_dir):
         [
             sys.executable,
             "-c",
-            "import sys, time\nfrom etl.lib import warehouse\n"
+            "import sys, time\nfrom etl.lib.store import warehouse\n"
             f"with warehouse.build_lock({str(target)!r}):\n    print('held', flush=True)\n    time.sleep(120)",
         ],
         stdout=subprocess.PIPE,

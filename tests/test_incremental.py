@@ -182,7 +182,7 @@ def test_a_killed_run_leaves_the_last_good_warehouse(tmp_path, seeds_dir, corpus
 
 # --- the parse cache holds data, never code ---------------------------------------------------
 
-from etl.lib import corpus  # noqa: E402
+from etl.lib.pipeline import corpus  # noqa: E402
 from etl.lib.pipeline.parse_cache import MANIFEST, ParseCache  # noqa: E402
 
 

@@ -655,7 +655,7 @@ def test_a_killed_builds_lock_is_recovered(tmp_path):
         [
             sys.executable,
             "-c",
-            "import time\nfrom etl.lib import warehouse\n"
+            "import time\nfrom etl.lib.store import warehouse\n"
             f"with warehouse.build_lock({str(target)!r}):\n    print('held', flush=True)\n    time.sleep(120)",
         ],
         stdout=subprocess.PIPE,

@@ -85,6 +85,7 @@ Decisions
 from __future__ import annotations
 
 import re
+import typing
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -212,7 +213,7 @@ class _Result:
 
 
 def _ordinal_value(number: str | None, word: str | None) -> int:
-    return int(number) if number else _ORDINAL_WORDS[word]
+    return int(number) if number else _ORDINAL_WORDS[word or ""]
 
 
 def _result_from_text(text: str, bare_ordinal: bool = False) -> tuple[str, int | None] | None:
@@ -579,9 +580,11 @@ def _read_recipient(code: str | None, film: set[str], ctx: Context) -> _Recipien
     persons = []
     for item in _split_top(code, r"\n|,|;|&(?![#\w]+;)|\band\b"):
         kind, name = _item(item, film, ctx)
-        if kind == "person" and persons and _SUFFIXES.match(name.name):
+        if kind != "person" or name is None:
+            continue
+        if persons and _SUFFIXES.match(name.name):
             persons[-1] = Name(f"{persons[-1].name}, {name.name}", persons[-1].wiki_title)
-        elif kind == "person":
+        else:
             persons.append(name)
     shown = _shown(code, ctx)
     shown = "" if _NOBODY.match(shown) else shown
@@ -745,7 +748,7 @@ def _nomination(
         award_body=body.name,
         category=category[0],
         recipient=env.film_title if recipient.is_film else recipient.shown,
-        result=result.result,
+        result=typing.cast(str, result.result),  # entries without a result are skipped before
         award_body_wiki_title=body.wiki_title,
         category_wiki_title=category[1],
         edition=body.edition,
@@ -820,7 +823,7 @@ def _sections(text: str) -> list[_Section]:
     sections = [_Section([])]
     for block in blocks(text):
         heading = _HEADING.match(block.masked.strip()) if isinstance(block, Line) else None
-        if heading:
+        if heading and isinstance(block, Line):
             level = len(heading.group(1))
             title = block.text.strip()[level : len(block.text.strip()) - level]
             stack = [h for h in stack if h[0] < level] + [(level, render(title))]
@@ -1044,7 +1047,7 @@ def _roles(named: dict[str, int], rows: list[Row], width: int) -> dict[str, int]
     roles = _Roles(named)
     shares = {c: _share(rows, c, _looks_like_result) for c in range(width)}
     best = max(shares, key=lambda c: shares[c], default=None)
-    if best is not None and shares[best] >= 0.5 and shares.get(roles.get("result"), 0) < 0.5:
+    if best is not None and shares[best] >= 0.5 and shares.get(roles.get("result", -1), 0) < 0.5:
         roles.assign("result", best)
     if not named:
         years = [c for c in roles.free(width) if _share(rows, c, _is_year_cell) >= 0.5]
@@ -1202,7 +1205,7 @@ def _title_row(code: str, state: _TableState | None, context: _TableContext, ctx
     )
     when = parse_date(text) if only_date and not year else None  # "! colspan=4 | March 25, 1996"
     if year or (when is not None and when.precision != "year"):
-        context.year = int(year.group(1)) if year else when.year
+        context.year = int(year.group(1)) if year else (when.year if when is not None else None)
         if state is not None:
             state.year = context.year
         return
@@ -1473,8 +1476,8 @@ def _heads_a_group(content: str) -> bool:
 
 
 def _bullet_header(depth: int, content: str) -> _Header:
-    if _header_result(content):
-        return _Header(depth, "result", _header_result(content))
+    if result := _header_result(content):
+        return _Header(depth, "result", result)
     if _is_year_cell(content):
         return _Header(depth, "year", content)
     return _Header(depth, "body" if _is_body_name(content) else "category", content)
@@ -1544,7 +1547,7 @@ _SENTENCE_ENTRY = re.compile(
 )
 
 
-def _sentence_raw(content: str, film: set[str]) -> _Raw | None:
+def _sentence_raw(content: str, film: typing.AbstractSet[str]) -> _Raw | None:
     """An entry written as a sentence (see ``_SENTENCE_ENTRY``); None for other sentences."""
     code = str(remove_refs(content)).strip()
     m = _SENTENCE_ENTRY.match(code)
@@ -1568,10 +1571,10 @@ def _sentence_raw(content: str, film: set[str]) -> _Raw | None:
     raw = _Raw(result="Won" if m.group("won") else "Nominated", category=obj)
     if body and _is_body_name(body):
         raw.body = body
-    elif _is_award_for_cell(raw.category):
+    elif _is_award_for_cell(obj):
         raw.body_in_category = True
-    elif _is_body_name(raw.category) and not body:
-        raw.body = raw.category
+    elif _is_body_name(obj) and not body:
+        raw.body = obj
     else:
         return None
     subject = m.group("subject").strip()
@@ -1586,7 +1589,7 @@ def _sentence_raw(content: str, film: set[str]) -> _Raw | None:
         raw.recipient = subject
     else:
         return None  # "the producers were nominated ...": no name to credit
-    if _first_link(raw.category) is None and len(render(raw.category).split()) > 12:
+    if _first_link(obj) is None and len(render(obj).split()) > 12:
         return None  # a clause, not a category
     year = re.search(rf"\b({_YEAR})\b", render(code))
     raw.year = year.group(1) if year else None
@@ -1619,11 +1622,13 @@ def _prose_entries(text: str, film: set[str]) -> list[_Raw]:
                 continue
             raw = _sentence_raw(clause, film)
             if raw is None or not (
-                raw.body_in_category or (raw.body and _first_link(raw.body)) or _first_link(raw.category)
+                raw.body_in_category
+                or (raw.body and _first_link(raw.body))
+                or _first_link(raw.category or "")
             ):
                 continue
             # "won the [[X Award for Y]] and the [[Z Award for W]]": one entry each.
-            objects = _split_top(raw.category, r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?")
+            objects = _split_top(raw.category or "", r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?")
             if raw.body_in_category and len(objects) > 1 and all(_is_award_for_cell(o) for o in objects):
                 out.extend(replace(raw, category=o.strip()) for o in objects)
             else:
@@ -1632,7 +1637,7 @@ def _prose_entries(text: str, film: set[str]) -> list[_Raw]:
 
 
 def _bullet_raw(
-    content: str, stack: list[_Header], ctx: Context, film: set[str] = frozenset()
+    content: str, stack: list[_Header], ctx: Context, film: typing.AbstractSet[str] = frozenset()
 ) -> _Raw | None:
     # The entry or a group heading it (``* [[AFI's 100 Years...100 Songs]]`` over ``** "Song" – #58``).
     reason = _not_an_accolade(

@@ -500,6 +500,8 @@ def _yearless(text: str, year: int) -> list[tuple[PartialDate, int, int]]:
             continue
         month = dates.month_number(m.group("m1") or m.group("m2"))
         day = int(m.group("d1") or m.group("d2"))
+        if month is None:  # the pattern only matches month names
+            continue
         try:
             when = PartialDate(dt.date(year, month, day), DAY)
         except ValueError:
@@ -765,7 +767,7 @@ def _lines(code, ctx: W.Context | None) -> list[tuple[str, bool]]:
         tag = str(node.tag).lower() if isinstance(node, Tag) else None
         if tag == "li":
             node = Text("\n" + _ITEM)
-        elif tag == "table" and node.contents is not None:
+        elif tag == "table" and isinstance(node, Tag) and node.contents is not None:
             rows = [r for r in node.contents.filter_tags(recursive=False) if str(r.tag).lower() == "tr"]
             if rows:
                 node = Text("".join("\n" + _ITEM + _row_text(r, ctx) for r in rows) + "\n")

@@ -9,6 +9,7 @@ Parameter aliases follow Template:Infobox film/doc (``producers``, ``directors``
 from __future__ import annotations
 
 import re
+import typing
 
 from mwparserfromhell.nodes import Template, Text, Wikilink
 
@@ -64,7 +65,13 @@ _RUPEE_COUNTRIES = {"pakistan": "PKR", "sri lanka": "LKR", "nepal": "NPR", "indi
 _KRONE_COUNTRIES = {"sweden": "SEK", "norway": "NOK", "denmark": "DKK", "iceland": "ISK"}
 
 
-def _local_signs(countries: list[str]) -> dict[str, str | None]:
+class _Signs(typing.TypedDict):
+    yen: str
+    rupee: str
+    krone: str | None
+
+
+def _local_signs(countries: list[str]) -> _Signs:
     """The ``yen`` / ``rupee`` / ``krone`` arguments of ``parse_amounts`` for a film's countries."""
     keys = [c.lower().strip() for c in countries]
     rupee = next((_RUPEE_COUNTRIES[k] for k in keys if k in _RUPEE_COUNTRIES), "INR")
@@ -107,7 +114,11 @@ def parse_article(page_title: str, text: Article | str, ctx: wt.Context | None =
     film.countries = _plain_items(params.get("country") or params.get("countries"), ctx)
     film.languages = _plain_items(params.get("language") or params.get("languages"), ctx)
     film.runtime_minutes = _runtime(params.get("runtime"), ctx)
-    if film.runtime_minutes is None and "runtime" in params and wt.render(params["runtime"], ctx):
+    if (
+        film.runtime_minutes is None
+        and "runtime" in params
+        and wt.render(typing.cast(wt.Code, params["runtime"]), ctx)
+    ):
         film.problems["unreadable runtime"] += 1
     film.credits = _credits(params, ctx)
     film.companies = _companies(params, ctx)
@@ -337,7 +348,9 @@ def _unjoined_links(items: list[str]) -> list[str]:
         if not links:
             out.append(item)
             continue
-        text = "".join(_BREAK.sub("\n", str(n.text)) if n in links else str(n) for n in code.nodes)
+        text = "".join(
+            _BREAK.sub("\n", str(getattr(n, "text", ""))) if n in links else str(n) for n in code.nodes
+        )
         out.extend(line.strip() for line in text.split("\n") if line.strip())
     return out
 
@@ -927,7 +940,8 @@ def _voice_credits(
 ) -> list[Credit]:
     """The people of a "Voiced by: X (Japanese); Y (English)" line."""
     text = wt.render(line, ctx)
-    text = text[_VOICE_LINE.match(text).end() :]
+    voice = _VOICE_LINE.match(text)
+    text = text[voice.end() :] if voice else text
     masked = _masked(text)
     out: list[Credit] = []
     start = 0
@@ -1120,9 +1134,9 @@ class _CastColumns:
             # "! Character !! Japanese !! English": voice columns named by their language only.
             for col in range(width):
                 texts = [
-                    re.sub(r"\s+", " ", wt.render(r.slots[col].text, ctx)).strip()
+                    re.sub(r"\s+", " ", wt.render(slot.text, ctx)).strip()
                     for r in header_rows
-                    if col < len(r.slots) and r.slots[col] is not None
+                    if col < len(r.slots) and (slot := r.slots[col]) is not None
                 ]
                 if texts and _LANGUAGE_HEADER.fullmatch(texts[-1]):
                     self.people.append((col, texts[-1]))

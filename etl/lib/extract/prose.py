@@ -72,7 +72,7 @@ import re
 from dataclasses import dataclass
 
 from etl.lib.extract.imdb import is_imdb_reviews_page, is_imdb_title_page
-from etl.lib.model import BoxOffice, FilmFacts, PartialDate, Rating, Release
+from etl.lib.model import Amount, BoxOffice, FilmFacts, PartialDate, Rating, Release
 from etl.lib.text.dates import find_dates
 from etl.lib.text.money import parse_amounts
 from etl.lib.text.sentences import sentences, strip_citations
@@ -328,7 +328,7 @@ _NOT_PLACES = re.compile(
 
 @dataclass
 class _Located:
-    amount: object
+    amount: Amount
     start: int
     end: int
 

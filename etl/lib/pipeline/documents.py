@@ -9,6 +9,7 @@ each of them lives in its own module.
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass, field
 
 from etl.lib.extract import accolades, home_media, imdb, infobox, prose, releases, soundtrack
@@ -237,7 +238,9 @@ def read_article(article: Article) -> ParsedDocument:
         raise ValueError("no {{Infobox film}} on the page")
     if page_title is None:
         facts.wiki_title = None
-    doc = ParsedDocument(source=None, kind="", facts=facts, page_title=page_title)
+    doc = ParsedDocument(
+        source=typing.cast(SourceFile, None), kind="", facts=facts, page_title=page_title
+    )  # set by the caller
 
     def read(family: str, extract, default):
         try:

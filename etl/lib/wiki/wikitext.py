@@ -26,6 +26,7 @@ from mwparserfromhell.nodes import (
     ExternalLink,
     Heading,
     HTMLEntity,
+    Node,
     Tag,
     Template,
     Text,
@@ -35,7 +36,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.model import DAY, MONTH, Name, PartialDate, from_parts
 
-Code = Wikicode | str
+Code = Wikicode | str | Node  # anything parse() reads: text, a parsed tree, or one of its nodes
 
 
 @dataclass
