@@ -18,57 +18,18 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
+import sys
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import mwparserfromhell
 from mwparserfromhell.parser import Parser
 
 from etl.lib.pipeline import documents
-from etl.lib.pipeline.intake import XML, Page, SourceFile
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-FOLDERS = ("wikipedia-xml", "wikipedia-xml-more")
-
-
-def film_pages(corpus: Path) -> list[tuple[str, str]]:
-    """(title, wikitext) of every film article of the corpus folders, in name order."""
-    out = []
-    for folder in FOLDERS:
-        for path in sorted((corpus / folder).glob("*.xml")):
-            for page in ET.parse(path).getroot().iter():
-                if not page.tag.endswith("page"):
-                    continue
-                title = next((e.text for e in page.iter() if e.tag.endswith("title")), None)
-                text = next((e.text for e in page.iter() if e.tag.endswith("text")), None)
-                if title and text and documents.not_a_film_reason(_page(title, text)) is None:
-                    out.append((title, text))
-    return out
-
-
-_INFOBOX = re.compile(r"\{\{\s*infobox[ _]+film", re.I)
-_NAME = re.compile(r"\|\s*name\s*=[^\n|}]*")
-
-
-def distinct_copy(title: str, text: str, k: int) -> tuple[str, str]:
-    """Copy ``k`` of a page: its own title and its own infobox name (replaced when the
-    infobox gives one, added first otherwise)."""
-    new_title = f"{title} (copy {k})"
-    box = _INFOBOX.search(text)
-    if box is None:
-        return new_title, text
-    m = _NAME.search(text, box.end(), box.end() + 3000)
-    if m is not None:
-        return new_title, text[: m.start()] + f"| name = {new_title}" + text[m.end() :]
-    return new_title, text[: box.end()] + f"\n| name = {new_title}\n" + text[box.end() :]
-
-
-def _page(title: str, text: str) -> Page:
-    src = SourceFile(f"{title}.xml", "0" * 64, len(text), XML)
-    return Page(src, XML, text, title)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from copies import SHARED_CORPUS, film_copies, page_of
 
 
 class ParseCounter:
@@ -93,16 +54,14 @@ class ParseCounter:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=1000, help="pages to time (default 1000)")
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS)
     args = ap.parse_args()
-    films = film_pages(args.corpus)
-    if not films:
-        raise SystemExit(f"no film page under {args.corpus}")
-    pages = [distinct_copy(*films[i % len(films)], i // len(films)) for i in range(args.n)]
+    pages = list(film_copies(args.n, args.corpus))
+    films = {p.title.split(" (copy ")[0] for p in pages}
     counter = ParseCounter()
     ours, plain, page_chars, failed = [], [], 0, 0
-    for title, text in pages:
-        page = _page(title, text)
+    for wiki in pages:
+        page, text = page_of(wiki), wiki.text
         counter.on = True
         t0 = time.process_time()
         result = documents.parse_page(page)
