@@ -55,8 +55,16 @@ class _OverBudget(BaseException):
     """Raised by the CPU timer; a BaseException so no parser's ``except Exception`` eats it."""
 
 
-def _on_timer(signum, frame):
-    raise _OverBudget
+class _Timer:
+    """The SIGPROF handler of one parse; it remembers that it fired, because an exception raised
+    inside C code (mwparserfromhell's tokenizer) may come back as another error."""
+
+    def __init__(self) -> None:
+        self.fired = False
+
+    def __call__(self, signum, frame):
+        self.fired = True
+        raise _OverBudget
 
 
 def cpu_reason(budget: Budget) -> str:
@@ -75,11 +83,14 @@ def _reject(page: Page, reason: str) -> Rejection:
 def parse_within(page: Page, budget: Budget) -> Result:
     """``parse_page`` under the CPU timer (when it can be armed: main thread only)."""
     timed = threading.current_thread() is threading.main_thread() and budget.cpu_seconds > 0
-    previous = signal.signal(signal.SIGPROF, _on_timer) if timed else None
+    timer = _Timer()
+    previous = signal.signal(signal.SIGPROF, timer) if timed else None
     try:
         if timed:
             signal.setitimer(signal.ITIMER_PROF, budget.cpu_seconds)
         result = parse_page(page)
+        if timer.fired:  # the budget ran out, whatever error the parser turned it into
+            return _reject(page, cpu_reason(budget))
         if isinstance(result, Rejection) and "MemoryError" in result.reason:
             return _reject(page, memory_reason(budget))
         return result
