@@ -174,41 +174,9 @@ _TITLE_LABELS: dict[str, str] = {
     "aspect ratio": "ignore",
 }
 
-# Headings that stand alone on a line and open a section.
-_HEADINGS = {
-    "box office details",
-    "box office",
-    "technical specs",
-    "did you know?",
-    "did you know",
-    "trivia",
-    "goofs",
-    "quotes",
-    "crazy credits",
-    "connections",
-    "soundtracks",
-    "storyline",
-    "details",
-    "cast",
-    "top cast",
-    "full cast",
-    "cast overview",
-    "cast overview, first billed only:",
-    "user review",
-    "user reviews",
-    "comments are closed.",
-    "photos",
-    "videos",
-    "related news",
-    "see also",
-    "recently viewed",
-    "more like this",
-    "faq",
-    "plot summary",
-    "synopsis",
-}
 _CAST_HEADINGS = {"cast", "top cast", "full cast", "cast overview", "cast overview, first billed only:"}
 _REVIEW_HEADINGS = {"user review", "user reviews"}
+# Sections of trivia and reviews: their lines are no facts of the film.
 _NOISE_HEADINGS = {
     "did you know?",
     "did you know",
@@ -218,9 +186,29 @@ _NOISE_HEADINGS = {
     "crazy credits",
     "connections",
     "soundtracks",
-    "user review",
-    "user reviews",
-}
+} | _REVIEW_HEADINGS
+# Headings that stand alone on a line and open a section.
+_HEADINGS = (
+    {
+        "box office details",
+        "box office",
+        "technical specs",
+        "storyline",
+        "details",
+        "comments are closed.",
+        "photos",
+        "videos",
+        "related news",
+        "see also",
+        "recently viewed",
+        "more like this",
+        "faq",
+        "plot summary",
+        "synopsis",
+    }
+    | _NOISE_HEADINGS
+    | _CAST_HEADINGS
+)
 
 _NOISE_LINES = re.compile(
     r"^(?:no valid json found|comments are closed\.?|see full cast.*|see more.*|edit|"
