@@ -52,6 +52,7 @@ import re
 
 from etl.lib.model import CompanyRole, Name
 from etl.lib.text.sentences import sentences
+from etl.lib.text.territory import PLACE_ALIASES
 from etl.lib.text.territory import normalise as _normalise
 from etl.lib.wiki import wikitext as W
 from etl.lib.wiki.article import Article, ArticleSection
@@ -67,7 +68,6 @@ __all__ = [
     "NAME_RE",
     "PLACE_RE",
     "PLACES",
-    "TERRITORY_ALIASES",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -241,83 +241,13 @@ PLACES = [
 _PLACE_ALT = "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
 PLACE_RE = rf"(?<![\w.])(?:{_PLACE_ALT})(?![\w])"
 
-# Adjectives and abbreviations -> the territory's name. Everything else keeps its displayed
-# name (without a leading "the").
-TERRITORY_ALIASES = {
-    "us": "United States",
-    "u.s.": "United States",
-    "usa": "United States",
-    "u.s.a.": "United States",
-    "united states of america": "United States",
-    "america": "United States",
-    "american": "United States",
-    "uk": "United Kingdom",
-    "u.k.": "United Kingdom",
-    "britain": "United Kingdom",
-    "great britain": "United Kingdom",
-    "british": "United Kingdom",
-    "european": "Europe",
-    "north american": "North America",
-    "south american": "South America",
-    "latin american": "Latin America",
-    "asian": "Asia",
-    "african": "Africa",
-    "scandinavian": "Scandinavia",
-    "australian": "Australia",
-    "canadian": "Canada",
-    "mexican": "Mexico",
-    "brazilian": "Brazil",
-    "argentine": "Argentina",
-    "french": "France",
-    "german": "Germany",
-    "west german": "West Germany",
-    "austrian": "Austria",
-    "swiss": "Switzerland",
-    "italian": "Italy",
-    "spanish": "Spain",
-    "portuguese": "Portugal",
-    "dutch": "Netherlands",
-    "netherlands": "Netherlands",
-    "belgian": "Belgium",
-    "danish": "Denmark",
-    "norwegian": "Norway",
-    "swedish": "Sweden",
-    "finnish": "Finland",
-    "polish": "Poland",
-    "hungarian": "Hungary",
-    "greek": "Greece",
-    "turkish": "Turkey",
-    "russian": "Russia",
-    "soviet": "Soviet Union",
-    "ussr": "Soviet Union",
-    "israeli": "Israel",
-    "indian": "India",
-    "pakistani": "Pakistan",
-    "chinese": "China",
-    "taiwanese": "Taiwan",
-    "japanese": "Japan",
-    "korean": "South Korea",
-    "south korean": "South Korea",
-    "philippines": "Philippines",
-    "filipino": "Philippines",
-    "thai": "Thailand",
-    "vietnamese": "Vietnam",
-    "malaysian": "Malaysia",
-    "indonesian": "Indonesia",
-    "irish": "Ireland",
-    "english": "England",
-    "scottish": "Scotland",
-    "new zealand": "New Zealand",
-    "south african": "South Africa",
-    "uae": "United Arab Emirates",
-    "international": "International",
-    "worldwide": "Worldwide",
-    "overseas": "International",
-    "hong kong": "Hong Kong",
-}
+# Words of release prose that name a territory: the normaliser's place aliases (adjectives and
+# abbreviations), their dotted spellings (the normaliser drops dots before it looks them up), and
+# the market words a release can name. Everything else keeps its displayed name.
+_PLACE_WORDS = frozenset(PLACE_ALIASES) | {"u.s.", "u.k.", "u.s.a.", "international", "worldwide", "overseas"}
 _ADJECTIVES = [
     k
-    for k in TERRITORY_ALIASES
+    for k in _PLACE_WORDS
     if not k.isupper() and k not in ("us", "uk", "usa", "u.s.", "u.k.", "u.s.a.", "uae", "ussr")
 ]
 _ADJ_ALT = "|".join(re.escape(a) for a in sorted(_ADJECTIVES, key=len, reverse=True))
@@ -449,7 +379,7 @@ def company_name(text: str, links: dict[str, str]) -> Name | None:
     low = text.lower()
     if low in _MONTH_WORDS or re.fullmatch(r"[\d,.\s]+", text) or low in {"the", "film", "it"}:
         return None
-    if re.fullmatch(PLACE_RE, text) or low in TERRITORY_ALIASES:
+    if re.fullmatch(PLACE_RE, text) or low in _PLACE_WORDS:
         return None
     if any(w.lower() in _MONTH_WORDS for w in words) and re.search(r"\d", text):
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ALIASES", "COUNTRIES", "Territory", "normalise", "resolve"]
+__all__ = ["ALIASES", "COUNTRIES", "MARKET_ALIASES", "PLACE_ALIASES", "Territory", "normalise", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,8 @@ REGIONS = (
 WORLDWIDE = "worldwide"
 MARKETS = ("overseas",)  # the market outside a film's home market
 
-# Lower-case spellings (abbreviations, adjectives, synonyms) -> the territory's name.
-ALIASES: dict[str, str] = {
+# How prose names a place: abbreviations and adjectives (lower case) -> the territory's name.
+PLACE_ALIASES: dict[str, str] = {
     "us": "United States",
     "usa": "United States",
     "united states of america": "United States",
@@ -136,13 +136,6 @@ ALIASES: dict[str, str] = {
     "republic of ireland": "Ireland",
     "european": "Europe",
     "north american": "North America",
-    "domestic": "North America",
-    "domestically": "North America",
-    "us and canada": "North America",
-    "usa and canada": "North America",
-    "united states and canada": "North America",
-    "canada and us": "North America",
-    "canada and united states": "North America",
     "south american": "South America",
     "latin american": "Latin America",
     "asian": "Asia",
@@ -193,6 +186,16 @@ ALIASES: dict[str, str] = {
     "scottish": "Scotland",
     "south african": "South Africa",
     "uae": "United Arab Emirates",
+}
+# How box-office figures name a market, never a place of release.
+MARKET_ALIASES: dict[str, str] = {
+    "domestic": "North America",
+    "domestically": "North America",
+    "us and canada": "North America",
+    "usa and canada": "North America",
+    "united states and canada": "North America",
+    "canada and us": "North America",
+    "canada and united states": "North America",
     "world": WORLDWIDE,
     "world-wide": WORLDWIDE,
     "world wide": WORLDWIDE,
@@ -209,6 +212,7 @@ ALIASES: dict[str, str] = {
     "rest of the world": "overseas",
     "rest of world": "overseas",
 }
+ALIASES: dict[str, str] = PLACE_ALIASES | MARKET_ALIASES
 _NAMES = {n.lower(): n for n in (*COUNTRIES, *REGIONS, WORLDWIDE, *MARKETS)}
 
 
