@@ -93,14 +93,12 @@ _YEAR_CUE = re.compile(r"(?:\b(?:in|on|from|of|during|circa|around)\s+|\(\s*)$",
 
 
 def _infobox_date(code: Article | W.Code, ctx: W.Context | None) -> PartialDate | None:
-    in_sections = set()
-    for sec in _soundtrack_sections(code):
-        for t in sec.code.filter_templates(recursive=True):
-            if W.template_name(t) in ALBUM_INFOBOXES:
-                in_sections.add(str(t))
-    for t in Article.of(code).templates(ALBUM_INFOBOXES):
+    article = Article.of(code)
+    spans = [(sec.start, sec.end) for sec in _soundtrack_sections(article)]
+    for start, end, t in article.template_spans(ALBUM_INFOBOXES):
         kind = W.render(W.named(t, "type", "Type") or "", ctx).lower()
-        if not (re.search(r"soundtrack|score", kind) or str(t) in in_sections):
+        in_section = any(lo <= start and end <= hi for lo, hi in spans)
+        if not (re.search(r"soundtrack|score", kind) or in_section):
             continue
         value = W.named(t, "released", "Released", "release_date", "release date")
         if value:

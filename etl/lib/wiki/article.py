@@ -96,6 +96,10 @@ class Article:
     def templates(self, names: set[str] | frozenset[str]) -> list[Template]:
         """The templates named ``names`` anywhere in the page (inside others too), in page
         order: found by their opening text, each parsed alone from its own braces."""
+        return [t for _, _, t in self.template_spans(names)]
+
+    def template_spans(self, names: set[str] | frozenset[str]) -> list[tuple[int, int, Template]]:
+        """``templates(names)`` with the offsets each one spans in the page text."""
         found = self._templates.get(frozenset(names))
         if found is not None:
             return found
@@ -105,13 +109,13 @@ class Article:
                 continue
             chunk = wt.balanced_braces(self.text, m.start())
             nodes = wt.parse(chunk).nodes if chunk else []
-            if nodes and isinstance(nodes[0], Template) and wt.template_name(nodes[0]) in names:
-                found.append(nodes[0])
+            if chunk and nodes and isinstance(nodes[0], Template) and wt.template_name(nodes[0]) in names:
+                found.append((m.start(), m.start() + len(chunk), nodes[0]))
         self._templates[frozenset(names)] = found
         return found
 
     @cached_property
-    def _templates(self) -> dict[frozenset[str], list[Template]]:
+    def _templates(self) -> dict[frozenset[str], list[tuple[int, int, Template]]]:
         return {}
 
     @cached_property
