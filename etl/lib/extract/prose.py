@@ -81,6 +81,8 @@ __all__ = [
     "box_office_from_prose",
     "is_wikipedia_extract",
     "parse_extract",
+    "might_carry",
+    "might_rate",
     "ratings_from_prose",
     "releases_from_prose",
 ]
@@ -162,6 +164,20 @@ def _sample(sentence: str) -> int | None:
 def _grade_value(letter: str, sign: str) -> float | None:
     sign = {"-": "−", "–": "−", "−": "−", "+": "+"}.get(sign, "")
     return _GRADE_VALUE.get(letter.upper() + sign)
+
+
+_SOURCE_RE = re.compile("|".join(p.pattern for p in (_RT_RE, _MC_RE, _CS_RE, _PT_RE)), re.I)
+_CARRY_WORD_RE = re.compile(r"\b(?:The\s+(?:site|website|aggregator)|It|Its)\b")
+
+
+def might_rate(text: str) -> bool:
+    """A cheap test on a paragraph's wikitext: can it name a source ``ratings_from_prose`` reads?"""
+    return _SOURCE_RE.search(text) is not None
+
+
+def might_carry(text: str) -> bool:
+    """Can a sentence of the paragraph go on from a source named before it ("It holds ...")?"""
+    return _CARRY_WORD_RE.search(text) is not None
 
 
 def ratings_from_prose(text: str) -> list[Rating]:

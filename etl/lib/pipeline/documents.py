@@ -23,6 +23,7 @@ from etl.lib.pipeline.intake import (
     Rejection,
     SourceFile,
 )
+from etl.lib.wiki import paragraphs
 from etl.lib.wiki import wikitext as wt
 from etl.lib.wiki.article import Article
 
@@ -274,7 +275,10 @@ def read_article(article: Article) -> ParsedDocument:
     )
     reception = read(
         "reception",
-        lambda: "\n".join(wt.render(s.code, ctx) for s in article.titled("reception", "critical response")),
+        lambda: "\n".join(
+            paragraphs.render_where(s.text, prose.might_rate, ctx, prose.might_carry)
+            for s in article.titled("reception", "critical response")
+        ),
         "",
     )
     facts.ratings = read("ratings", lambda: prose.ratings_from_prose(reception), [])

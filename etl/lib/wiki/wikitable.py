@@ -154,13 +154,13 @@ class _Scanner:
         return -1
 
 
-def mask(text: str) -> str:
-    """``text`` with the inside of templates, links, refs and nowiki replaced by ``MASK``
-    (same length, so offsets are shared). Comments must be removed beforehand. Linear in the
-    length of ``text``."""
+def constructs(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the top-level templates, links, refs and nowiki of
+    ``text``, in order (what ``mask`` hides). Comments must be removed beforehand. Linear in
+    the length of ``text``."""
     scanner = _Scanner(text)
-    out: list[str] = []
-    i = done = 0
+    out: list[tuple[int, int]] = []
+    i = 0
     while i < len(text):
         m = _OPENER.search(text, i)
         if m is None:
@@ -172,11 +172,23 @@ def mask(text: str) -> str:
         elif text[i] == "<":
             end = scanner.special_end(i) or -1
         if end > i:
-            out.append(text[done:i])
-            out.append(MASK * (end - i))
-            i = done = end
+            out.append((i, end))
+            i = end
             continue
         i += 1
+    return out
+
+
+def mask(text: str) -> str:
+    """``text`` with the inside of templates, links, refs and nowiki replaced by ``MASK``
+    (same length, so offsets are shared). Comments must be removed beforehand. Linear in the
+    length of ``text``."""
+    out: list[str] = []
+    done = 0
+    for start, end in constructs(text):
+        out.append(text[done:start])
+        out.append(MASK * (end - start))
+        done = end
     out.append(text[done:])
     return "".join(out)
 

@@ -935,17 +935,21 @@ def render_template(t: Template, ctx: Context) -> str:
         return TEMPLATES[name](t, ctx)
     if name in LIST_TEMPLATES:
         return "\n".join(render(i, ctx) for i in list_template_items(t))
-    if name in SILENT or name in STRUCTURED or name.startswith(SILENT_PREFIXES):
-        return ""
-    ctx.unknown[name] += 1
+    if not is_silent(name):
+        ctx.unknown[name] += 1
     return ""
+
+
+def is_silent(name: str) -> bool:
+    """Whether a template (normalised name) renders as nothing on purpose (not unknown)."""
+    return name in SILENT or name in STRUCTURED or name.startswith(SILENT_PREFIXES)
 
 
 # --------------------------------------------------------------------------------------------
 # Rendering
 # --------------------------------------------------------------------------------------------
 
-_DROP_TAGS = {
+DROP_TAGS = {
     "ref",
     "references",
     "gallery",
@@ -959,7 +963,7 @@ _DROP_TAGS = {
     "mapframe",
 }
 _NEWLINE_TAGS = {"br", "p", "li", "div", "tr"}
-_DROP_LINK_NS = ("file:", "image:", "category:", "media:")
+DROP_LINK_NS = ("file:", "image:", "category:", "media:")
 
 
 def render(code: Code, ctx: Context | None = None) -> str:
@@ -996,7 +1000,7 @@ def _render_node(node, ctx: Context) -> str:
         return " " if node.normalize() == "\xa0" else node.normalize()
     if isinstance(node, Wikilink):
         target = str(node.title).strip()
-        if target.lower().lstrip(":").startswith(_DROP_LINK_NS) and not target.startswith(":"):
+        if target.lower().lstrip(":").startswith(DROP_LINK_NS) and not target.startswith(":"):
             return ""
         if node.text is not None:
             return render(node.text, ctx)
@@ -1007,7 +1011,7 @@ def _render_node(node, ctx: Context) -> str:
         return render_template(node, ctx)
     if isinstance(node, Tag):
         tag = str(node.tag).lower()
-        if tag in _DROP_TAGS or _hidden(node):
+        if tag in DROP_TAGS or _hidden(node):
             return ""
         if tag in _NEWLINE_TAGS and (node.self_closing or node.contents is None):
             return "\n"
@@ -1148,7 +1152,7 @@ def names_of(code: Code, ctx: Context | None = None) -> list[Name]:
 
 
 def _is_file_link(link: Wikilink) -> bool:
-    return str(link.title).strip().lower().startswith(_DROP_LINK_NS)
+    return str(link.title).strip().lower().startswith(DROP_LINK_NS)
 
 
 def remove_refs(code: Code) -> Wikicode:

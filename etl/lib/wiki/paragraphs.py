@@ -1,0 +1,189 @@
+"""Prose read without parsing all of it: only the paragraphs that can hold a fact are parsed.
+
+A section's text (comments removed) is cut into paragraphs at the line breaks MediaWiki sees:
+never inside a template, link, ``<ref>``, ``<nowiki>``, an HTML element or a table (found by
+``wikitable.constructs``, a linear scan). A reader passes a cheap test (``keep``) that sees a
+paragraph's *view*: its wikitext without refs, entities decoded, bold/italic quotes dropped.
+Only the kept paragraphs are parsed and rendered; the others cost a regex scan.
+
+The text that comes out reads, sentence for sentence, like ``wikitext.render`` of the whole
+text, except that each paragraph left out that shows some text stands as one ``SKIPPED`` line:
+a reader that carries something from sentence to sentence ("It holds ...") is not carried over
+a paragraph it never saw. The unknown templates of a paragraph left out are counted in the
+``Context`` exactly as rendering it would count them: a paragraph whose templates cannot be
+told apart without a parse (a template that renders text, a link holding a template, a hidden
+or dropped element, an entity) is always parsed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from etl.lib.wiki import wikitable
+from etl.lib.wiki import wikitext as wt
+
+SKIPPED = "\x00"  # the line a paragraph left out stands as
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)\b[^<>]*?(/?)>")
+_VOID_TAGS = {"br", "hr", "img", "wbr", "meta", "link", "source", "track", "col", "area", "input"}
+_TABLE_OPEN = re.compile(r"^[\s:]*\{\|", re.M)  # a paragraph with a table is always parsed
+_TABLE_CLOSE = re.compile(r"^\s*\|\}")
+# Elements render drops or hides whatever they hold: a template inside one is not counted.
+_UNSEEN = re.compile(
+    r"<\s*(?:" + "|".join(sorted(t for t in wt.DROP_TAGS if t != "ref")) + r")\b|display\s*:\s*none", re.I
+)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)  # an unclosed "<!--" is text to the parser
+_LIST_MARKS = re.compile(r"^[*#:;]+", re.M)  # list markup renders as line breaks
+_SPACES = re.compile(r"\s+")  # \s includes the no-break space an entity decodes to
+_QUOTES = re.compile(r"'{2,}")
+_FILE_LINK = re.compile(r"\[\[\s*(?:" + "|".join(ns.rstrip(":") for ns in wt.DROP_LINK_NS) + r")\s*:", re.I)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int  # offsets in the comment-free text
+    end: int
+    view: str  # what a reader's test sees (see the module doc)
+    must_parse: bool  # its render cannot be told without a parse
+    unknown: tuple[str, ...]  # the unknown templates rendering it counts
+    shows_text: bool  # its render holds some text (it makes at least one sentence)
+
+
+def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Offsets of the line breaks a paragraph may end at (outside constructs, elements, tables)."""
+    masked = []
+    done = 0
+    for start, end in spans:
+        masked.append(text[done:start])
+        masked.append(wikitable.MASK * (end - start))
+        done = end
+    masked.append(text[done:])
+    flat = "".join(masked)
+    cuts: list[int] = []
+    open_tags: list[str] = []
+    tables = 0
+    pos = 0
+    for line in flat.split("\n"):
+        if _TABLE_OPEN.match(line):
+            tables += 1
+        elif _TABLE_CLOSE.match(line) and tables:
+            tables -= 1
+        for m in _TAG.finditer(line):
+            name = m.group(2).lower()
+            if m.group(3) or name in _VOID_TAGS:
+                continue
+            if not m.group(1):
+                open_tags.append(name)
+            elif name in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
+        pos += len(line)
+        if pos < len(flat) and not open_tags and not tables:
+            cuts.append(pos)
+        pos += 1
+    return cuts
+
+
+def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Paragraph:
+    view: list[str] = []
+    residual: list[str] = []
+    unknown: list[str] = []
+    must_parse = bool(_UNSEEN.search(text, start, end) or _TABLE_OPEN.search(text, start, end))
+    links = False
+    done = start
+    for s, e in spans:
+        view.append(text[done:s])
+        residual.append(text[done:s])
+        done = e
+        body = text[s:e]
+        if body.startswith(("{{", "[[")) and "<" in body:
+            view.append(body)  # an element inside may make the parser read it as text
+            must_parse = True
+        elif body.startswith("{{"):
+            view.append(body)
+            name = re.split(r"\||\}\}", body[2:], maxsplit=1)[0]
+            if not name.strip() or re.search(r"[{}\[\]<>]", name) or body.startswith("{{{"):
+                must_parse = True
+                continue
+            key = wt.normalise_template_name(name)
+            if key in wt.TEMPLATES or key in wt.LIST_TEMPLATES:
+                must_parse = True
+            elif not wt.is_silent(key):
+                unknown.append(key)
+        elif body.startswith("[["):
+            view.append(body)
+            if "{{" in body or _FILE_LINK.match(body):
+                must_parse = True
+            links = True
+        elif body[1:4].lower() == "ref":
+            continue  # a <ref>: render drops it whole
+        else:  # <nowiki>
+            view.append(body)
+            residual.append(body)
+    view.append(text[done:end])
+    residual.append(text[done:end])
+    rest = _QUOTES.sub("", _TAG.sub("", _LIST_MARKS.sub("", "".join(residual))))
+    if "&" in rest:
+        must_parse = True
+    seen = _SPACES.sub(" ", html.unescape("".join(view)))
+    return Paragraph(
+        start, end, _QUOTES.sub("", seen), must_parse, tuple(unknown), links or bool(rest.strip())
+    )
+
+
+def paragraphs(text: str) -> tuple[str, list[Paragraph]]:
+    """``text`` without comments, and its paragraphs (offsets in that text)."""
+    text = _COMMENT.sub("", text)
+    spans = wikitable.constructs(text)
+    out = []
+    start = 0
+    k = 0
+    for cut in [*_cuts(text, spans), len(text)]:
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
+        j = k
+        while j < len(spans) and spans[j][0] < cut:
+            j += 1
+        out.append(_paragraph(text, start, cut, spans[k:j]))
+        start = cut + 1
+    return text, out
+
+
+def render_where(
+    text: str,
+    keep: Callable[[str], bool],
+    ctx: wt.Context | None = None,
+    carry: Callable[[str], bool] | None = None,
+) -> str:
+    """The rendered text of the paragraphs of ``text`` whose view ``keep`` accepts, in order,
+    one ``SKIPPED`` line for each other paragraph that shows text (see the module doc). A
+    paragraph that ``carry`` accepts is kept too when the last paragraph before it that shows
+    text was kept (or when it is the first): a sentence that goes on from the one before
+    ("It ...") is read where that one was read."""
+    ctx = ctx if ctx is not None else wt.Context()
+    clean, paras = paragraphs(text)
+    out: list[str] = []
+    run: list[Paragraph] = []  # consecutive kept paragraphs, rendered as one text
+    last_kept = True
+
+    def flush() -> None:
+        if run:
+            rendered = wt.render(clean[run[0].start : run[-1].end], ctx)
+            if rendered:
+                out.append(rendered)
+            run.clear()
+
+    for p in paras:
+        if p.must_parse or keep(p.view) or (carry is not None and last_kept and carry(p.view)):
+            run.append(p)
+            last_kept = last_kept or p.shows_text
+            continue
+        flush()
+        ctx.unknown.update(p.unknown)
+        if p.shows_text:
+            out.append(SKIPPED)
+            last_kept = False
+    flush()
+    return "\n".join(out)

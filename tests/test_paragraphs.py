@@ -1,0 +1,95 @@
+"""Prose parsed only where a fact can be: the paragraphs of a section, and what is left out."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import pytest
+
+from etl.lib.extract import prose
+from etl.lib.text.sentences import sentences
+from etl.lib.wiki import paragraphs as P
+from etl.lib.wiki import wikitext as wt
+from etl.lib.wiki.article import Article
+from tests.conftest import CORPUS, CORPUS_MORE, NEEDS_CORPUS, corpus_wikitext
+
+
+def test_paragraphs_are_cut_only_where_no_construct_spans_the_line_break():
+    text = "A {{cite web\n|title=x}} b.\nC <ref>d\ne</ref> f.\n<div>g\nh</div>\n[[i]] j."
+    clean, paras = P.paragraphs(text)
+    assert [clean[p.start : p.end] for p in paras] == [
+        "A {{cite web\n|title=x}} b.",
+        "C <ref>d\ne</ref> f.",
+        "<div>g\nh</div>",
+        "[[i]] j.",
+    ]
+    assert paras[1].view == "C f."  # a ref is never shown, so never seen
+
+
+def test_a_paragraph_left_out_counts_its_unknown_templates_as_rendering_would():
+    text = (
+        "Plain words {{some unknown thing}} and {{cn}}.<ref>{{another unknown}}</ref>\nRotten Tomatoes: 50%."
+    )
+    ctx = wt.Context()
+    out = P.render_where(text, prose.might_rate, ctx)
+    assert out == P.SKIPPED + "\nRotten Tomatoes: 50%."
+    rendered = wt.Context()
+    wt.render(text, rendered)
+    assert ctx.unknown == rendered.unknown == Counter({"some unknown thing": 1})
+
+
+def test_a_template_that_renders_text_is_always_parsed():
+    _, paras = P.paragraphs("It grossed {{US$|5 million}}.\nIt grossed {{cn}} much.")
+    assert [p.must_parse for p in paras] == [True, False]
+
+
+def test_taxi_driver_reception_is_read_from_one_paragraph_of_twenty():
+    article = Article("Taxi Driver", corpus_wikitext("Taxi Driver"))
+    (section,) = article.titled("critical response")
+    _, paras = P.paragraphs(section.text)
+    out = P.render_where(section.text, prose.might_rate, None, prose.might_carry)
+    kept = [s for s in out.split("\n") if s != P.SKIPPED]
+    assert (len(paras), out.count(P.SKIPPED), len(kept)) == (20, 8, 1)
+    assert kept[0].startswith(
+        "Rotten Tomatoes gives the film a score of 98% based on reviews from 80 critics"
+    )
+    assert prose.ratings_from_prose(out) == prose.ratings_from_prose(wt.render(section.code))
+
+
+def _corpus_texts():
+    if not CORPUS.is_dir():
+        pytest.skip(NEEDS_CORPUS)
+    for folder in (CORPUS, CORPUS_MORE):
+        for path in sorted(folder.glob("*.xml")):
+            text = ET.parse(path).getroot().findtext("./revision/text") or ""
+            article = Article(path.stem, text)
+            yield path.stem, text
+            for sec in article.sections:
+                yield f"{path.stem} / {sec.title}", sec.text
+
+
+@pytest.mark.slow
+def test_every_corpus_section_reads_the_same_paragraph_by_paragraph():
+    """Rendered one paragraph at a time, every section of the corpus (and every whole page)
+    reads the same sentences and counts the same unknown templates as rendered whole; a
+    paragraph that can be left out counts what its render counts and shows text exactly when
+    its render makes a sentence."""
+    texts = left_out = 0
+    for where, text in _corpus_texts():
+        texts += 1
+        whole = wt.Context()
+        expected = sentences(wt.render(text, whole))
+        clean, paras = P.paragraphs(text)
+        pieces = wt.Context()
+        rendered = [wt.render(clean[p.start : p.end], pieces) for p in paras]
+        assert sentences("\n".join(rendered)) == expected, where
+        assert pieces.unknown == whole.unknown, where
+        for p, r in zip(paras, rendered, strict=True):
+            if p.must_parse:
+                continue
+            left_out += 1
+            alone = wt.Context()
+            wt.render(clean[p.start : p.end], alone)
+            assert (Counter(p.unknown), p.shows_text) == (alone.unknown, bool(sentences(r))), where
+    assert texts > 600 and left_out > 9000  # 644 texts, 9488 paragraphs that can be left out
