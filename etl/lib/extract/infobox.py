@@ -154,7 +154,7 @@ def _plain_items(value, ctx: wt.Context) -> list[str]:
     if value is None:
         return []
     out = []
-    for item in wt.split_items(value):
+    for item in wt.split_items(value, ctx):
         text = wt.render(item, ctx).strip(" ,;")
         for part in re.split(r"\s*[,;]\s*", text) if "," in text or ";" in text else [text]:
             part = _NOTE.sub("", part).strip()
@@ -224,13 +224,13 @@ def _people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
       on one line too."""
     out = []
     label = None
-    for item in _unjoined_links(wt.split_items(value)):
-        own_label, item = _item_label(item)
+    for item in _unjoined_links(wt.split_items(value, ctx), ctx):
+        own_label, item = _item_label(item, ctx)
         if own_label is not None and not item:
             label = own_label
             continue
         found = []
-        for piece in (p for joined in _comma_pieces(item) for p in _joined_names(joined)):
+        for piece in (p for joined in _comma_pieces(item, ctx) for p in _joined_names(joined, ctx)):
             name = wt.name_of(piece, ctx)
             if name is None:
                 continue
@@ -238,12 +238,12 @@ def _people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
             m = _NOTE.search(text)
             if m and m.start() > 0:
                 text, note = text[: m.start()].strip(), m.group(1).strip()
-                name = Name(text, wt.link_for(piece, text))
+                name = Name(text, wt.link_for(piece, text, ctx))
             m = _CREDENTIAL.search(text)  # "[[Roger Deakins]], ASC": the society is a note
             if m and m.start() > 0:
                 text = text[: m.start()].strip()
                 note = "; ".join(x for x in (m.group(1), note) if x)
-                name = Name(text, wt.link_for(piece, text))
+                name = Name(text, wt.link_for(piece, text, ctx))
             found.append((name, note))
         if len(found) > 1 and found[-1][1] and not any(n for _, n in found[:-1]):
             found = [(name, found[-1][1]) for name, _ in found]  # "[[A]], [[B]] (French)"
@@ -266,9 +266,9 @@ _NAME_SUFFIX = re.compile(
 )
 
 
-def _item_label(item: str) -> tuple[str | None, str]:
+def _item_label(item: str, ctx: wt.Context | None = None) -> tuple[str | None, str]:
     """(label, rest of the item) when the item opens with an unlinked label and a colon."""
-    code = wt.parse(item)
+    code = wt.parse(item, ctx)
     first = code.nodes[0] if code.nodes else None
     if not isinstance(first, Text) or ":" not in str(first):
         return None, item
@@ -281,10 +281,11 @@ def _item_label(item: str) -> tuple[str | None, str]:
     return m.group("label").strip(), rest
 
 
-def _comma_pieces(item: str) -> list[str]:
+def _comma_pieces(item: str, ctx: wt.Context | None = None) -> list[str]:
     """An item cut at the commas of its plain text (never inside a link, a template or a
     parenthesis); "[[A]] and [[B]]" is cut too."""
-    nodes = wt.parse(item).nodes
+    nodes = wt.parse(item, ctx).nodes
+    quiet = wt.quiet(ctx)
     pieces = [""]
     depth = 0
     for k, node in enumerate(nodes):
@@ -311,11 +312,11 @@ def _comma_pieces(item: str) -> list[str]:
                 pieces[-1] += ch
     merged: list[str] = []
     for piece in pieces:
-        if merged and _NAME_SUFFIX.match(_NOTE.sub("", wt.render(piece)).strip()):
+        if merged and _NAME_SUFFIX.match(_NOTE.sub("", wt.render(piece, quiet)).strip()):
             merged[-1] += "," + piece
         elif piece.strip():
             merged.append(piece.strip())
-    if len(merged) > 1 and any(not re.search(r"\w", wt.render(p)) for p in merged):
+    if len(merged) > 1 and any(not re.search(r"\w", wt.render(p, quiet)) for p in merged):
         return [item]
     return merged
 
@@ -332,11 +333,11 @@ _SLASH = re.compile(r"\s+/\s+")
 _AND = re.compile(r"\s+(?:and|&|&amp;)\s+")
 
 
-def _unjoined_links(items: list[str]) -> list[str]:
+def _unjoined_links(items: list[str], ctx: wt.Context | None = None) -> list[str]:
     """Items with each link whose text holds ``<br>`` replaced by its lines (see above)."""
     out: list[str] = []
     for item in items:
-        code = wt.parse(item)
+        code = wt.parse(item, ctx)
         links = [
             n
             for n in code.nodes
@@ -362,12 +363,12 @@ def _wrapped_target(link: Wikilink) -> bool:
     return normalise(lines) == normalise(wt.link_target(link).split("#")[0])
 
 
-def _split_text_nodes(piece: str, pattern: re.Pattern[str]) -> list[str]:
+def _split_text_nodes(piece: str, pattern: re.Pattern[str], ctx: wt.Context | None = None) -> list[str]:
     """``piece`` cut where ``pattern`` matches its plain text outside parentheses (never
     inside a link or a template)."""
     parts = [""]
     depth = 0
-    for node in wt.parse(piece).nodes:
+    for node in wt.parse(piece, ctx).nodes:
         if not isinstance(node, Text):
             parts[-1] += str(node)
             continue
@@ -387,19 +388,19 @@ def _split_text_nodes(piece: str, pattern: re.Pattern[str]) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _full_name(piece: str) -> bool:
-    code = wt.parse(piece)
+def _full_name(piece: str, ctx: wt.Context | None = None) -> bool:
+    code = wt.parse(piece, ctx)
     if any(isinstance(n, Wikilink) for n in code.nodes):
         return True
-    return len(re.findall(r"[^\W\d_][\w.'’-]*", wt.render(piece))) >= 2
+    return len(re.findall(r"[^\W\d_][\w.'’-]*", wt.render(piece, wt.quiet(ctx)))) >= 2
 
 
-def _joined_names(piece: str) -> list[str]:
+def _joined_names(piece: str, ctx: wt.Context | None = None) -> list[str]:
     """The names of one comma piece joined by " / ", " and ", " & " (see above)."""
     out: list[str] = []
-    for part in _split_text_nodes(piece, _SLASH):
-        sides = _split_text_nodes(part, _AND)
-        out.extend(sides if len(sides) > 1 and all(_full_name(x) for x in sides) else [part])
+    for part in _split_text_nodes(piece, _SLASH, ctx):
+        sides = _split_text_nodes(part, _AND, ctx)
+        out.extend(sides if len(sides) > 1 and all(_full_name(x, ctx) for x in sides) else [part])
     return out
 
 
@@ -711,7 +712,7 @@ def parse_cast(code: Article | wt.Code, ctx: wt.Context | None = None) -> list[C
 
 def _section_cast(section, ctx: wt.Context, characters_only: bool = False) -> list[Credit]:
     """The cast of one section: its list lines, else its cast tables."""
-    text = wikitable.prepare(section.code)
+    text = wikitable.prepare(section.text)  # the text, never its tree: nothing here reads one
     tables = wikitable.find_tables(text)
     lines: list[tuple[str, str]] = []
     offset = 0

@@ -32,6 +32,7 @@ from mwparserfromhell.nodes import (
     Text,
     Wikilink,
 )
+from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.model import DAY, MONTH, Name, PartialDate, from_parts
@@ -41,19 +42,47 @@ Code = Wikicode | str | Node  # anything parse() reads: text, a parsed tree, or 
 
 @dataclass
 class Context:
-    """What rendering met on the way: unknown templates by name, for metadata and checks."""
+    """What rendering met on the way: unknown templates by name, for metadata and checks. It
+    lives as long as the reading of one page and also keeps the trees of the texts parsed for
+    it (``parse(text, ctx)``), so a text read twice for that page is parsed once."""
 
     unknown: Counter = field(default_factory=Counter)
+    trees: dict[str, Wikicode] = field(default_factory=dict, repr=False, compare=False)
 
 
-def parse(text: Code) -> Wikicode:
+# A text the parser reads as one plain Text node: no markup character at all, nothing special
+# at the line start. Such a text is not handed to the parser.
+_PLAIN = re.compile(r"(?![*#:;=\s-])[^{}\[\]<>&~=|_:\n\r\t]+")
+
+
+def parse(text: Code, ctx: Context | None = None) -> Wikicode:
     """Parse wikitext, for reading. ``''`` and ``'''`` are left as text (the renderer drops
     them): read as style tags, one unbalanced quote swallows the headings after it and whole
     sections vanish. A tree is returned as it is (never parsed again); a tree a caller reads
-    may be shared, so never edit it: ``parse_for_edit`` gives a private copy."""
+    may be shared, so never edit it: ``parse_for_edit`` gives a private copy. With ``ctx``, a
+    text parsed before for the same page gives the tree it gave then."""
     if isinstance(text, Wikicode):
         return text
+    if not isinstance(text, str):
+        return mwp.parse(text, skip_style_tags=True)  # a node: wrapped, not parsed again
+    if ctx is not None:
+        tree = ctx.trees.get(text)
+        if tree is None:
+            tree = ctx.trees[text] = _parse_text(text)
+        return tree
+    return _parse_text(text)
+
+
+def _parse_text(text: str) -> Wikicode:
+    if _PLAIN.fullmatch(text):
+        return Wikicode(SmartList([Text(text)]))
     return mwp.parse(text, skip_style_tags=True)
+
+
+def quiet(ctx: Context | None) -> Context:
+    """A context that shares the trees of ``ctx`` but whose counts go nowhere (a render made
+    only to test a text, not to read it)."""
+    return Context(trees=ctx.trees) if ctx is not None else Context()
 
 
 def parse_for_edit(text: Code) -> Wikicode:
@@ -971,7 +1000,7 @@ def render(code: Code, ctx: Context | None = None) -> str:
     removed, ``<br>`` as a line break, entities decoded (``&nbsp;`` as a plain space)."""
     ctx = ctx if ctx is not None else Context()
     out: list[str] = []
-    for node in parse(code).nodes:
+    for node in parse(code, ctx).nodes:
         out.append(_render_node(node, ctx))
     text = "".join(out).replace("\xa0", " ").replace("\u200b", "")
     text = re.sub(r"'{2,}", "", text)  # bold / italic quotes left unparsed
@@ -1051,31 +1080,31 @@ def _bullet_lines(body: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip()]
 
 
-def split_items(code: Code) -> list[str]:
+def split_items(code: Code, ctx: Context | None = None) -> list[str]:
     """Split an infobox value into its items (wikitext strings): list templates (nested too),
     ``<br>``, bullet lines and plain line breaks all separate items. Refs stay attached to
     their item and are removed when the item is rendered."""
     text = str(code)
     for _ in range(5):  # a list template may hold <br>-separated items or another list
-        expanded = _expand_lists(text)
+        expanded = _expand_lists(text, ctx)
         if expanded == text:
             break
         text = expanded
     items = []
-    for line in _lines_outside_nodes(text):
+    for line in _lines_outside_nodes(text, ctx):
         line = re.sub(r"^\s*[*#:;]+", "", line).strip()
         if line:
             items.append(line)
     return items
 
 
-def _lines_outside_nodes(text: str) -> list[str]:
+def _lines_outside_nodes(text: str, ctx: Context | None = None) -> list[str]:
     """``text`` cut at the line breaks of its plain text: a template, link or tag written over
     several lines (``{{Film date|2019|5|21|Cannes\n|2019|5|30|South Korea}}``) stays whole."""
     if "\n" not in text:
         return [text]
     lines = [""]
-    for node in parse(text).nodes:
+    for node in parse(text, ctx).nodes:
         if isinstance(node, Text):
             parts = str(node).split("\n")
             lines[-1] += parts[0]
@@ -1085,9 +1114,9 @@ def _lines_outside_nodes(text: str) -> list[str]:
     return lines
 
 
-def _expand_lists(text: str) -> str:
+def _expand_lists(text: str, ctx: Context | None = None) -> str:
     pieces: list[str] = []
-    for node in parse(text).nodes:
+    for node in parse(text, ctx).nodes:
         if isinstance(node, Template) and template_name(node) in LIST_TEMPLATES:
             pieces.append("\n" + "\n".join(list_template_items(node)) + "\n")
         elif isinstance(node, Tag) and str(node.tag).lower() == "br":
@@ -1110,7 +1139,7 @@ def link_target(link: Wikilink) -> str:
 def name_of(item: Code, ctx: Context | None = None) -> Name | None:
     """A displayed name and, when the item is one link (or its text is a link's text), the
     link target as ``wiki_title``."""
-    code = parse(item)
+    code = parse(item, ctx)
     text = re.sub(r"\s+", " ", render(code, ctx)).strip()
     text = text.rstrip(" ,;:") if text.endswith((",", ";", ":")) else text
     if not text:
@@ -1118,11 +1147,11 @@ def name_of(item: Code, ctx: Context | None = None) -> Name | None:
     return Name(text, link_for(code, text))
 
 
-def link_for(item: Code, shown: str) -> str | None:
+def link_for(item: Code, shown: str, ctx: Context | None = None) -> str | None:
     """The target of the link in ``item`` whose displayed text is ``shown``, if any.
     ``{{sortname|First|Last}}`` links to "First Last" (its third parameter, or "First Last
     (dab)" with ``dab=``) unless ``nolink`` is set; ``{{ill|Target|...}}`` links to Target."""
-    code = parse(item)
+    code = parse(item, ctx)
     for link in code.filter_wikilinks():
         if _is_file_link(link):
             continue
@@ -1144,7 +1173,7 @@ def link_for(item: Code, shown: str) -> str | None:
 
 def names_of(code: Code, ctx: Context | None = None) -> list[Name]:
     out = []
-    for item in split_items(code):
+    for item in split_items(code, ctx):
         n = name_of(item, ctx)
         if n is not None:
             out.append(n)
