@@ -109,9 +109,10 @@ from etl.lib.wiki.wikitext import (
     named,
     parse,
     positional,
-    remove_refs,
+    read_without_refs,
     render,
     template_name,
+    without_refs,
 )
 
 
@@ -241,7 +242,7 @@ def _read_result(code: str | None, ctx: Context) -> _Result | None:
     """The result of a cell or list segment; None when it holds nothing at all."""
     if code is None:
         return None
-    wikicode = remove_refs(code)
+    wikicode = read_without_refs(code, ctx)
     for t in wikicode.filter_templates(recursive=False):
         name = template_name(t)
         if name in RESULT_TEMPLATES or name in TEXT_RESULT_TEMPLATES:
@@ -439,7 +440,7 @@ def split_edition(text: str) -> tuple[str, int | None, int | None]:
 
 
 def _read_body(code: str, ctx: Context) -> _Body | None:
-    code = str(remove_refs(code))
+    code = without_refs(code)
     lines = [ln for ln in render(code, ctx).split("\n") if ln.strip()]
     if not lines:
         return None
@@ -519,7 +520,7 @@ def _body_from_category(code: str, ctx: Context) -> _Body | None:
 
 def _read_category(code: str, ctx: Context, body_from_it: bool) -> tuple[str, str | None, list[str]]:
     """Category as displayed, its link target, and notes (a quoted song title)."""
-    code = str(remove_refs(code))
+    code = without_refs(code)
     text, notes = _pull_small(code, ctx)
     text = _clean(render(text, ctx))
     works = re.findall(r"[\"“]([^\"”]+)[\"”]", text)
@@ -566,7 +567,7 @@ _SUFFIXES = re.compile(r"^(?:jr|sr|ii|iii|iv|inc|ltd)\.?$", re.I)
 def _read_recipient(code: str | None, film: set[str], ctx: Context) -> _Recipient:
     if code is None or not render(code, ctx).strip():
         return _Recipient("", [], [], True)
-    code = _expand_lines(str(remove_refs(code)))
+    code = _expand_lines(without_refs(code))
     code, notes = _pull_small(code, ctx)
     code, parens = _pull_top(code, r"\s*\(([^()\n]*)\)")
     notes += [n for n in (_unparen(render(p, ctx)) for p in parens) if n]
@@ -872,7 +873,7 @@ def _heading_headers(path: list[str]) -> tuple[str | None, str | None]:
 def _header_result(text: str) -> str | None:
     """The result a group label says ("Wins", "Nominated (3)", "12 nominations"), as the
     label without its count; None when the label is no result."""
-    label = _clean(re.sub(r"\s*[(\[]\d+[)\]]\s*$|^\d+\s+", "", render(str(remove_refs(text)))))
+    label = _clean(re.sub(r"\s*[(\[]\d+[)\]]\s*$|^\d+\s+", "", render(without_refs(text))))
     return label if label and _result_from_text(label) is not None else None
 
 
@@ -1404,7 +1405,7 @@ def _line_headers(text: str, ctx: Context) -> list[_Header]:
     """A bold line, a ``;`` line or a short "Name:" line heading the bullets below it (a body,
     a result or a year); or a sentence introducing them ("At the [[68th Academy Awards]], the
     film received the following nominations:"): the body it links and the result it says."""
-    text = str(remove_refs(text)).strip()  # a ref may run over several lines
+    text = without_refs(text).strip()  # a ref may run over several lines
     m = re.fullmatch(r";\s*(.+)", text) or re.fullmatch(r"'''((?:(?!''').)+)'''\s*:?", text)
     if m is None:
         m = re.fullmatch(r"([^.!?]{1,200}):", text)
@@ -1451,7 +1452,7 @@ def _sentence_body(text: str) -> str | None:
         return None
     bodies = [
         str(link)
-        for link in parse(str(remove_refs(text))).filter_wikilinks()
+        for link in parse(without_refs(text)).filter_wikilinks()
         if _is_body_name(str(link)) and not _is_award_for_cell(str(link))
     ]
     return bodies[0] if len(bodies) == 1 else None
@@ -1486,7 +1487,7 @@ def _bullet_header(depth: int, content: str) -> _Header:
 def _bullet_parts(content: str) -> tuple[list[str], str | None]:
     """The entry's dash-separated segments and its result (template, last segment, trailing
     "(won)", or a leading "'''Won'''" / "Won:")."""
-    code = _DASH_TEMPLATES.sub(" – ", str(remove_refs(content)))
+    code = _DASH_TEMPLATES.sub(" – ", without_refs(content))
     code = code.replace("&nbsp;", " ").replace("&ndash;", "–").replace("&mdash;", "—")
     for t in parse(code).filter_templates(recursive=False):
         if template_name(t) in RESULT_TEMPLATES or template_name(t) in TEXT_RESULT_TEMPLATES:
@@ -1549,7 +1550,7 @@ _SENTENCE_ENTRY = re.compile(
 
 def _sentence_raw(content: str, film: typing.AbstractSet[str]) -> _Raw | None:
     """An entry written as a sentence (see ``_SENTENCE_ENTRY``); None for other sentences."""
-    code = str(remove_refs(content)).strip()
+    code = without_refs(content).strip()
     m = _SENTENCE_ENTRY.match(code)
     if m is None or not m.group("object").strip():
         return None
@@ -1610,7 +1611,7 @@ _CLAUSE = re.compile(
 
 def _prose_entries(text: str, film: set[str]) -> list[_Raw]:
     out: list[_Raw] = []
-    for sentence in _split_top(str(remove_refs(text)), _SENTENCE_END):
+    for sentence in _split_top(without_refs(text), _SENTENCE_END):
         subject = None
         for clause in _split_top(sentence.strip(), _CLAUSE.pattern):
             clause = clause.strip()
@@ -1641,9 +1642,7 @@ def _bullet_raw(
 ) -> _Raw | None:
     # The entry or a group heading it (``* [[AFI's 100 Years...100 Songs]]`` over ``** "Song" – #58``).
     reason = _not_an_accolade(
-        " ".join(
-            render(str(remove_refs(c)), ctx) for c in [content, *(h.code for h in stack if h.depth >= 0)]
-        )
+        " ".join(render(without_refs(c), ctx) for c in [content, *(h.code for h in stack if h.depth >= 0)])
     )
     if reason is not None:
         return _Raw(not_an_accolade=reason)

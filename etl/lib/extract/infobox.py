@@ -407,7 +407,7 @@ def _joined_names(piece: str, ctx: wt.Context | None = None) -> list[str]:
 def _based_on_people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
     """Authors of the source works: ``{{Based on|''Work''|Author|Author 2}}`` (also several of
     them in a list) or ``''Work'' by [[Author]]``."""
-    code = wt.remove_refs(str(value))
+    code = wt.read_without_refs(str(value), ctx)
     templates = [t for t in code.filter_templates(recursive=True) if wt.template_name(t) == "based on"]
     if templates:
         return [(n, None) for t in templates for a in wt.positional(t)[1:] for n in wt.names_of(a, ctx)]
@@ -484,7 +484,7 @@ def infobox_releases(value, ctx: wt.Context, film: FilmFacts | None = None) -> l
 
     if value is None:
         return []
-    code = wt.name_festivals(wt.remove_refs(str(value)))
+    code = wt.name_festivals(wt.read_without_refs(str(value), ctx))
     # (date, label) for a date, (None, place) for a line that only names a place.
     entries: list[tuple[object, str | None]] = []
     for item in wt.split_items(code):
@@ -1224,7 +1224,7 @@ def _row_credits(row: wikitable.Row, columns: _CastColumns, done: int, ctx: wt.C
 def _table_person(item: str, ctx: wt.Context) -> tuple[Name | None, list[str]]:
     """The person of one item of a person cell, and its notes (trailing parentheticals,
     ``''as X''``)."""
-    code = str(wt.remove_refs(item))
+    code = wt.without_refs(item)
     text = re.sub(r"\s+", " ", wt.render(code, ctx)).strip(" ,;")
     text, notes = _pop_notes(text)
     m = re.search(r"\s+(as\s+.+)$", text)

@@ -1184,6 +1184,23 @@ def _is_file_link(link: Wikilink) -> bool:
     return str(link.title).strip().lower().startswith(DROP_LINK_NS)
 
 
+_REF_OR_COMMENT = re.compile(r"<ref|<!--", re.I)
+
+
+def without_refs(code: Code) -> str:
+    """``str(remove_refs(code))``; a text with no ref and no comment is itself (not parsed)."""
+    text = str(code)
+    return str(remove_refs(text)) if _REF_OR_COMMENT.search(text) else text
+
+
+def read_without_refs(code: Code, ctx: Context | None = None) -> Wikicode:
+    """A tree of ``code`` without refs and comments, for reading only (it may be shared): the
+    tree of ``code`` itself when it holds neither."""
+    if _REF_OR_COMMENT.search(str(code)):
+        return remove_refs(code)
+    return parse(code if isinstance(code, Wikicode) else str(code), ctx)
+
+
 def remove_refs(code: Code) -> Wikicode:
     """A copy without ``<ref>`` tags and comments (a ref's text is a citation, not a value)."""
     code = parse_for_edit(code)
@@ -1239,6 +1256,8 @@ def name_festivals(code: Code) -> str:
     """Links to a festival's article shown under a short name name the festival:
     ``[[Cannes Film Festival|Cannes]]`` becomes ``[[Cannes Film Festival]]`` (a release label
     then reads as the festival it is, not as a place)."""
+    if "[[" not in str(code):
+        return str(code)
     code = parse_for_edit(code)
     for link in code.filter_wikilinks():
         target = re.sub(r"\s*\([^()]*\)$", "", link_target(link).split("#")[0])
