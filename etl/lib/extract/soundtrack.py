@@ -53,6 +53,7 @@ from mwparserfromhell.wikicode import Wikicode
 from etl.lib.model import PartialDate, Track
 from etl.lib.text import dates
 from etl.lib.text.sentences import sentences
+from etl.lib.wiki import paragraphs
 from etl.lib.wiki import wikitext as W
 from etl.lib.wiki.article import Article
 
@@ -108,9 +109,14 @@ def _infobox_date(code: Article | W.Code, ctx: W.Context | None) -> PartialDate 
     return None
 
 
+def _might_date_album(text: str) -> bool:
+    """A cheap test on a paragraph's wikitext: can one of its sentences date the album?"""
+    return bool(_ALBUM_WORD.search(text) and _RELEASED.search(text))
+
+
 def _prose_date(code: Article | W.Code, ctx: W.Context | None) -> PartialDate | None:
     for sec in _soundtrack_sections(code):
-        for sentence in sentences(W.render(sec.code, ctx)):
+        for sentence in sentences(paragraphs.render_where(sec.text, _might_date_album, ctx)):
             if not (_ALBUM_WORD.search(sentence) and _RELEASED.search(sentence)):
                 continue
             if _SINGLE.search(sentence):

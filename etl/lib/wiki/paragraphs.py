@@ -127,10 +127,8 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     rest = _QUOTES.sub("", _TAG.sub("", _LIST_MARKS.sub("", "".join(residual))))
     if "&" in rest:
         must_parse = True
-    seen = _SPACES.sub(" ", html.unescape("".join(view)))
-    return Paragraph(
-        start, end, _QUOTES.sub("", seen), must_parse, tuple(unknown), links or bool(rest.strip())
-    )
+    seen = _SPACES.sub(" ", _QUOTES.sub("", html.unescape("".join(view))))
+    return Paragraph(start, end, seen, must_parse, tuple(unknown), links or bool(rest.strip()))
 
 
 def paragraphs(text: str) -> tuple[str, list[Paragraph]]:
