@@ -804,7 +804,7 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
         nested = _ACTOR_OF_NESTED.match(text)
         if nested and any(_kind(lines[j][0]) == "item" for j in kids):
             actor, notes = _pop_notes(nested.group("actor").strip())
-            person = Name(actor, wt.link_for(body, actor))
+            person = Name(actor, wt.link_for(body, actor, ctx))
             for j in kids:
                 if _kind(lines[j][0]) != "item" or _split_cast(wt.render(lines[j][1], ctx)) is not None:
                     continue
@@ -825,7 +825,7 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
         if (
             kids
             and _split_cast(text) is None
-            and not wt.parse(body).filter_wikilinks()
+            and not wt.parse(body, ctx).filter_wikilinks()
             and any(_split_cast(wt.render(lines[j][1], ctx)) is not None for j in kids)
         ):
             continue  # "* Villains" over "** [[A]] as X": a group label without its colon
@@ -955,7 +955,7 @@ def _voice_credits(
         out.append(
             Credit(
                 "cast",
-                Name(name, wt.link_for(line, name)),
+                Name(name, wt.link_for(line, name, ctx)),
                 done + len(out) + 1,
                 character=character,
                 note="; ".join(own + notes) or None,
@@ -977,7 +977,7 @@ def _cast_line(line: str, ordinal: int, ctx: wt.Context, parent: Credit | None =
         actor_part, notes = actor_part[: m.start()].strip(), [m.group(1)] + notes
     if _is_prose(actor_part):
         return []  # "* Clips of X are from the 1950 film Y": a note in the list, not a credit
-    actors = _several_actors(line, actor_part)
+    actors = _several_actors(line, actor_part, ctx)
     if not actors:
         return []
     if (
@@ -1047,7 +1047,7 @@ _ROLE_PHRASE = re.compile(
 )
 
 
-def _several_actors(line: str, actor: str) -> list[tuple[Name, list[str]]]:
+def _several_actors(line: str, actor: str, ctx: wt.Context | None = None) -> list[tuple[Name, list[str]]]:
     """``[[A]] (Japanese) and [[B]] (English)``: each a linked name with its own notes;
     otherwise the one name as written, its trailing parentheticals as notes."""
     masked = _masked(actor)
@@ -1058,11 +1058,11 @@ def _several_actors(line: str, actor: str) -> list[tuple[Name, list[str]]]:
             parts.append(actor[start : m.start() if m else len(actor)].strip())
             start = m.end() if m else len(actor)
         popped = [_pop_notes(p) for p in parts]
-        links = [wt.link_for(line, name) for name, _ in popped]
+        links = [wt.link_for(line, name, ctx) for name, _ in popped]
         if all(name for name, _ in popped) and all(links):
             return [(Name(name, t), own) for (name, own), t in zip(popped, links)]
     name, own = _pop_notes(actor)
-    return [(Name(name, wt.link_for(line, name)), own)] if name else []
+    return [(Name(name, wt.link_for(line, name, ctx)), own)] if name else []
 
 
 # Names --------------------------------------------------------------------------------------
@@ -1232,4 +1232,4 @@ def _table_person(item: str, ctx: wt.Context) -> tuple[Name | None, list[str]]:
         text, notes = text[: m.start()].strip(), [m.group(1)] + notes
     if not re.search(r"\w", text):
         return None, []
-    return Name(text, wt.link_for(code, text)), notes
+    return Name(text, wt.link_for(code, text, ctx)), notes
