@@ -267,3 +267,25 @@ def test_an_article_is_never_parsed_whole_and_no_long_text_twice(monkeypatch):
     assert seen[text] == 0
     assert max(len(t) for t in seen) < len(text) / 2
     assert {t[:60]: n for t, n in seen.items() if len(t) > 300 and n > 1} == {}
+
+
+def test_a_film_page_is_parsed_less_than_once(monkeypatch):
+    """The parser is handed fewer characters than the page holds: prose paragraphs that can
+    hold no fact, and texts already parsed for the page, are never parsed (again). The counts
+    are deterministic: a change means the page is read differently."""
+    from mwparserfromhell.parser import Parser
+
+    text = corpus_wikitext("Taxi Driver")
+    seen = {"calls": 0, "chars": 0}
+    original = Parser.parse
+
+    def counting(parser, wikitext, *args, **kwargs):
+        seen["calls"] += 1
+        seen["chars"] += len(wikitext)
+        return original(parser, wikitext, *args, **kwargs)
+
+    monkeypatch.setattr(Parser, "parse", counting)
+    doc = documents.parse_page(page(text, "Taxi Driver"))
+    assert isinstance(doc, ParsedDocument) and doc.facts.title == "Taxi Driver"
+    assert (seen["calls"], seen["chars"]) == (775, 36492)
+    assert seen["chars"] < 0.7 * len(text)  # 54,142 characters in the page

@@ -108,7 +108,7 @@ class Article:
             if wt.normalise_template_name(m.group(1)) not in names or self._in_comment(m.start()):
                 continue
             chunk = wt.balanced_braces(self.text, m.start())
-            nodes = wt.parse(chunk).nodes if chunk else []
+            nodes = wt.parse(chunk, self.ctx).nodes if chunk else []
             if chunk and nodes and isinstance(nodes[0], Template) and wt.template_name(nodes[0]) in names:
                 found.append((m.start(), m.start() + len(chunk), nodes[0]))
         self._templates[frozenset(names)] = found
