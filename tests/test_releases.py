@@ -285,3 +285,23 @@ def test_unseen_release_text_leaves_out_marketing_and_home_media():
     text = release_section_text(_unseen("inception"))
     assert text.startswith("Inception premiered at the Odeon Leicester Square in London on July 8, 2010,")
     assert "viral marketing" not in text and "DVD" not in text
+
+
+def test_one_clause_splitter_cuts_release_and_home_media_prose():
+    """Release prose and home media prose cut their sentences with the one splitter of
+    ``etl.lib.text.sentences``: the shared breaks (semicolons here) plus their own."""
+    from etl.lib.extract import home_media, releases
+    from etl.lib.text import sentences as sentences_lib
+    from etl.lib.wiki.article import Article
+
+    article = Article("The Castle of Cagliostro", corpus_wikitext("The Castle of Cagliostro"))
+    text = releases.release_section_text(article)
+    (sentence,) = [s for s in sentences_lib.sentences(text) if "storyboard format" in s]
+    pieces = releases.clauses(sentence)
+    assert len(pieces) == 6
+    assert pieces[3:] == [
+        "an original Japanese trailer",
+        "a sketch and still gallery",
+        "a 26-minute interview with animation director Yasuo Ōtsuka, and animated menus.",
+    ]
+    assert [c.text for c in home_media._split(sentence)] == pieces

@@ -99,7 +99,7 @@ from etl.lib.extract.releases import (
 )
 from etl.lib.model import DAY, CompanyRole, HomeMedia, Name, PartialDate
 from etl.lib.text import dates
-from etl.lib.text.sentences import sentences
+from etl.lib.text.sentences import clause_breaks, clauses, sentences
 from etl.lib.wiki import wikitext as W
 from etl.lib.wiki.article import Article
 
@@ -437,16 +437,11 @@ def _companies(text: str, links: dict[str, str]) -> list[Name]:
 # Clauses
 # --------------------------------------------------------------------------------------------
 
-_BREAK = re.compile(
-    r"\s*;\s*|,?\s+(?:while|whereas|but)\s+|"
-    r",\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:in|on|it|they|was|were|is|are|has|had|have|"
-    r"the film|re-?released|released|reissued|re-issued|distributed)\b)|"
-    r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:in|on)\s)|"
-    r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:was|were|re-?released|released|reissued|"
-    r"re-issued|distributed|it was|it has)\b)|"
-    r",?\s+and\s+(?=(?:went on to\s+)?(?:sold|topped|debuted|became|grossed|earned)\b)|"
+# The shared breaks (any case), and an "and" before sales figures or a format's own statement.
+_BREAK = clause_breaks(
+    r",?\s+and\s+(?=(?:went on to\s+)?(?:sold|topped|debuted|became|grossed|earned)\b)",
     rf"(?:,|\s+and)\s+(?=(?:the\s+|a\s+|an\s+)(?:{_FORMAT_WORD_RE})\s+(?:was|were|is|has|had)\b)",
-    re.I,
+    ignore_case=True,
 )
 _PREPOSITIONAL = re.compile(r"(?:then\s+|later\s+|also\s+)?(?:in|on)\s", re.I)
 
@@ -523,7 +518,7 @@ _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b|\bsimultaneousl
 def _split(sentence: str, previous: PartialDate | None = None) -> list[_Clause]:
     """The clauses of a sentence; ``previous`` is the date named last before it (for "on the
     same day")."""
-    pieces = [p for p in _BREAK.split(sentence) if p and p.strip()]
+    pieces = clauses(sentence, _BREAK)
     merged: list[_Clause] = []
     for piece in pieces:
         c = _clause(piece)

@@ -75,7 +75,7 @@ from etl.lib.extract.imdb import is_imdb_reviews_page, is_imdb_title_page
 from etl.lib.model import Amount, BoxOffice, FilmFacts, PartialDate, Rating, Release
 from etl.lib.text.dates import find_dates
 from etl.lib.text.money import parse_amounts
-from etl.lib.text.sentences import sentences, strip_citations
+from etl.lib.text.sentences import clause_spans, sentences, strip_citations
 
 __all__ = [
     "box_office_from_prose",
@@ -92,25 +92,16 @@ __all__ = [
 # --------------------------------------------------------------------------------------------
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of a sentence (split on semicolons)."""
-    spans, start = [], 0
-    for m in re.finditer(r";", sentence):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(sentence)))
-    return spans
-
-
 def _clause_start(sentence: str, pos: int) -> int:
-    for a, b in _clauses(sentence):
+    """Start of the clause (cut at semicolons) that holds ``pos``."""
+    for a, b in clause_spans(sentence):
         if a <= pos <= b:
             return a
     return 0
 
 
 def _clause_end(sentence: str, pos: int) -> int:
-    for a, b in _clauses(sentence):
+    for a, b in clause_spans(sentence):
         if a <= pos <= b:
             return b
     return len(sentence)

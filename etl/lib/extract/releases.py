@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 
 from etl.lib.model import CompanyRole, Name
+from etl.lib.text import sentences as sentences_lib
 from etl.lib.text.sentences import sentences
 from etl.lib.text.territory import PLACE_ALIASES
 from etl.lib.text.territory import normalise as _normalise
@@ -412,20 +413,15 @@ def split_name_list_linked(text: str, links: dict[str, str]) -> list[str]:
 # Clauses
 # --------------------------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|,?\s+(?:while|whereas|but)\s+|"
+# The shared breaks, and ", and <Company> distributed ...": a new distributor's clause.
+_CLAUSE_BREAK = sentences_lib.clause_breaks(
     rf",\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:{NAME_RE})\s+(?:also\s+|later\s+)?"
-    r"(?:distributed|handled|released|re-released|acquired|picked up)\b)|"
-    r",\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:in|on|it|they|was|were|is|are|has|had|have|"
-    r"the film|re-?released|released|reissued|re-issued|distributed)\b)|"
-    r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:was|were|re-?released|released|reissued|"
-    r"re-issued|distributed|it was|it has)\b)|"
-    r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:in|on)\s)"
+    r"(?:distributed|handled|released|re-released|acquired|picked up)\b)"
 )
 
 
 def clauses(sentence: str) -> list[str]:
-    return [c for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
+    return sentences_lib.clauses(sentence, _CLAUSE_BREAK)
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""Plain-text helpers shared by the prose readers (extracts, Release and Home media sections)."""
+"""Plain-text helpers shared by the prose readers (extracts, Release and Home media sections):
+citation marks, sentences, and the one clause splitter.
+
+A clause reader builds its splitter with ``clause_breaks``: the breaks every reader shares
+(``CLAUSE_BREAKS``: a semicolon, "while"/"whereas"/"but", and an "and" that opens a new
+statement) plus the breaks of its own subject; ``clauses`` cuts a sentence with it."""
 
 from __future__ import annotations
 
@@ -43,3 +48,39 @@ def sentences(text: str) -> list[str]:
         if rest:
             out.append(rest)
     return out
+
+
+# Where a new clause starts: a semicolon; "while", "whereas", "but"; an "and" that opens a new
+# statement (", and in 2010 ...", ", and it was ...", " and was re-released ...", " and on ...").
+CLAUSE_BREAKS = (
+    r"\s*;\s*",
+    r",?\s+(?:while|whereas|but)\s+",
+    r",\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:in|on|it|they|was|were|is|are|has|had|have|"
+    r"the film|re-?released|released|reissued|re-issued|distributed)\b)",
+    r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:in|on)\s)",
+    r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:was|were|re-?released|released|reissued|"
+    r"re-issued|distributed|it was|it has)\b)",
+)
+SEMICOLON = re.compile(";")
+
+
+def clause_breaks(*own: str, ignore_case: bool = False) -> re.Pattern[str]:
+    """The shared ``CLAUSE_BREAKS`` and a reader's ``own`` breaks (patterns without groups),
+    as one pattern for ``clauses``."""
+    return re.compile("|".join((*CLAUSE_BREAKS, *own)), re.I if ignore_case else 0)
+
+
+def clauses(sentence: str, breaks: re.Pattern[str]) -> list[str]:
+    """The clauses of a sentence cut at ``breaks`` (the breaks dropped, blank pieces too)."""
+    return [c for c in breaks.split(sentence) if c and c.strip()]
+
+
+def clause_spans(sentence: str, breaks: re.Pattern[str] = SEMICOLON) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the clauses of a sentence cut at ``breaks`` (blank
+    ones kept, so every offset of the sentence lies in one)."""
+    spans, start = [], 0
+    for m in breaks.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return spans
