@@ -39,6 +39,13 @@ def test_a_paragraph_left_out_counts_its_unknown_templates_as_rendering_would():
     assert ctx.unknown == rendered.unknown == Counter({"some unknown thing": 1})
 
 
+def test_refs_are_cut_out_before_a_kept_paragraph_is_parsed():
+    text = "Rotten Tomatoes: 50%.<ref>{{cite web|title=x}}</ref> More.<ref name=a/> [[A]]<ref>[b]</ref>[[C]]"
+    clean, paras = P.paragraphs(text)
+    assert P.without_refs(clean, paras) == "Rotten Tomatoes: 50%. More. [[A]]<ref>[b]</ref>[[C]]"
+    assert wt.render(P.without_refs(clean, paras)) == wt.render(text)
+
+
 def test_a_template_that_renders_text_is_always_parsed():
     _, paras = P.paragraphs("It grossed {{US$|5 million}}.\nIt grossed {{cn}} much.")
     assert [p.must_parse for p in paras] == [True, False]
@@ -57,6 +64,12 @@ def test_taxi_driver_reception_is_read_from_one_paragraph_of_twenty():
     assert prose.ratings_from_prose(out) == prose.ratings_from_prose(wt.render(section.code))
 
 
+def _counts(text: str) -> Counter:
+    ctx = wt.Context()
+    wt.render(text, ctx)
+    return ctx.unknown
+
+
 def _corpus_texts():
     if not CORPUS.is_dir():
         pytest.skip(NEEDS_CORPUS)
@@ -72,8 +85,8 @@ def _corpus_texts():
 @pytest.mark.slow
 def test_every_corpus_section_reads_the_same_paragraph_by_paragraph():
     """Rendered one paragraph at a time, every section of the corpus (and every whole page)
-    reads the same sentences and counts the same unknown templates as rendered whole; a
-    paragraph that can be left out counts what its render counts and shows text exactly when
+    reads the same sentences and counts the same unknown templates as rendered whole, also
+    with its cuttable refs cut out before the parse; a paragraph that can be left out counts what its render counts and shows text exactly when
     its render makes a sentence."""
     texts = left_out = 0
     for where, text in _corpus_texts():
@@ -86,6 +99,9 @@ def test_every_corpus_section_reads_the_same_paragraph_by_paragraph():
         assert sentences("\n".join(rendered)) == expected, where
         assert pieces.unknown == whole.unknown, where
         for p, r in zip(paras, rendered, strict=True):
+            cut = wt.Context()
+            assert wt.render(P.without_refs(clean, [p]), cut) == r, where  # refs cut out first
+            assert cut.unknown == _counts(clean[p.start : p.end]), where
             if p.must_parse:
                 continue
             left_out += 1

@@ -350,7 +350,7 @@ def _notes_text(code: str, ctx: Context) -> str | None:
 
 def _pull_small(code: str, ctx: Context) -> tuple[str, list[str]]:
     """``{{small|...}}`` and ``<small>...</small>`` taken out of ``code`` as notes."""
-    wikicode = parse(code)
+    wikicode = parse(code, ctx)
     notes, kept = [], []
     for node in wikicode.nodes:
         is_note = (isinstance(node, Template) and template_name(node) in _NOTE_TEMPLATES) or (

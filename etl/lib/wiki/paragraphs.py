@@ -38,6 +38,10 @@ _UNSEEN = re.compile(
 _COMMENT = re.compile(r"<!--.*?-->", re.S)  # an unclosed "<!--" is text to the parser
 _LIST_MARKS = re.compile(r"^[*#:;]+", re.M)  # list markup renders as line breaks
 _SPACES = re.compile(r"\s+")  # \s includes the no-break space an entity decodes to
+# A ref render drops whole and the parser cannot misread (no element inside it), and the
+# characters that could join into markup where one is cut out.
+_CUTTABLE_REF = re.compile(r"<ref\b[^<>]*/>|<ref\b[^<>]*>[^<]*</ref\s*>", re.I)
+_JOINING = set("[]{}<>&")
 _QUOTES = re.compile(r"'{2,}")
 _FILE_LINK = re.compile(r"\[\[\s*(?:" + "|".join(ns.rstrip(":") for ns in wt.DROP_LINK_NS) + r")\s*:", re.I)
 
@@ -50,6 +54,7 @@ class Paragraph:
     must_parse: bool  # its render cannot be told without a parse
     unknown: tuple[str, ...]  # the unknown templates rendering it counts
     shows_text: bool  # its render holds some text (it makes at least one sentence)
+    refs: tuple[tuple[int, int], ...] = ()  # refs that can be cut out before it is parsed
 
 
 def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -92,6 +97,7 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     unknown: list[str] = []
     must_parse = bool(_UNSEEN.search(text, start, end) or _TABLE_OPEN.search(text, start, end))
     links = False
+    refs: list[tuple[int, int]] = []
     done = start
     for s, e in spans:
         view.append(text[done:s])
@@ -118,6 +124,10 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
                 must_parse = True
             links = True
         elif body[1:4].lower() == "ref":
+            if _CUTTABLE_REF.fullmatch(body) and not (
+                text[s - 1 : s] in _JOINING or text[e : e + 1] in _JOINING
+            ):
+                refs.append((s, e))
             continue  # a <ref>: render drops it whole
         else:  # <nowiki>
             view.append(body)
@@ -128,7 +138,8 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     if "&" in rest:
         must_parse = True
     seen = _SPACES.sub(" ", _QUOTES.sub("", html.unescape("".join(view))))
-    return Paragraph(start, end, seen, must_parse, tuple(unknown), links or bool(rest.strip()))
+    shows = links or bool(rest.strip())
+    return Paragraph(start, end, seen, must_parse, tuple(unknown), shows, tuple(refs))
 
 
 def paragraphs(text: str) -> tuple[str, list[Paragraph]]:
@@ -147,6 +158,19 @@ def paragraphs(text: str) -> tuple[str, list[Paragraph]]:
         out.append(_paragraph(text, start, cut, spans[k:j]))
         start = cut + 1
     return text, out
+
+
+def without_refs(text: str, run: list[Paragraph]) -> str:
+    """The text of consecutive paragraphs with their cuttable refs cut out (rendered the same:
+    render drops a ref whole)."""
+    out: list[str] = []
+    done = run[0].start
+    for p in run:
+        for s, e in p.refs:
+            out.append(text[done:s])
+            done = e
+    out.append(text[done : run[-1].end])
+    return "".join(out)
 
 
 def render_where(
@@ -168,7 +192,7 @@ def render_where(
 
     def flush() -> None:
         if run:
-            rendered = wt.render(clean[run[0].start : run[-1].end], ctx)
+            rendered = wt.render(without_refs(clean, run), ctx)
             if rendered:
                 out.append(rendered)
             run.clear()
