@@ -1337,19 +1337,18 @@ def mentions_film_infobox(text: str) -> bool:
 
 def balanced_braces(text: str, start: int) -> str | None:
     """The ``{{...}}`` starting at ``start``, braces counted, or None when it never closes."""
-    depth, i = 0, start
-    while i < len(text):
-        if text.startswith("{{", i):
+    depth = 0
+    for m in _BRACES.finditer(text, start):
+        if m.group() == "{{":
             depth += 1
-            i += 2
-        elif text.startswith("}}", i):
-            depth -= 1
-            i += 2
-            if depth == 0:
-                return text[start:i]
-        else:
-            i += 1
+            continue
+        depth -= 1
+        if depth == 0:
+            return text[start : m.end()]
     return None
+
+
+_BRACES = re.compile(r"\{\{|\}\}")
 
 
 _REDIRECT = re.compile(r"^\s*#\s*redirect\b", re.I)
