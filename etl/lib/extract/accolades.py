@@ -1001,7 +1001,7 @@ def _column_cells(rows: list[Row], col: int) -> list[Cell]:
 
 def _share(rows: list[Row], col: int, test) -> float:
     cells = _column_cells(rows, col)
-    return sum(1 for c in cells if test(c.code)) / len(cells) if cells else 0.0
+    return sum(1 for c in cells if test(c.text)) / len(cells) if cells else 0.0
 
 
 def _is_edition_cell(code: str) -> bool:

@@ -35,11 +35,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
-
-from mwparserfromhell.wikicode import Wikicode
-
-from etl.lib.wiki import wikitext as wt
 
 MASK = "\x01"
 _REF_OPEN = re.compile(r"<ref\b[^>]*?(/?)>", re.I)
@@ -309,11 +304,6 @@ class Cell:
     @property
     def colspan(self) -> int:
         return self.span("colspan")
-
-    @cached_property
-    def code(self) -> Wikicode:
-        """The content parsed, once for the cell (read it, never edit it)."""
-        return wt.parse(self.text)
 
     @property
     def row_header(self) -> bool:
