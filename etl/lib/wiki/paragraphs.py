@@ -4,7 +4,8 @@ A section's text (comments removed) is cut into paragraphs at the line breaks Me
 never inside a template, link, ``<ref>``, ``<nowiki>``, an HTML element or a table (found by
 ``wikitable.constructs``, a linear scan). A reader passes a cheap test (``keep``) that sees a
 paragraph's *view*: its wikitext without refs, entities decoded, bold/italic quotes dropped.
-Only the kept paragraphs are parsed and rendered; the others cost a regex scan.
+Only the kept paragraphs are parsed and rendered (with the refs that render drops whole cut
+out first); the others cost a regex scan.
 
 The text that comes out reads, sentence for sentence, like ``wikitext.render`` of the whole
 text, except that each paragraph left out that shows some text stands as one ``SKIPPED`` line:
