@@ -35,6 +35,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.model import DAY, MONTH, Name, PartialDate, from_parts
+from etl.lib.wiki.balance import balance
 
 Code = Wikicode | str | Node  # anything parse() reads: text, a parsed tree, or one of its nodes
 
@@ -53,12 +54,12 @@ def parse(text: Code) -> Wikicode:
     may be shared, so never edit it: ``parse_for_edit`` gives a private copy."""
     if isinstance(text, Wikicode):
         return text
-    return mwp.parse(text, skip_style_tags=True)
+    return mwp.parse(balance(text), skip_style_tags=True)
 
 
 def parse_for_edit(text: Code) -> Wikicode:
     """A private parse that the caller may change (remove or replace nodes)."""
-    return mwp.parse(str(text), skip_style_tags=True)
+    return mwp.parse(balance(str(text)), skip_style_tags=True)
 
 
 def template_name(template: Template) -> str:
