@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import mwparserfromhell as mwp
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.lib.pipeline.intake import WIKITEXT, Page, SourceFile
@@ -21,14 +21,9 @@ from tests.conftest import (
     corpus_wikitext,
     seed_wikitext,
 )
+from tests.test_fuzz import FUZZ
 
-PROPERTIES = settings(
-    max_examples=150,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTIES = settings(FUZZ, max_examples=150)
 
 # --- balanced text is the identity ----------------------------------------------------------
 
