@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from etl.lib.extract import imdb, prose
+from etl.lib.text import kinds
 
 # Kinds recorded in dim_source.kind.
 API_JSON = "mediawiki_api_json"
@@ -389,11 +389,11 @@ def detect_kind(head: str) -> str:
         return XML
     if looks_like_wikitext(stripped):
         return WIKITEXT
-    if imdb.is_imdb_reviews_page(stripped):
+    if kinds.is_imdb_reviews_page(stripped):
         return IMDB_REVIEWS
-    if imdb.is_imdb_title_page(stripped):
+    if kinds.is_imdb_title_page(stripped):
         return IMDB_TITLE
-    if prose.is_wikipedia_extract(stripped):
+    if kinds.is_wikipedia_extract(stripped):
         return EXTRACT
     return UNKNOWN
 
