@@ -236,13 +236,7 @@ def pages(root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Itera
                     kept[item.reason] += 1
                 yield item
         elif src.kind == WIKITEXT:
-            try:  # a UTF-32 page takes at most 4 bytes per character of UTF-8
-                text = _read_text(path, 4 * limits.max_page_bytes)
-            except _Refused:
-                raise _Refused(_too_large_page(limits)) from None
-            if _utf8_size(text) > limits.max_page_bytes:
-                raise _Refused(_too_large_page(limits))
-            yield Page(src, src.kind, text)
+            yield Page(src, src.kind, _read_page(path, limits))
         else:
             yield Page(src, src.kind, _read_text(path, limits.max_document_bytes))
     except _Refused as exc:
@@ -356,6 +350,21 @@ def _text_chunks(path: Path, limit: int, errors: str = "strict", xml: bool = Fal
 
 def _read_text(path: Path, limit: int) -> str:
     return "".join(_text_chunks(path, limit))
+
+
+def _read_page(path: Path, limits: Limits) -> str:
+    """A file that is one wiki page, refused as soon as its text passes ``max_page_bytes`` of
+    UTF-8: never more than the limit and one chunk is held, whatever the file's size."""
+    parts, size = [], 0
+    try:  # a UTF-32 page takes at most 4 bytes per character of UTF-8
+        for chunk in _text_chunks(path, 4 * limits.max_page_bytes):
+            size += _utf8_size(chunk)
+            if size > limits.max_page_bytes:
+                raise _Refused(_too_large_page(limits))
+            parts.append(chunk)
+    except _Refused:
+        raise _Refused(_too_large_page(limits)) from None
+    return "".join(parts)
 
 
 def _decode_head(head: bytes) -> str | None:
