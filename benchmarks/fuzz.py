@@ -1,8 +1,9 @@
 """Fuzz the real parse stage with mutated copies of every page of the shared corpus.
 
 Each corpus page is mutated N times (unbalanced braces and tables, unclosed templates and
-links, huge spans, deep nesting, invalid bytes, NUL, giant numbers; a fixed seed, so a run repeats exactly). Every mutant is a
-raw wikitext file in a temporary folder, so intake's detection and decoding see the bytes too.
+links, huge spans, deep nesting, invalid bytes, NUL, giant numbers; a fixed seed, so a run
+repeats exactly). Every mutant is a raw wikitext file in a temporary folder, so intake's
+detection and decoding see the bytes too.
 The mutants of one page go through ``corpus.detect_all`` + ``corpus.parse_all`` (the worker
 pool with its per-page budgets) together. It reports crashes (an exception out of the stage:
 the mutant is then retried alone to name it), budget rejections, peak RSS of this process and
