@@ -1,8 +1,9 @@
 """Fuzz the real parse stage with mutated copies of every page of the shared corpus.
 
-Each corpus page is mutated N times (unbalanced braces and tables, huge spans, deep nesting,
-invalid bytes, NUL, giant numbers; a fixed seed, so a run repeats exactly). Every mutant is a
-raw wikitext file in a temporary folder, so intake's detection and decoding see the bytes too.
+Each corpus page is mutated N times (unbalanced braces and tables, unclosed templates and
+links, huge spans, deep nesting, invalid bytes, NUL, giant numbers; a fixed seed, so a run
+repeats exactly). Every mutant is a raw wikitext file in a temporary folder, so intake's
+detection and decoding see the bytes too.
 The mutants of one page go through ``corpus.detect_all`` + ``corpus.parse_all`` (the worker
 pool with its per-page budgets) together. It reports crashes (an exception out of the stage:
 the mutant is then retried alone to name it), budget rejections, peak RSS of this process and
@@ -38,10 +39,12 @@ def _wikitext(path: Path) -> tuple[str, str]:
 
 
 def _pieces(rng: random.Random) -> bytes:
-    kind = rng.randrange(10)
+    kind = rng.randrange(12)
     n = rng.choice([10, 1000, 100_000])
     return [
-        lambda: b"{{" * n,  # unclosed templates
+        lambda: b"{{" * n,  # unclosed braces
+        lambda: b"{{x|" * n,  # unclosed templates with a name and a parameter
+        lambda: b"[[x|" * n,  # unclosed links with a title and a text
         lambda: b"}}" * n,  # unopened closers
         lambda: b"\n{|\n|" * min(n, 20_000),  # unclosed tables
         lambda: b"\n|}\n" * min(n, 20_000),  # table ends without tables

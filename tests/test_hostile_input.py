@@ -303,6 +303,22 @@ def test_a_huge_page_is_never_held_in_memory(tmp_path):
     assert peak < 12 * 1024 * 1024
 
 
+def test_a_huge_raw_wikitext_file_is_refused_while_it_streams(tmp_path):
+    """A one-page file is refused as soon as its text passes the page limit: it is never read
+    (nor decoded) whole, nor up to four times the limit."""
+    (tmp_path / "huge.txt.gz").write_bytes(gzip.compress((FILM + "x" * 40_000_000).encode()))
+    src, rejection = intake.detect_file(tmp_path, tmp_path / "huge.txt.gz")
+    assert (src.kind, rejection) == (intake.WIKITEXT, None)
+    tracemalloc.start()
+    try:
+        (item,) = intake.pages(tmp_path, src)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(item, Rejection) and item.reason.startswith("page text is larger than 2,097,152 bytes")
+    assert peak < 2 * intake.DEFAULT_LIMITS.max_page_bytes + 4 * intake._CHUNK
+
+
 # --- through a whole build --------------------------------------------------------------------
 
 

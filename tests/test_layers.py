@@ -70,3 +70,18 @@ def test_no_import_cycles():
     for m in sorted(GRAPH):
         if m not in state:
             visit(m, [])
+
+
+def _reaches(module: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        for n in GRAPH[todo.pop()] - seen:
+            seen.add(n)
+            todo.append(n)
+    return seen
+
+
+def test_intake_detects_kinds_without_the_extractors():
+    """Detection is pure string tests (``text/kinds.py``): reading a folder loads no extractor."""
+    assert sorted(m for m in _reaches("etl.lib.pipeline.intake") if m.startswith("etl.lib.extract")) == []

@@ -62,7 +62,17 @@ import re
 
 from etl.lib.extract.releases import normalise_territory
 from etl.lib.model import DAY, MONTH, BoxOffice, Credit, FilmFacts, Name, Rating, Release, Review
-from etl.lib.text.dates import MONTH_PATTERN, find_dates, parse_date
+from etl.lib.text.dates import find_dates
+from etl.lib.text.kinds import (
+    REVIEWS_MARKERS,
+    TITLE_LABELS,
+    VOTED_RE,
+    is_imdb_reviews_page,
+    is_imdb_title_page,
+    label_key,
+    split_author_date,
+    text_lines,
+)
 from etl.lib.text.money import normalize_territory, parse_amounts
 
 __all__ = [
@@ -77,28 +87,12 @@ __all__ = [
 # shared helpers
 # --------------------------------------------------------------------------------------------
 
-_WIKITEXT_RE = re.compile(r"\{\{|\[\[|^\s*==.*==\s*$|'''", re.M)
 _LABEL_LINE_RE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ &/.()-]{0,40}?)\s*:\s*(?P<value>.*?)\s*$")
 _TITLE_YEAR_RE = re.compile(
     r"^\s*(?P<title>.+?)\s*\((?:(?:TV Movie|TV Film|Video|Film)\s+)?(?P<year>(?:18|19|20)\d{2})\)"
     r"(?:\s*(?:Poster|-\s*IMDb|-\s*User Reviews.*|-\s*Plot.*))?\s*$"
 )
 _IMDB_SUFFIX_RE = re.compile(r"\s*[-–|]\s*IMDb\s*$")
-
-
-def _is_wikitext_or_markup(text: str) -> bool:
-    head = text.lstrip()[:1]
-    if head in ("{", "<"):  # JSON or XML
-        return True
-    return bool(_WIKITEXT_RE.search(text))
-
-
-def _label_key(label: str) -> str:
-    return re.sub(r"[^a-z&]+", " ", label.lower().replace("’", "'").replace("'", "")).strip()
-
-
-def _lines(text: str) -> list[str]:
-    return [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
 def _number(text: str) -> float | None:
@@ -115,64 +109,6 @@ def _number(text: str) -> float | None:
 # --------------------------------------------------------------------------------------------
 # title page
 # --------------------------------------------------------------------------------------------
-
-# Label (normalised, see _label_key) -> field.
-_TITLE_LABELS: dict[str, str] = {
-    "release year": "year",
-    "year": "year",
-    "rating": "rating",
-    "imdb rating": "rating",
-    "user rating": "rating",
-    "critics score": "critic",
-    "critic score": "critic",
-    "metascore": "critic",
-    "director": "director",
-    "directors": "director",
-    "directed by": "director",
-    "writer": "writer",
-    "writers": "writer",
-    "written by": "writer",
-    "writing credits": "writer",
-    "star": "starring",
-    "stars": "starring",
-    "starring": "starring",
-    "cast": "cast",
-    "release date": "release",
-    "release dates": "release",
-    "released": "release",
-    "filming locations": "locations",
-    "filming location": "locations",
-    "budget": "budget",
-    "gross": "gross",
-    "gross usa": "gross_us",
-    "gross us": "gross_us",
-    "gross us & canada": "gross_na",
-    "gross us and canada": "gross_na",
-    "gross worldwide": "gross_world",
-    "cumulative worldwide gross": "gross_world",
-    "worldwide gross": "gross_world",
-    "opening weekend": "opening",
-    "opening weekend usa": "opening",
-    "opening weekend us & canada": "opening",
-    "runtime": "runtime",
-    "country": "country",
-    "countries": "country",
-    "country of origin": "country",
-    "countries of origin": "country",
-    "language": "language",
-    "languages": "language",
-    "official website": "ignore",
-    "official websites": "ignore",
-    "official sites": "ignore",
-    "genres": "ignore",
-    "genre": "ignore",
-    "also known as": "ignore",
-    "production companies": "ignore",
-    "production company": "ignore",
-    "color": "ignore",
-    "sound mix": "ignore",
-    "aspect ratio": "ignore",
-}
 
 _CAST_HEADINGS = {"cast", "top cast", "full cast", "cast overview", "cast overview, first billed only:"}
 _REVIEW_HEADINGS = {"user review", "user reviews"}
@@ -216,19 +152,6 @@ _NOISE_LINES = re.compile(
     re.I,
 )
 
-_VOTED_RE = re.compile(
-    r"(?P<value>\d+(?:\.\d+)?)\s*/\s*(?P<scale>\d+)\s*\(\s*(?P<votes>[\d][\d,]*(?:\.\d+)?\s*[KkMm]?)\s*"
-    r"(?:voted|votes?|ratings?|users?)\s*\)",
-    re.I,
-)
-_TITLE_PAGE_MARKERS = re.compile(
-    r"^\s*(?:Release Year|Critic'?s Score|Metascore|Directors?|Stars|Writers?|Release Date|"
-    r"Filming Locations?|Budget|Gross(?: USA| US & Canada| worldwide)?|Cumulative Worldwide Gross|"
-    r"Runtime)\s*:",
-    re.I | re.M,
-)
-_TITLE_PAGE_HEADINGS = re.compile(r"^\s*(?:Box Office Details|Technical Specs|Did You Know\?)\s*$", re.M)
-
 
 def _heading_key(line: str) -> str | None:
     key = line.strip().lower()
@@ -240,27 +163,10 @@ def _field_of(line: str) -> tuple[str, str] | None:
     m = _LABEL_LINE_RE.match(line)
     if not m:
         return None
-    field = _TITLE_LABELS.get(_label_key(m.group("label")))
+    field = TITLE_LABELS.get(label_key(m.group("label")))
     if field is None:
         return None
     return field, m.group("value")
-
-
-def is_imdb_title_page(text: str) -> bool:
-    """True for an IMDb-style title page saved as text (labelled fields such as "Director:",
-    "Stars:", "Rating: x/10 (n voted)", "Box Office Details"). Needs at least two distinct
-    labels, one of them a field; never true for wikitext, JSON, XML or prose."""
-    if not text or not text.strip() or _is_wikitext_or_markup(text):
-        return False
-    labels = {_label_key(m.group(0).split(":")[0]) for m in _TITLE_PAGE_MARKERS.finditer(text)}
-    labels = {_TITLE_LABELS.get(k, k) for k in labels}
-    if any(
-        line.strip().lower().startswith(("rating:", "imdb rating:")) and _VOTED_RE.search(line)
-        for line in _lines(text)
-    ):
-        labels.add("rating")
-    headings = {m.group(0).strip().lower() for m in _TITLE_PAGE_HEADINGS.finditer(text)}
-    return bool(labels) and len(labels) + len(headings) >= 2
 
 
 def _split_names(value: str) -> list[tuple[str, str | None]]:
@@ -418,7 +324,7 @@ def _sections(lines: list[str]) -> list[str | None]:
             f = _field_of(line)
             if f is not None and f[0] != "rating":
                 current = None
-            elif f is not None and f[0] == "rating" and _VOTED_RE.search(line):
+            elif f is not None and f[0] == "rating" and VOTED_RE.search(line):
                 current = None
         out.append(current)
     return out
@@ -479,7 +385,7 @@ class _TitlePage:
 
 
 def _rating_field(page: _TitlePage, value: str) -> None:
-    m = _VOTED_RE.search(value)
+    m = VOTED_RE.search(value)
     if m is None:  # a user review's "Rating: 9/10": not the film's rating
         return
     votes = _number(m.group("votes"))
@@ -553,7 +459,7 @@ def _list_field(attribute: str):
     return handle
 
 
-# One handler per field label kind (``_TITLE_LABELS`` maps the labels to these kinds).
+# One handler per field label kind (``TITLE_LABELS`` maps the labels to these kinds).
 # "locations" are read by filming_locations(); "opening"/"ignore" are not facts we keep.
 _FIELD_HANDLERS = {
     "rating": _rating_field,
@@ -600,7 +506,7 @@ def _unlabelled_line(page: _TitlePage, lines: list[str], i: int, section, cast_c
 def parse_imdb_title(text: str) -> FilmFacts:
     """Parse an IMDb-style title page saved as text. Never raises on odd input: unreadable
     values are counted in ``FilmFacts.problems``."""
-    lines = _lines(text or "")
+    lines = text_lines(text or "")
     sections = _sections(lines)
     page = _TitlePage()
     facts = page.facts
@@ -664,7 +570,7 @@ def filming_locations(text: str) -> list[str]:
     """Every "Filming Locations:" value of a title page, in order, without duplicates.
     Several locations on one line are separated by "|"; commas belong to addresses."""
     out: list[str] = []
-    lines = _lines(text or "")
+    lines = text_lines(text or "")
     sections = _sections(lines)
     for line, section in zip(lines, sections):
         field = _field_of(line.strip())
@@ -681,14 +587,6 @@ def filming_locations(text: str) -> list[str]:
 # reviews page
 # --------------------------------------------------------------------------------------------
 
-# "<author><digits> <Month> <year>": the digit run holds the day and maybe the author's tail.
-_AUTHOR_DMY_RE = re.compile(
-    rf"^(?P<pre>.*?)(?P<digits>\d+) (?P<month>(?:{MONTH_PATTERN})\.?),? (?P<year>\d{{4}})$"
-)
-# "<author><Month> <day>, <year>"
-_AUTHOR_MDY_RE = re.compile(
-    rf"^(?P<pre>.*?)(?P<date>(?:{MONTH_PATTERN})\.? \d{{1,2}}(?:st|nd|rd|th)?, \d{{4}})$"
-)
 _HELPFUL_RE = re.compile(
     r"(?P<helpful>\d[\d,]*)\s+out\s+of\s+(?P<total>\d[\d,]*)\s+found\s+this\s+helpful", re.I
 )
@@ -698,66 +596,6 @@ _FOOTER_RE = re.compile(
     re.I,
 )
 _REVIEW_NOISE_RE = re.compile(r"^(?:Warning: Spoilers|Spoilers?|Permalink|Report this)$", re.I)
-_REVIEWS_MARKERS = re.compile(
-    r"^\s*(?:User Reviews|Review this title|\d[\d,]*\s+Reviews?|Sort by:?|Filter by Rating:?)\s*$"
-    r"|found this helpful|Was this review helpful\?",
-    re.I | re.M,
-)
-
-
-def _valid_day(day: str, month: str, year: str):
-    if not day or day.startswith("0"):
-        return None
-    d = parse_date(f"{day} {month} {year}")
-    if d is None or d.precision != DAY or d.date.day != int(day):
-        return None
-    return d
-
-
-def _split_author_date(line: str) -> tuple[str, object, bool] | None:
-    """ "flipgirl3815 May 2005" -> ("flipgirl38", PartialDate(2005-05-15), True); None when the
-    line is not "<author><date>". See the module docstring for the ambiguity rule."""
-    s = line.strip()
-    if not s or len(s) > 90:
-        return None
-    m = _AUTHOR_MDY_RE.match(s)
-    if m:
-        author = m.group("pre").strip(" -–|·•,")
-        d = parse_date(m.group("date"))
-        if author and d is not None and d.precision == DAY and _plausible_author(author):
-            return author, d, False
-        return None
-    m = _AUTHOR_DMY_RE.match(s)
-    if not m:
-        return None
-    pre, digits, month, year = m.group("pre"), m.group("digits"), m.group("month"), m.group("year")
-    if not pre.strip():
-        return None
-    separated = pre[-1:].isspace() or pre[-1:] in "-–|·•,"
-    candidates = []  # (author, date) with the two-digit day first
-    if len(digits) >= 2 and (not separated or len(digits) == 2):
-        d2 = _valid_day(digits[-2:], month, year)
-        if d2 is not None:
-            candidates.append((pre + digits[:-2], d2))
-    if not separated or len(digits) == 1:
-        d1 = _valid_day(digits[-1:], month, year)
-        if d1 is not None:
-            candidates.append((pre + digits[:-1], d1))
-    candidates = [(a.strip(" -–|·•,"), d) for a, d in candidates]
-    candidates = [(a, d) for a, d in candidates if a and _plausible_author(a)]
-    if not candidates:
-        return None
-    author, date = candidates[0]
-    return author, date, len(candidates) > 1
-
-
-def _plausible_author(author: str) -> bool:
-    """A username, not a sentence: at most three words, no sentence punctuation at the end."""
-    if len(author) > 50 or len(author.split()) > 3:
-        return False
-    return not author.endswith((".", "!", "?", ":", ";"))
-
-
 _NUM_WORDS = {
     "one": 1,
     "two": 2,
@@ -843,31 +681,17 @@ def _review_rating(body: str) -> tuple[float, float] | None:
     return pick[2], pick[3]
 
 
-def is_imdb_reviews_page(text: str) -> bool:
-    """True for an IMDb-style user-reviews page saved as text ("User Reviews", "Review this
-    title", "n out of m found this helpful", "<author><date>" lines). False for title pages,
-    wikitext, JSON, XML and prose."""
-    if not text or not text.strip() or _is_wikitext_or_markup(text) or is_imdb_title_page(text):
-        return False
-    markers = {re.sub(r"\d[\d,]*", "#", m.group(0).strip().lower()) for m in _REVIEWS_MARKERS.finditer(text)}
-    if len(markers) >= 2:
-        return True
-    if markers:
-        return any(_split_author_date(line) for line in _lines(text))
-    return False
-
-
 def parse_imdb_reviews(text: str) -> FilmFacts:
     """Parse an IMDb-style user-reviews page: title and year from the header ("Leaving Las
     Vegas (1995) Poster") and every review. Never raises on odd input."""
-    lines = _lines(text or "")
+    lines = text_lines(text or "")
     facts = FilmFacts(title="")
 
     # header: first "Title (YYYY)" line, else the first non-empty, non-marker line
     starts: list[int] = []
     splits: dict[int, tuple] = {}
     for i, line in enumerate(lines):
-        sp = _split_author_date(line)
+        sp = split_author_date(line)
         if sp is None:
             continue
         prev = lines[i - 1].strip() if i > 0 else ""
@@ -891,7 +715,7 @@ def parse_imdb_reviews(text: str) -> FilmFacts:
     if not facts.title:
         for line in lines[: max(first_review_line, 0)]:
             s = line.strip()
-            if s and not _REVIEWS_MARKERS.match(s) and not _NOISE_LINES.match(s):
+            if s and not REVIEWS_MARKERS.match(s) and not _NOISE_LINES.match(s):
                 facts.title = _title_from_line(s)[0]
                 break
     if not facts.title:
@@ -901,7 +725,7 @@ def parse_imdb_reviews(text: str) -> FilmFacts:
         author, date, ambiguous = splits[i]
         prev = lines[i - 1].strip() if i > 0 else ""
         review_title = prev if prev and not _HELPFUL_RE.search(prev) and not _FOOTER_RE.match(prev) else None
-        if review_title and _REVIEWS_MARKERS.match(review_title):
+        if review_title and REVIEWS_MARKERS.match(review_title):
             review_title = None
         if n + 1 < len(starts):
             nxt = starts[n + 1]

@@ -71,9 +71,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.lib.extract.imdb import is_imdb_reviews_page, is_imdb_title_page
 from etl.lib.model import Amount, BoxOffice, FilmFacts, PartialDate, Rating, Release
 from etl.lib.text.dates import find_dates
+from etl.lib.text.kinds import is_wikipedia_extract, lead_sentence
 from etl.lib.text.money import parse_amounts
 from etl.lib.text.sentences import clause_spans, sentences, strip_citations
 
@@ -610,42 +610,13 @@ def _merge_release(out: list[Release], new: Release) -> None:
 # extracts
 # --------------------------------------------------------------------------------------------
 
-_LEAD_RE = re.compile(
-    r"(?:^|(?<=[.!?\n]))\s*(?P<title>[^\s.!?\n][^\n]{0,200}?)\s+(?:is|was)\s+an?\s+"
-    r"(?:(?:upcoming|unreleased|lost|short|feature[- ]length)\s+)?(?P<year>(?:18|19|20)\d{2})\s+"
-    r"(?P<kind>[^.\n]{0,150}?)\b(?:film|movie|motion picture|documentary|picture)s?\b"
-)
 _SOUNDTRACK_RE = re.compile(r"\bsoundtrack\b", re.I)
-
-
-def _lead(text: str) -> re.Match | None:
-    head = strip_citations(text)[:3000]
-    return _LEAD_RE.search(head)
 
 
 def _lead_title(raw: str) -> str:
     title = re.sub(r"\s*\([^()]*\)", "", raw).strip()  # "(also known as ...)", "(stylized as ...)"
     title = title.strip("\"“”'")
     return title
-
-
-def is_wikipedia_extract(text: str) -> bool:
-    """Prose whose lead sentence is "<Title> is a <year> ... film", with no wikitext markup
-    ("{{", "[[", "== Heading =="), not JSON/XML and not an IMDb page."""
-    if not text or not text.strip():
-        return False
-    stripped = text.lstrip()
-    if stripped[:1] in ("{", "<"):
-        return False
-    if "{{" in text or "[[" in text or re.search(r"^\s*==.*==\s*$", text, re.M) or "'''" in text:
-        return False
-    if is_imdb_title_page(text) or is_imdb_reviews_page(text):
-        return False
-    m = _lead(text)
-    if m is None:
-        return False
-    # the lead sentence is among the first sentences of the text
-    return m.start() < 600
 
 
 def _soundtrack_release(text: str) -> PartialDate | None:
@@ -674,7 +645,7 @@ def _soundtrack_release(text: str) -> PartialDate | None:
 def parse_extract(text: str) -> FilmFacts:
     """A Wikipedia plain-text extract (whole article or loose sentences) as FilmFacts."""
     text = text or ""
-    m = _lead(text)
+    m = lead_sentence(text)
     facts = FilmFacts(title=_lead_title(m.group("title")) if m else "")
     if m:
         facts.release_year = int(m.group("year"))

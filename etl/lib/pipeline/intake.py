@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from etl.lib.extract import imdb, prose
+from etl.lib.text import kinds
 
 # Kinds recorded in dim_source.kind.
 API_JSON = "mediawiki_api_json"
@@ -236,13 +236,7 @@ def pages(root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Itera
                     kept[item.reason] += 1
                 yield item
         elif src.kind == WIKITEXT:
-            try:  # a UTF-32 page takes at most 4 bytes per character of UTF-8
-                text = _read_text(path, 4 * limits.max_page_bytes)
-            except _Refused:
-                raise _Refused(_too_large_page(limits)) from None
-            if _utf8_size(text) > limits.max_page_bytes:
-                raise _Refused(_too_large_page(limits))
-            yield Page(src, src.kind, text)
+            yield Page(src, src.kind, _read_page(path, limits))
         else:
             yield Page(src, src.kind, _read_text(path, limits.max_document_bytes))
     except _Refused as exc:
@@ -358,6 +352,21 @@ def _read_text(path: Path, limit: int) -> str:
     return "".join(_text_chunks(path, limit))
 
 
+def _read_page(path: Path, limits: Limits) -> str:
+    """A file that is one wiki page, refused as soon as its text passes ``max_page_bytes`` of
+    UTF-8: never more than the limit and one chunk is held, whatever the file's size."""
+    parts, size = [], 0
+    try:  # a UTF-32 page takes at most 4 bytes per character of UTF-8
+        for chunk in _text_chunks(path, 4 * limits.max_page_bytes):
+            size += _utf8_size(chunk)
+            if size > limits.max_page_bytes:
+                raise _Refused(_too_large_page(limits))
+            parts.append(chunk)
+    except _Refused:
+        raise _Refused(_too_large_page(limits)) from None
+    return "".join(parts)
+
+
 def _decode_head(head: bytes) -> str | None:
     """The first characters of a file, or None when they are not text. A few invalid bytes
     (a dump with one bad page) still make text; binary content is mostly not text, and the
@@ -389,11 +398,11 @@ def detect_kind(head: str) -> str:
         return XML
     if looks_like_wikitext(stripped):
         return WIKITEXT
-    if imdb.is_imdb_reviews_page(stripped):
+    if kinds.is_imdb_reviews_page(stripped):
         return IMDB_REVIEWS
-    if imdb.is_imdb_title_page(stripped):
+    if kinds.is_imdb_title_page(stripped):
         return IMDB_TITLE
-    if prose.is_wikipedia_extract(stripped):
+    if kinds.is_wikipedia_extract(stripped):
         return EXTRACT
     return UNKNOWN
 

@@ -36,6 +36,7 @@ from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.model import DAY, MONTH, Name, PartialDate, from_parts
+from etl.lib.wiki.balance import balance
 
 Code = Wikicode | str | Node  # anything parse() reads: text, a parsed tree, or one of its nodes
 
@@ -76,7 +77,7 @@ def parse(text: Code, ctx: Context | None = None) -> Wikicode:
 def _parse_text(text: str) -> Wikicode:
     if _PLAIN.fullmatch(text):
         return Wikicode(SmartList([Text(text)]))
-    return mwp.parse(text, skip_style_tags=True)
+    return mwp.parse(balance(text), skip_style_tags=True)
 
 
 def quiet(ctx: Context | None) -> Context:
@@ -87,7 +88,7 @@ def quiet(ctx: Context | None) -> Context:
 
 def parse_for_edit(text: Code) -> Wikicode:
     """A private parse that the caller may change (remove or replace nodes)."""
-    return mwp.parse(str(text), skip_style_tags=True)
+    return mwp.parse(balance(str(text)), skip_style_tags=True)
 
 
 def template_name(template: Template) -> str:
