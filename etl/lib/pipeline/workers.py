@@ -16,6 +16,9 @@ number of workers, so a pool build equals a one-worker build row for row.
   page. A worker stuck in C code (no Python bytecode runs, so the signal never fires) or that
   dies is killed by the parent once its CPU time since the page began passes the budget plus a
   grace, and replaced; that page is rejected and the rest goes on.
+- Pages that are plainly not films (a redirect, another namespace, no film infobox in the
+  raw text: most of a dump) are rejected by ``without_parse`` before any parse and never sent
+  to a worker, with the reason ``parse_page`` would give.
 - Pages stream: at most ``IN_FLIGHT_PER_WORKER × workers`` pages are read ahead of the oldest
   unfinished one, so a dump's texts are never all in memory.
 """
@@ -34,8 +37,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from etl.lib.pipeline.documents import ParsedDocument, parse_page
-from etl.lib.pipeline.intake import Page, Rejection
+from etl.lib.pipeline.documents import ParsedDocument, accolades_list_film, not_a_film_reason, parse_page
+from etl.lib.pipeline.intake import WIKI_KINDS, Page, Rejection
+from etl.lib.wiki import wikitext as wt
 
 Result = ParsedDocument | Rejection
 IN_FLIGHT_PER_WORKER = 4
@@ -205,7 +209,9 @@ def parse_stream(
 ) -> Iterator[tuple[Any, Result]]:
     """Every tagged page parsed (rejections from intake pass through), in input order.
     ``in_process_pages``: the most pages a build may have to be parsed without a pool."""
-    source = iter(items)
+    source = (
+        (tag, item if isinstance(item, Rejection) else without_parse(item) or item) for tag, item in items
+    )
     if workers > 1 and not multiprocessing.current_process().daemon:  # a daemon may have no children
         ahead, small = _read_ahead(source, in_process_pages)
         if not small:
@@ -214,6 +220,24 @@ def parse_stream(
         source = iter(ahead)
     for tag, item in source:
         yield tag, item if isinstance(item, Rejection) else parse_within(item, budget)
+
+
+def without_parse(page: Page) -> Rejection | None:
+    """The rejection of a wiki page that is plainly not a film, told from its raw text with no
+    parse (the reason ``parse_page`` gives it); None when the page must be parsed to tell."""
+    if page.kind not in WIKI_KINDS or accolades_list_film(page) is not None:
+        return None
+    text = page.text
+    if (
+        page.redirect
+        or page.namespace not in (None, 0)
+        or wt.is_redirect(text)
+        or not wt.mentions_film_infobox(text)
+    ):
+        reason = not_a_film_reason(page)  # decided before it would read an Article
+        if reason is not None:
+            return _reject(page, reason)
+    return None
 
 
 def _read_ahead(source: Iterator[tuple[Any, Page | Rejection]], most: int) -> tuple[list, bool]:
