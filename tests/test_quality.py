@@ -31,10 +31,19 @@ def test_inverted_amounts_good_and_bad():
 
 def test_unaccounted_files_good_and_bad():
     sources = pl.DataFrame(
-        {"path": ["a.txt", "b.xml", "c.bin"], "documents_loaded": [1, 0, 0], "documents_rejected": [0, 1, 0]}
+        {
+            "path": ["a.txt", "b.xml", "c.bin", "i.bz2"],
+            "kind": ["wikitext", "mediawiki_xml", "unknown", "mediawiki_multistream_index"],
+            "documents_loaded": [1, 0, 0, 0],
+            "documents_rejected": [0, 1, 0, 0],
+        }
     )
     assert quality.unaccounted_files(sources.head(2), ["a.txt", "b.xml"]) == []
-    assert quality.unaccounted_files(sources, ["a.txt", "b.xml", "c.bin", "d.json"]) == ["c.bin", "d.json"]
+    # a multistream index holds no document of its own, and is accounted for
+    assert quality.unaccounted_files(sources, ["a.txt", "b.xml", "c.bin", "d.json", "i.bz2"]) == [
+        "c.bin",
+        "d.json",
+    ]
 
 
 def test_sources_match_claims_good_and_bad():

@@ -1,8 +1,10 @@
-"""The SQL views, one asset each, and the publication of the finished warehouse.
+"""The SQL views and the publication of the finished warehouse, in one step.
 
-Each view asset depends on exactly the tables its SQL reads (``tables.VIEW_SPECS``), so the
-blocking checks of those tables gate it, and the lineage shows which tables feed which view.
-Publication depends on every table and view: any failed blocking check stops it."""
+Every view is its own asset and depends on exactly the tables its SQL reads
+(``tables.VIEW_SPECS``), so the lineage shows which tables feed which view; publication
+depends on every table and view. They run as one step (a ``multi_asset``, subsettable from the
+UI) with one DuckDB connection: the views are created, then the file is published. The step
+starts only when every blocking check upstream has passed, so a failed check publishes nothing."""
 
 import dagster as dg
 import polars as pl
@@ -13,6 +15,8 @@ from etl.lib.store import charts, warehouse
 from etl.lib.store.report import frame_markdown
 from etl.lib.store.tables import TABLES, VIEW_SPECS, ViewSpec
 
+PUBLISHED = "published_warehouse"
+
 # view -> (chart of its rows, what the chart shows)
 _CHARTS = {
     "award_body_leaderboard": (charts.leaderboard_chart, "top award bodies' wins and nominations"),
@@ -21,56 +25,62 @@ _CHARTS = {
 }
 
 
-def _view_asset(spec: ViewSpec) -> dg.AssetsDefinition:
+def _view_spec(spec: ViewSpec) -> dg.AssetSpec:
     schema = dg.TableSchema(
         columns=[dg.TableColumn(name, description=description) for name, description in spec.columns]
     )
-
-    @dg.asset(
-        name=spec.name,
+    return dg.AssetSpec(
+        spec.name,
         group_name="views",
         kinds={"duckdb", "sql"},
         deps=list(spec.reads),
         description=spec.description,
-        pool="duckdb",
         metadata={"dagster/column_schema": schema, "dagster/table_name": f"main.{spec.name}"},
         automation_condition=dg.AutomationCondition.eager(),
     )
-    def view(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
-        with warehouse_db.connect() as conn:
-            rows = warehouse.apply_view(conn, paths.SQL_VIEWS_DIR, spec.name)
-            frame: pl.DataFrame = conn.table(spec.name).pl()
-        metadata = {
-            "dagster/row_count": rows,
-            "preview": dg.MetadataValue.md(frame_markdown(frame, limit=10)),
-        }
-        if spec.name in _CHARTS:
-            render, what = _CHARTS[spec.name]
-            metadata["chart"] = dg.MetadataValue.md(charts.markdown_image(render(frame), what))
-        context.log.info(f"created view {spec.name}: {rows} rows")
-        return dg.MaterializeResult(metadata=metadata)
-
-    return view
 
 
-view_assets = [_view_asset(spec) for spec in VIEW_SPECS.values()]
+def _published_spec() -> dg.AssetSpec:
+    return dg.AssetSpec(
+        PUBLISHED,
+        group_name="views",
+        kinds={"duckdb"},
+        deps=[*TABLES, *VIEW_SPECS],
+        description="The finished warehouse, checkpointed and moved onto the published path in one atomic "
+        "rename: readers holding the old file keep reading it; a failed run publishes nothing.",
+        automation_condition=dg.AutomationCondition.eager(),
+    )
 
 
-@dg.asset(
-    group_name="views",
-    kinds={"duckdb"},
-    deps=[*TABLES, *VIEW_SPECS],
+def _view_metadata(name: str, rows: int, frame: pl.DataFrame) -> dict:
+    metadata = {"dagster/row_count": rows, "preview": dg.MetadataValue.md(frame_markdown(frame, limit=10))}
+    if name in _CHARTS:
+        render, what = _CHARTS[name]
+        metadata["chart"] = dg.MetadataValue.md(charts.markdown_image(render(frame), what))
+    return metadata
+
+
+@dg.multi_asset(
+    specs=[*(_view_spec(spec) for spec in VIEW_SPECS.values()), _published_spec()],
+    name="views_and_publication",
     pool="duckdb",
-    automation_condition=dg.AutomationCondition.eager(),
+    can_subset=True,
 )
-def published_warehouse(
-    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource
-) -> dg.MaterializeResult:
-    """The finished warehouse, checkpointed and moved onto the published path in one atomic
-    rename: readers holding the old file keep reading it; a failed run publishes nothing."""
-    target = warehouse_db.published_path()
-    warehouse.publish(warehouse_db.working_path(), target)
-    with warehouse.connect(target, read_only=True) as conn:
-        summary = warehouse.summary(conn)
-    context.log.info(f"published {target}: {summary}")
-    return dg.MaterializeResult(metadata={"path": str(target), **summary})
+def views_and_publication(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
+    """Create the selected views in the working file, then publish it (when selected)."""
+    selected = {key.to_user_string() for key in context.selected_asset_keys}
+    views = [name for name in VIEW_SPECS if name in selected]
+    if views:
+        with warehouse_db.connect() as conn:
+            for name in views:
+                rows = warehouse.apply_view(conn, paths.SQL_VIEWS_DIR, name)
+                metadata = _view_metadata(name, rows, conn.table(name).pl())
+                context.log.info(f"created view {name}: {rows} rows")
+                yield dg.MaterializeResult(asset_key=name, metadata=metadata)
+    if PUBLISHED in selected:
+        target = warehouse_db.published_path()
+        warehouse.publish(warehouse_db.working_path(), target)
+        with warehouse.connect(target, read_only=True) as conn:
+            summary = warehouse.summary(conn)
+        context.log.info(f"published {target}: {summary}")
+        yield dg.MaterializeResult(asset_key=PUBLISHED, metadata={"path": str(target), **summary})

@@ -1,9 +1,11 @@
 """Asset checks on the warehouse tables. Each guards one property, carries a severity, and the
 ERROR ones block the views and the publication of a wrong warehouse.
 
-The checks run in three steps (``@dg.multi_asset_check``), each with one DuckDB connection that
-reads every table once: the keys and references of the table registry, the single-table rules
-of ``quality.RULES``, and the accounting of files, templates and accolade rows."""
+The checks run in one step (``@dg.multi_asset_check``) with one DuckDB connection that reads
+each table once: the keys and references of the table registry, the single-table rules of
+``quality.RULES``, and the accounting of files, templates and accolade rows. (Every check, step
+and asset writes events to the instance's event log; one step instead of three saves their
+start, end and connection.)"""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,7 +39,7 @@ class Check:
     """One asset check: its spec, and how it is judged from the tables."""
 
     spec: dg.AssetCheckSpec
-    judge: Callable[[Frames, InputsResource | None], dict]  # the result's fields but its key and name
+    judge: Callable[[Frames, InputsResource], dict]  # the result's fields but its key and name
 
 
 def _rows(bad: pl.DataFrame, what: str, severity=dg.AssetCheckSeverity.ERROR) -> dict:
@@ -67,7 +69,7 @@ def _unique_key(table: str, key: list[str]) -> Check:
 def _foreign_keys(table: str, refs: list[tuple[str, str, str]]) -> Check:
     parents = sorted({parent for _, parent, _ in refs})
 
-    def judge(f: Frames, _: InputsResource | None) -> dict:
+    def judge(f: Frames, _: InputsResource) -> dict:
         bad = {
             f"{col} -> {parent}.{pcol}": quality.orphans(f[table], col, f[parent], pcol).height
             for col, parent, pcol in refs
@@ -93,7 +95,7 @@ def _foreign_keys(table: str, refs: list[tuple[str, str, str]]) -> Check:
 
 
 def _claims(table: str, id_column: str) -> Check:
-    def judge(f: Frames, _: InputsResource | None) -> dict:
+    def judge(f: Frames, _: InputsResource) -> dict:
         claims = f["fact_claim"].filter(pl.col("fact_table") == table)
         return _rows(
             quality.sources_not_claims(f[table], claims, id_column),
@@ -120,7 +122,7 @@ def _rule(rule: quality.Rule) -> Check:
     )
 
 
-def _unknown_templates(f: Frames, _: InputsResource | None) -> dict:
+def _unknown_templates(f: Frames, _: InputsResource) -> dict:
     unknown = (
         f["extraction_issue"]
         .filter(pl.col("issue_kind") == "unknown template")
@@ -136,7 +138,7 @@ def _unknown_templates(f: Frames, _: InputsResource | None) -> dict:
     }
 
 
-def _accolade_rows(f: Frames, _: InputsResource | None) -> dict:
+def _accolade_rows(f: Frames, _: InputsResource) -> dict:
     frame = f["source_document"]
     result = _rows(
         quality.unaccounted_accolade_rows(frame), "documents whose accolade rows are not all accounted for"
@@ -149,8 +151,7 @@ def _accolade_rows(f: Frames, _: InputsResource | None) -> dict:
     return result
 
 
-def _files_accounted(f: Frames, inputs: InputsResource | None) -> dict:
-    assert inputs is not None, "the file accounting reads the input folder"
+def _files_accounted(f: Frames, inputs: InputsResource) -> dict:
     root = inputs.folder()
     scanned = [intake.relative_name(root, p) for p in intake.scan(root)]
     missing = quality.unaccounted_files(f["dim_source"], scanned)
@@ -207,43 +208,21 @@ ACCOUNTING_CHECKS = [
 ]
 
 
-def _evaluate(
-    checks: list[Check], warehouse_db: WarehouseResource, inputs: InputsResource | None = None
+ALL_CHECKS = KEY_CHECKS + RULE_CHECKS + ACCOUNTING_CHECKS
+
+
+@dg.multi_asset_check(
+    specs=[c.spec for c in ALL_CHECKS],
+    pool="duckdb",
+    name="warehouse_checks",
+    description="Keys unique, references resolving, sources matching claims, the single-table rules of "
+    "quality.RULES, and every input file, template and accolade row accounted for.",
+)
+def warehouse_checks(
+    inputs: InputsResource, warehouse_db: WarehouseResource
 ) -> Iterator[dg.AssetCheckResult]:
     with warehouse_db.connect() as conn:
         frames = Frames(conn)
-        for check in checks:
+        for check in ALL_CHECKS:
             fields = check.judge(frames, inputs)
             yield dg.AssetCheckResult(asset_key=check.spec.asset_key, check_name=check.spec.name, **fields)
-
-
-@dg.multi_asset_check(
-    specs=[c.spec for c in KEY_CHECKS],
-    pool="duckdb",
-    name="table_key_checks",
-    description="Keys unique, references resolving and sources matching claims, per table.",
-)
-def table_key_checks(warehouse_db: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
-    yield from _evaluate(KEY_CHECKS, warehouse_db)
-
-
-@dg.multi_asset_check(
-    specs=[c.spec for c in RULE_CHECKS],
-    pool="duckdb",
-    name="table_rule_checks",
-    description="The single-table rules of quality.RULES.",
-)
-def table_rule_checks(warehouse_db: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
-    yield from _evaluate(RULE_CHECKS, warehouse_db)
-
-
-@dg.multi_asset_check(
-    specs=[c.spec for c in ACCOUNTING_CHECKS],
-    pool="duckdb",
-    name="accounting_checks",
-    description="Every input file, template and accolade row accounted for.",
-)
-def accounting_checks(
-    inputs: InputsResource, warehouse_db: WarehouseResource
-) -> Iterator[dg.AssetCheckResult]:
-    yield from _evaluate(ACCOUNTING_CHECKS, warehouse_db, inputs)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from etl.lib.pipeline import dumps
 from etl.lib.text import kinds
 
 # Kinds recorded in dim_source.kind.
@@ -39,6 +40,7 @@ EXTRACT = "wikipedia_extract"
 IMDB_TITLE = "imdb_title"
 IMDB_REVIEWS = "imdb_reviews"
 UNKNOWN = "unknown"
+MULTISTREAM_INDEX = "mediawiki_multistream_index"  # read with its dump (etl.lib.pipeline.dumps)
 
 WIKI_KINDS = (API_JSON, XML, WIKITEXT)
 
@@ -226,9 +228,16 @@ def pages(root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Itera
     path = Path(root) / src.path
     seen: Counter = Counter()  # page rejections by reason: a few rows each, then a count
     kept: Counter = Counter()
+    if src.kind == MULTISTREAM_INDEX:  # not a document: the pages are read from its dump
+        return
+    index = dumps.index_beside(path) if src.kind == XML and src.compression == "bzip2" else None
     try:
         if src.kind in (API_JSON, XML):
-            for item in (_json_pages if src.kind == API_JSON else _xml_pages)(src, path, limits):
+            if index is not None:  # a multistream dump: unit by unit
+                read = (p for u in dumps.units(index, src.size) for p in unit_pages(root, src, u, limits))
+            else:
+                read = (_json_pages if src.kind == API_JSON else _xml_pages)(src, path, limits)
+            for item in read:
                 if isinstance(item, Rejection):
                     seen[item.reason] += 1
                     if kept[item.reason] >= (_REPEATS if item.page_title else 1):
@@ -392,6 +401,8 @@ def _decode_head(head: bytes) -> str | None:
 def detect_kind(head: str) -> str:
     """The document kind from the first characters of its (decompressed) content."""
     stripped = head.lstrip("\ufeff \t\r\n")
+    if dumps.looks_like_index(stripped):
+        return MULTISTREAM_INDEX
     if _JSON_START.match(stripped):
         return API_JSON
     if stripped.startswith("<") and re.search(r"<(mediawiki|page)[\s>]", stripped[:4096]):
@@ -628,11 +639,25 @@ class _PageReader:
         )
 
 
-def _xml_pages(src: SourceFile, path: Path, limits: Limits) -> Iterator[Page | Rejection]:
+def unit_pages(root: Path, src: SourceFile, unit: dumps.Unit, limits: Limits = DEFAULT_LIMITS):
+    """The pages of one unit (a byte range of bzip2 streams, ``dumps.units``) of a multistream
+    dump, read as ``pages`` reads a whole XML file."""
+
+    def chunks():
+        yield dumps.unit_xml(Path(root) / src.path, unit).decode("utf-8", _MARK_ERRORS)
+
+    return _xml_pages(src, Path(root) / src.path, limits, chunks())
+
+
+def _xml_pages(
+    src: SourceFile, path: Path, limits: Limits, chunks: Iterator[str] | None = None
+) -> Iterator[Page | Rejection]:
     reader = _PageReader(src, limits)
     parser = ET.XMLParser(target=reader)
+    if chunks is None:
+        chunks = _text_chunks(path, limits.max_file_bytes, errors=_MARK_ERRORS, xml=True)
     try:
-        for chunk in _text_chunks(path, limits.max_file_bytes, errors=_MARK_ERRORS, xml=True):
+        for chunk in chunks:
             parser.feed(chunk)
             yield from reader.drain()
         parser.close()

@@ -7,18 +7,25 @@ number of workers, so a pool build equals a one-worker build row for row.
 - ``workers <= 1``: pages are parsed in this process (tests, debugging). The CPU budget holds
   when this is the main thread (a ``SIGPROF`` timer); the memory limit is not applied, since it
   would limit the caller too.
-- ``workers > 1``: a pool of ``spawn``-ed processes, one page in flight per worker. Each worker
+- ``workers > 1``: a small build (at most ``IN_PROCESS_PAGES`` pages, none over
+  ``IN_PROCESS_PAGE_CHARS`` characters) is parsed in this process as above: starting worker
+  processes (each imports the parser) costs more than parsing a few pages. Otherwise a pool of
+  ``spawn``-ed processes, one page in flight per worker. Each worker
   caps its own address space (``RLIMIT_AS``), so a page that needs too much memory fails with
   ``MemoryError`` in that worker only, and arms a ``SIGPROF`` timer of the CPU budget for every
   page. A worker stuck in C code (no Python bytecode runs, so the signal never fires) or that
   dies is killed by the parent once its CPU time since the page began passes the budget plus a
   grace, and replaced; that page is rejected and the rest goes on.
+- Pages that are plainly not films (a redirect, another namespace, no film infobox in the
+  raw text: most of a dump) are rejected by ``without_parse`` before any parse and never sent
+  to a worker, with the reason ``parse_page`` would give.
 - Pages stream: at most ``IN_FLIGHT_PER_WORKER × workers`` pages are read ahead of the oldest
   unfinished one, so a dump's texts are never all in memory.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import resource
@@ -30,11 +37,14 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from etl.lib.pipeline.documents import ParsedDocument, parse_page
-from etl.lib.pipeline.intake import Page, Rejection
+from etl.lib.pipeline.documents import ParsedDocument, accolades_list_film, not_a_film_reason, parse_page
+from etl.lib.pipeline.intake import WIKI_KINDS, Page, Rejection
+from etl.lib.wiki import wikitext as wt
 
 Result = ParsedDocument | Rejection
 IN_FLIGHT_PER_WORKER = 4
+IN_PROCESS_PAGES = 8  # a build of at most this many pages needs no pool
+IN_PROCESS_PAGE_CHARS = 512 * 1024  # a longer page goes to a worker and its memory cap
 GRACE_SECONDS = 5.0  # CPU seconds past the budget before the parent kills a worker
 _POLL_SECONDS = 0.5
 _EXIT_MEMORY = 3  # a worker's exit code when a page it was sent does not fit in its memory
@@ -191,17 +201,65 @@ def _ended_reason(w: _Worker, budget: Budget) -> str:
 
 
 def parse_stream(
-    items: Iterable[tuple[Any, Page | Rejection]], *, workers: int = 1, budget: Budget = Budget()
+    items: Iterable[tuple[Any, Page | Rejection]],
+    *,
+    workers: int = 1,
+    budget: Budget = Budget(),
+    in_process_pages: int = IN_PROCESS_PAGES,
 ) -> Iterator[tuple[Any, Result]]:
-    """Every tagged page parsed (rejections from intake pass through), in input order."""
-    if workers <= 1 or multiprocessing.current_process().daemon:  # a daemon may have no children
-        for tag, item in items:
-            yield tag, item if isinstance(item, Rejection) else parse_within(item, budget)
-        return
+    """Every tagged page parsed (rejections from intake pass through), in input order.
+    ``in_process_pages``: the most pages a build may have to be parsed without a pool."""
+    source = (
+        (tag, item if isinstance(item, Rejection) else without_parse(item) or item) for tag, item in items
+    )
+    if workers > 1 and not multiprocessing.current_process().daemon:  # a daemon may have no children
+        ahead, small = _read_ahead(source, in_process_pages)
+        if not small:
+            yield from _in_pool(itertools.chain(ahead, source), workers, budget)
+            return
+        source = iter(ahead)
+    for tag, item in source:
+        yield tag, item if isinstance(item, Rejection) else parse_within(item, budget)
+
+
+def without_parse(page: Page) -> Rejection | None:
+    """The rejection of a wiki page that is plainly not a film, told from its raw text with no
+    parse (the reason ``parse_page`` gives it); None when the page must be parsed to tell."""
+    if page.kind not in WIKI_KINDS or accolades_list_film(page) is not None:
+        return None
+    text = page.text
+    if (
+        page.redirect
+        or page.namespace not in (None, 0)
+        or wt.is_redirect(text)
+        or not wt.mentions_film_infobox(text)
+    ):
+        reason = not_a_film_reason(page)  # decided before it would read an Article
+        if reason is not None:
+            return _reject(page, reason)
+    return None
+
+
+def _read_ahead(source: Iterator[tuple[Any, Page | Rejection]], most: int) -> tuple[list, bool]:
+    """The items read from ``source`` and whether they are the whole build, small enough for
+    this process: it stops at the first page past ``most`` pages or over ``IN_PROCESS_PAGE_CHARS``."""
+    ahead: list[tuple[Any, Page | Rejection]] = []
+    pages = 0
+    for tag, item in source:
+        ahead.append((tag, item))
+        if isinstance(item, Page):
+            pages += 1
+            if pages > most or len(item.text) > IN_PROCESS_PAGE_CHARS:
+                return ahead, False
+    return ahead, True
+
+
+def _in_pool(
+    source: Iterator[tuple[Any, Page | Rejection]], workers: int, budget: Budget
+) -> Iterator[tuple[Any, Result]]:
     ctx = multiprocessing.get_context("spawn")
     pool = [_Worker(ctx, budget) for _ in range(workers)]
     window = IN_FLIGHT_PER_WORKER * workers
-    source = iter(items)
     tags: dict[int, Any] = {}
     done: dict[int, Result] = {}
     next_seq = out_seq = 0

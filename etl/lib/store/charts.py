@@ -5,23 +5,36 @@ global pyplot state): pure functions from a view's rows (a Polars frame) to an i
 - ``timeline_chart``: one film's life (releases, home media, soundtrack, ceremonies) on a
   date axis; ``busiest_film`` picks the film with most dated events;
 - ``wins_chart``: the films with most wins, all award bodies together.
+
+matplotlib is imported by the first chart drawn, not with this module: loading the definitions
+(every run, every UI code-server start) does not pay for it.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+from typing import TYPE_CHECKING
 
 import polars as pl
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["busiest_film", "leaderboard_chart", "markdown_image", "timeline_chart", "wins_chart"]
 
 _WINS, _NOMINATIONS = "#c8102e", "#9bb7d4"
 
 
+def _figure(width: float, height: float) -> Figure:
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height))
+
+
 def _png(fig: Figure) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     FigureCanvasAgg(fig)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=100, bbox_inches="tight")
@@ -42,7 +55,7 @@ def markdown_image(png: bytes, alt: str) -> str:
 
 
 def _bars(frame: pl.DataFrame, label: str, title: str, top: int) -> bytes:
-    fig = Figure(figsize=(9, 0.45 * max(top, 4) + 1.2))
+    fig = _figure(9, 0.45 * max(top, 4) + 1.2)
     if frame.is_empty():
         return _empty(fig, title)
     rows = frame.head(top).reverse()  # the largest at the top
@@ -107,7 +120,7 @@ def timeline_chart(timeline: pl.DataFrame, film_id: str | None = None) -> bytes:
     """One film's dated events of ``release_timeline`` on a date axis, one lane per kind of
     event, each labelled with its detail (and territory)."""
     film_id = film_id or busiest_film(timeline)
-    fig = Figure(figsize=(11, 4.8))
+    fig = _figure(11, 4.8)
     rows = (
         timeline.filter((pl.col("film_id") == film_id) & pl.col("event_date").is_not_null())
         if film_id

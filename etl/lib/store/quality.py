@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from etl.lib.model import RESULTS
+from etl.lib.pipeline import intake
 
 
 def duplicate_keys(frame: pl.DataFrame, key: list[str]) -> pl.DataFrame:
@@ -49,10 +50,14 @@ def amounts_without_currency(box_office: pl.DataFrame) -> pl.DataFrame:
 
 def unaccounted_files(sources: pl.DataFrame, scanned_paths: list[str]) -> list[str]:
     """Input files neither loaded nor rejected: missing from dim_source, or in it with no
-    document loaded and no rejection recorded."""
+    document loaded and no rejection recorded (a multistream index holds no document: its
+    dump's pages are read through it)."""
     known = set(sources["path"].to_list())
     missing = [p for p in scanned_paths if p not in known]
-    silent = sources.filter((pl.col("documents_loaded") + pl.col("documents_rejected")) == 0)
+    silent = sources.filter(
+        ((pl.col("documents_loaded") + pl.col("documents_rejected")) == 0)
+        & (pl.col("kind") != intake.MULTISTREAM_INDEX)
+    )
     return sorted(missing + silent["path"].to_list())
 
 

@@ -1,0 +1,116 @@
+"""Multistream dumps: a dump built here from bzip2 streams end to end, with the index written
+beside it, is read unit by unit (each unit decompresses alone) and gives the same pages as the
+same XML read whole; the index is known by its content and is no document; pages that are
+plainly not films are rejected before any parse, with the reason the full parse gives."""
+
+from __future__ import annotations
+
+import bz2
+from pathlib import Path
+
+from etl.lib.pipeline import corpus, documents, dumps, intake, workers
+
+HEADER = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" xml:lang="en">\n  <siteinfo><sitename>Wikipedia</sitename></siteinfo>\n'
+FILM = (
+    "{{Infobox film\n| name = Small Film\n| released = {{Film date|1999|5|1}}\n"
+    "| budget = $2 million\n}}\n'''Small Film''' is a 1999 American drama film.\n"
+)
+
+
+def _page(page_id: int, title: str, text: str, ns: int = 0, redirect: str | None = None) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    redirect_tag = f'<redirect title="{redirect}" />' if redirect else ""
+    return (
+        f"  <page><title>{title}</title><ns>{ns}</ns><id>{page_id}</id>{redirect_tag}"
+        f"<revision><id>{page_id * 10}</id><text>{text}</text></revision></page>\n"
+    )
+
+
+PAGES = [
+    _page(1, "Small Film", FILM),
+    _page(2, "Smallfilm", "#REDIRECT [[Small Film]]", redirect="Small Film"),
+    _page(3, "Category:Films", "Films.", ns=14),
+    _page(4, "Jane Doe", "{{Infobox person\n| name = Jane Doe\n}}\n'''Jane Doe''' is an actress."),
+    _page(5, "Paris", "'''Paris''' is a city."),
+]
+
+
+def _write_multistream(folder: Path, per_stream: int = 2) -> tuple[Path, Path, list[tuple[int, int]]]:
+    streams = [bz2.compress(HEADER.encode())]
+    index_lines, offset = [], len(streams[0])
+    expected = []
+    for n in range(0, len(PAGES), per_stream):
+        chunk = "".join(PAGES[n : n + per_stream]).encode()
+        data = bz2.compress(chunk)
+        for i in range(n, min(n + per_stream, len(PAGES))):
+            index_lines.append(f"{offset}:{i + 1}:title {i + 1}")
+        expected.append((offset, offset + len(data)))
+        streams.append(data)
+        offset += len(data)
+    streams.append(bz2.compress(b"</mediawiki>\n"))
+    dump = folder / "dump.bin"  # names say nothing: kinds come from content
+    dump.write_bytes(b"".join(streams))
+    index = folder / "offsets.bin"
+    index.write_bytes(bz2.compress(("\n".join(index_lines) + "\n").encode()))
+    last_start = expected[-1][0]
+    expected[-1] = (last_start, dump.stat().st_size)  # the last unit runs to the end
+    return dump, index, expected
+
+
+def test_units_are_the_streams_of_the_index_and_each_decompresses_alone(tmp_path):
+    dump, index, expected = _write_multistream(tmp_path)
+    assert dumps.units(index, dump.stat().st_size) == expected
+    assert len(expected) == 3
+    xml = dumps.unit_xml(dump, expected[1])
+    assert xml.count(b"<page>") == 2 and b"Category:Films" in xml and b"Jane Doe" in xml
+    assert dumps.unit_xml(dump, expected[2]).count(b"<page>") == 1  # the closing stream is dropped
+
+
+def test_the_index_is_found_by_content_and_is_no_document(tmp_path):
+    dump, index, _ = _write_multistream(tmp_path)
+    assert dumps.index_beside(dump) == index
+    found = corpus.detect_all(tmp_path)
+    kinds = {s.path: s.kind for s in found.sources}
+    assert kinds == {"dump.bin": intake.XML, "offsets.bin": intake.MULTISTREAM_INDEX}
+    assert found.rejections == []
+    index_src = next(s for s in found.sources if s.path == "offsets.bin")
+    assert list(intake.pages(tmp_path, index_src)) == []
+
+
+def test_a_dump_read_unit_by_unit_gives_the_pages_of_the_dump_read_whole(tmp_path):
+    dump, index, expected = _write_multistream(tmp_path)
+    src = next(s for s in corpus.detect_all(tmp_path).sources if s.path == "dump.bin")
+    by_units = [p for u in expected for p in intake.unit_pages(tmp_path, src, u)]
+    index.unlink()  # without its index, the same file is read as one XML stream
+    whole = list(intake.pages(tmp_path, src))
+    assert [(p.title, p.page_id, p.revision_id, p.namespace, p.redirect, p.text) for p in by_units] == [
+        (p.title, p.page_id, p.revision_id, p.namespace, p.redirect, p.text) for p in whole
+    ]
+    assert [p.page_id for p in whole] == [1, 2, 3, 4, 5]
+
+
+def test_plain_non_films_are_rejected_before_any_parse_with_the_full_reason(tmp_path, monkeypatch):
+    _write_multistream(tmp_path)
+    found = corpus.detect_all(tmp_path)
+    src = next(s for s in found.sources if s.path == "dump.bin")
+    pages = [p for p in intake.pages(tmp_path, src) if isinstance(p, intake.Page)]
+    quick = {p.title: workers.without_parse(p) for p in pages}
+    assert quick["Small Film"] is None  # a film infobox: it must be parsed
+    full = {p.title: documents.parse_page(p) for p in pages}
+    for title in ("Smallfilm", "Category:Films", "Jane Doe", "Paris"):
+        assert quick[title] == full[title], title
+    assert quick["Category:Films"].reason == "not an article (namespace 14)"
+    assert quick["Smallfilm"].reason == "redirect page (to 'Small Film'), not a film article"
+
+    parsed = []
+    real = workers.parse_page
+
+    def counting(page):
+        parsed.append(page.title)
+        return real(page)
+
+    monkeypatch.setattr(workers, "parse_page", counting)
+    result = corpus.parse_all(tmp_path, found.sources, workers=1)
+    assert parsed == ["Small Film"]  # the four others never reach the parser
+    assert [d.page_title for d in result.documents] == ["Small Film"]
+    assert [r.page_title for r in result.rejections] == ["Smallfilm", "Category:Films", "Jane Doe", "Paris"]
