@@ -75,7 +75,7 @@ from etl.lib.model import Amount, BoxOffice, FilmFacts, PartialDate, Rating, Rel
 from etl.lib.text.dates import find_dates
 from etl.lib.text.kinds import is_wikipedia_extract, lead_sentence
 from etl.lib.text.money import parse_amounts
-from etl.lib.text.sentences import clause_spans, sentences, strip_citations
+from etl.lib.text.sentences import clause_spans, sentences
 
 __all__ = [
     "box_office_from_prose",
