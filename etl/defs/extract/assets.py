@@ -1,11 +1,10 @@
-"""Intake and parse: from a folder of files to the film facts each document states."""
+"""Intake and parse: from a folder of files to the film facts each document states, in shards."""
 
 import dagster as dg
 
 from etl.defs.resources import InputsResource, WarehouseResource
-from etl.lib.pipeline import corpus, parse_cache, workers
-from etl.lib.pipeline.corpus import Intake, Parsed
-from etl.lib.store.report import rejections_markdown
+from etl.lib.pipeline import corpus, shards
+from etl.lib.pipeline.corpus import Intake
 
 
 @dg.asset(group_name="extract", kinds={"python"})
@@ -27,54 +26,54 @@ def source_files(context: dg.AssetExecutionContext, inputs: InputsResource) -> I
     return result
 
 
-@dg.asset(group_name="extract", kinds={"python"}, automation_condition=dg.AutomationCondition.eager())
+def shard_store(inputs: InputsResource, warehouse_db: WarehouseResource) -> shards.ShardStore:
+    """The store of parse results of this warehouse, under the run's intake limits."""
+    return shards.ShardStore(warehouse_db.parse_cache_path(), inputs.limits())
+
+
+@dg.asset(
+    group_name="extract", kinds={"python", "parquet"}, automation_condition=dg.AutomationCondition.eager()
+)
 def parsed_documents(
     context: dg.AssetExecutionContext,
     inputs: InputsResource,
     warehouse_db: WarehouseResource,
     source_files: Intake,
-) -> Parsed:
-    """Every page of every readable file, parsed into the facts it states about a film.
-    Pages that are not films (redirects, people, TV series) are rejected with a reason.
-    Templates the extractors do not know are counted, never silently dropped. A file whose
-    content was parsed before (by the same parser code) is read back from the parse cache.
-    Pages are parsed on ``inputs.parse_workers`` processes, each page within a CPU-time and a
-    memory budget: one over it is rejected with that reason and the rest loads."""
-    cache = parse_cache.ParseCache(warehouse_db.parse_cache_path())
-    changed = parse_cache.changes(cache.previous_files(), source_files.sources)
+) -> dg.MaterializeResult:
+    """Every page of every readable file, parsed into the facts it states about a film and
+    written to its file's Parquet shard (one row per page) as it is parsed. Pages that are not
+    films (redirects, people, TV series) are rejected with a reason. A file whose content has a
+    shard is not read; in a changed file only the pages that changed are parsed again. Pages
+    are parsed on ``inputs.parse_workers`` processes, each page within a CPU-time and a memory
+    budget: one over it is rejected with that reason and the rest loads."""
+    store = shard_store(inputs, warehouse_db)
+    previous = store.previous_files()
+    changed = shards.changes(previous, source_files.sources)
     context.log.info(f"parsing {len(source_files.sources)} files from {inputs.folder()}")
-    parsed = corpus.parse_all(
+    stats = corpus.write_shards(
         inputs.folder(),
         source_files.sources,
-        progress=context.log.info,
-        cache=cache,
-        limits=inputs.limits(),
+        store,
+        previous=previous,
         workers=inputs.workers(),
         budget=inputs.budget(),
+        progress=context.log.info,
     )
-    cache.finish(source_files.sources)
     context.log.info(", ".join(f"{len(v)} {k}" for k, v in changed.items()) + " documents")
-    unknown = parsed.unknown_templates()
-    context.add_output_metadata(
-        {
+    return dg.MaterializeResult(
+        metadata={
             "documents_new": len(changed["new"]),
             "documents_changed": len(changed["changed"]),
             "documents_unchanged": len(changed["unchanged"]),
             "documents_removed": len(changed["removed"]),
             "changes": dg.MetadataValue.json({k: v[:100] for k, v in changed.items() if k != "unchanged"}),
-            "files_parsed": parsed.files_parsed,
-            "files_from_cache": parsed.files_cached,
-            "parse_cache_warnings": dg.MetadataValue.json(cache.warnings),
-            "film_documents": len(parsed.documents),
-            "rejected_pages": len(parsed.rejections),
+            "files_parsed": stats.files_parsed,
+            "files_from_cache": stats.files_cached,
+            "pages_parsed": stats.pages_parsed,
+            "pages_from_cache": stats.pages_cached,
+            "pages_over_budget": stats.pages_over_budget,
             "parse_workers": inputs.workers(),
-            "pages_over_budget": sum(map(workers.over_budget, parsed.rejections)),
-            "unknown_templates": sum(unknown.values()),
-            "unknown_templates_top": dg.MetadataValue.json(dict(unknown.most_common(25))),
-            "unreadable_values": dg.MetadataValue.json(dict(parsed.problems().most_common(25))),
-            "rejections": dg.MetadataValue.md(
-                rejections_markdown(source_files.rejections + parsed.rejections)
-            ),
+            "parse_cache_warnings": dg.MetadataValue.json(store.warnings),
+            "shards": dg.MetadataValue.path(str(store.entries)),
         }
     )
-    return parsed
