@@ -31,8 +31,32 @@ def shard_store(inputs: InputsResource, warehouse_db: WarehouseResource) -> shar
     return shards.ShardStore(warehouse_db.parse_cache_path(), inputs.limits())
 
 
+# The parse stage's partitions: files in hash buckets of their path (corpus.bucket). Each
+# partition parses its own files into their shards, so partitions run on any executor, on any
+# number of machines; the load stage reads every shard.
+PARSE_BUCKETS = 4
+PARSE_PARTITIONS = dg.StaticPartitionsDefinition([str(b) for b in range(PARSE_BUCKETS)])
+
+
+def every_partition_tags() -> dict[str, str]:
+    """Run tags that make one run parse every partition, in one step (its backfill policy)."""
+    keys = PARSE_PARTITIONS.get_partition_keys()
+    return {"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]}
+
+
+def _buckets(context: dg.AssetExecutionContext) -> set[int]:
+    """The buckets of this run: its partitions, or all of them in a run without partitions."""
+    partitioned = context.has_partition_key or context.has_partition_key_range
+    keys = context.partition_keys if partitioned else PARSE_PARTITIONS.get_partition_keys()
+    return {int(k) for k in keys}
+
+
 @dg.asset(
-    group_name="extract", kinds={"python", "parquet"}, automation_condition=dg.AutomationCondition.eager()
+    group_name="extract",
+    kinds={"python", "parquet"},
+    partitions_def=PARSE_PARTITIONS,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    automation_condition=dg.AutomationCondition.eager(),
 )
 def parsed_documents(
     context: dg.AssetExecutionContext,
@@ -45,14 +69,19 @@ def parsed_documents(
     films (redirects, people, TV series) are rejected with a reason. A file whose content has a
     shard is not read; in a changed file only the pages that changed are parsed again. Pages
     are parsed on ``inputs.parse_workers`` processes, each page within a CPU-time and a memory
-    budget: one over it is rejected with that reason and the rest loads."""
+    budget: one over it is rejected with that reason and the rest loads. Partitioned: each
+    partition parses the files of its hash bucket; a run of all partitions is one step."""
+    buckets = _buckets(context)
+    sources = corpus.in_buckets(source_files.sources, buckets, PARSE_BUCKETS)
     store = shard_store(inputs, warehouse_db)
-    previous = store.previous_files()
-    changed = shards.changes(previous, source_files.sources)
-    context.log.info(f"parsing {len(source_files.sources)} files from {inputs.folder()}")
+    previous = {
+        p: sha for p, sha in store.previous_files().items() if corpus.bucket(p, PARSE_BUCKETS) in buckets
+    }
+    changed = shards.changes(previous, sources)
+    context.log.info(f"parsing {len(sources)} files from {inputs.folder()} (buckets {sorted(buckets)})")
     stats = corpus.write_shards(
         inputs.folder(),
-        source_files.sources,
+        sources,
         store,
         previous=previous,
         workers=inputs.workers(),

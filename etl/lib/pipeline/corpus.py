@@ -9,6 +9,7 @@ or a parse held in memory when no store is given (tests, benchmarks).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -94,6 +95,16 @@ def detect_all(root: Path, progress: Progress | None = None) -> Intake:
         if progress and n % 100 == 0:
             progress(f"detected {n} files")
     return Intake(sources, rejections)
+
+
+def bucket(path: str, buckets: int) -> int:
+    """The partition of the parse stage a file belongs to: a stable hash of its path, so a file
+    stays in its bucket from build to build and on any machine."""
+    return int(hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:8], 16) % buckets
+
+
+def in_buckets(sources: list[SourceFile], keys: set[int], buckets: int) -> list[SourceFile]:
+    return [src for src in sources if bucket(src.path, buckets) in keys]
 
 
 def _readable(sources: list[SourceFile]) -> list[SourceFile]:
