@@ -10,6 +10,7 @@ or a parse held in memory when no store is given (tests, benchmarks).
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -136,12 +137,31 @@ def _results(
                 row = stored.get(key)
                 yield (i, key, row), (item if row is None else _STORED)
 
+    stream, workers = _few_to_parse(items(), workers)
     for n, ((i, key, row), result) in enumerate(
-        workers_lib.parse_stream(items(), workers=workers, budget=budget), start=1
+        workers_lib.parse_stream(stream, workers=workers, budget=budget), start=1
     ):
         yield i, key, (result if row is None else row)
         if progress and n % 200 == 0:
             progress(f"parsed {n} pages")
+
+
+def _few_to_parse(items: Iterator, workers: int) -> tuple[Iterator, int]:
+    """The stream, and how many workers it deserves. A pool costs seconds to start: when files
+    are read again for a few changed pages (the rest copied from their previous shards) and
+    fewer pages need a parse than the pool would hold in flight, they are parsed in this process
+    (the CPU budget holds, the worker memory cap does not apply). While looking, only the pages
+    to parse are held; stored ones are rows already in memory."""
+    if workers <= 1:
+        return items, workers
+    ahead, misses, stored = [], 0, False
+    for tagged in items:
+        ahead.append(tagged)
+        misses += not isinstance(tagged[1], Rejection)
+        stored |= tagged[0][2] is not None
+        if misses >= workers * workers_lib.IN_FLIGHT_PER_WORKER:
+            return itertools.chain(ahead, items), workers
+    return iter(ahead), (1 if stored else workers)
 
 
 def write_shards(
@@ -171,6 +191,8 @@ def write_shards(
             stats.files_parsed += 1
             todo.append(src)
             queued.add(src.sha256)
+    if not todo:
+        return stats
     previous = previous or {}
     writer: ShardWriter | None = None
     current = -1  # the file of ``todo`` the writer writes
