@@ -41,6 +41,7 @@ def _build(args: argparse.Namespace) -> int:
     import dagster as dg
 
     from etl.definitions import defs
+    from etl.defs.extract.assets import every_partition_tags
 
     # The job resolves its paths when it runs; the flags override the defaults for this process.
     os.environ[paths.SEEDS_ENV] = str(seeds)
@@ -52,7 +53,9 @@ def _build(args: argparse.Namespace) -> int:
         run_config["resources"] = {"warehouse_db": {"config": {"allow_shrink": True}}}
     with instance:
         job = defs().resolve_job_def("build_warehouse")
-        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
+        result = job.execute_in_process(
+            instance=instance, raise_on_error=False, run_config=run_config, tags=every_partition_tags()
+        )
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
     if not result.success:
         print("build failed; the published warehouse was left as it was", file=sys.stderr)

@@ -4,6 +4,7 @@ published file never block a run, and a killed run leaves the last good warehous
 
 from __future__ import annotations
 
+import bz2
 import hashlib
 import json
 import os
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from etl.definitions import defs as load_defs
@@ -180,22 +183,71 @@ def test_a_killed_run_leaves_the_last_good_warehouse(tmp_path, seeds_dir, corpus
     assert len(titles(target)) == 13
 
 
-# --- the parse cache holds data, never code ---------------------------------------------------
+# --- a page changed inside a dump is the only page parsed again ------------------------------
+
+
+def write_dump(path: Path, pages: list[Path], edit: str | None = None) -> None:
+    """A bzip2 MediaWiki dump of corpus pages; ``edit`` (a title) gets one sentence more."""
+    body = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if edit is not None and f"<title>{edit}</title>" in text:
+            text = text.replace("</text>", "\nThis page was edited.</text>", 1)
+        body.append(text)
+    xml = (
+        '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">\n' + "\n".join(body) + "</mediawiki>\n"
+    )
+    path.write_bytes(bz2.compress(xml.encode("utf-8")))
+
+
+def page_metadata(result: dg.ExecuteInProcessResult) -> tuple[int, int, int, int]:
+    """(files parsed, files from the cache, pages parsed, pages copied from the previous shard)"""
+    (mat,) = result.asset_materializations_for_node("parsed_documents")
+    keys = ("files_parsed", "files_from_cache", "pages_parsed", "pages_from_cache")
+    return tuple(mat.metadata[k].value for k in keys)  # type: ignore[return-value]
+
+
+DUMP_PAGES = ["Rocky", "Taxi Driver", "Werner Herzog", "redirect", "Midnight Cowboy", "Cars 2"]
+
+
+def test_a_page_changed_inside_a_dump_is_the_only_page_parsed_again(tmp_path, seeds_dir, corpus_dir):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(seeds_dir, inputs)
+    pages = [corpus_dir / f"{title}.xml" for title in DUMP_PAGES]
+    dump = inputs / "enwiki-pages-articles.xml.bz2"
+    write_dump(dump, pages)
+    target = tmp_path / "live" / "warehouse.duckdb"
+    first = build(inputs, target)
+    assert page_metadata(first) == (6, 0, 11, 0)
+
+    write_dump(dump, pages, edit="Midnight Cowboy")
+    second = build(inputs, target)
+    assert page_metadata(second) == (1, 5, 1, 5)  # one page of the dump
+    with duckdb.connect(str(target), read_only=True) as conn:
+        assert conn.execute("select count(*) from dim_film").fetchall() == [(5,)]  # the seed film + 4
+
+    fresh = tmp_path / "fresh" / "warehouse.duckdb"
+    build(inputs, fresh)
+    assert table_rows(target) == table_rows(fresh)
+
+
+# --- the shards hold data, never code ---------------------------------------------------------
 
 from etl.lib.pipeline import corpus  # noqa: E402
-from etl.lib.pipeline.parse_cache import MANIFEST, ParseCache  # noqa: E402
+from etl.lib.pipeline.intake import DEFAULT_LIMITS  # noqa: E402
+from etl.lib.pipeline.shards import MANIFEST, ShardStore  # noqa: E402
 
 
-def parse_with_cache(inputs: Path, cache_dir: Path) -> tuple[corpus.Parsed, ParseCache]:
-    cache = ParseCache(cache_dir)
+def parse_with_cache(inputs: Path, cache_dir: Path) -> tuple[corpus.Parsed, ShardStore]:
+    store = ShardStore(cache_dir, DEFAULT_LIMITS)
     found = corpus.detect_all(inputs)
-    parsed = corpus.parse_all(inputs, found.sources, cache=cache)
-    cache.finish(found.sources)
-    return parsed, cache
+    parsed = corpus.parse_all(inputs, found.sources, store=store)
+    store.finish(found.sources)
+    return parsed, store
 
 
 def cache_entries(cache_dir: Path) -> list[Path]:
-    """Every entry file the cache wrote, whatever it names them (the manifest aside)."""
+    """Every shard the store wrote, whatever it names them (the manifest aside)."""
     return sorted(p for p in cache_dir.rglob("*") if p.is_file() and p.name != MANIFEST)
 
 
@@ -206,7 +258,7 @@ def test_a_cached_parse_equals_a_fresh_one(tmp_path, seeds_dir):
     assert cached.documents == fresh.documents and cached.rejections == fresh.rejections
     assert [d.facts.title for d in cached.documents].count("Leaving Las Vegas") == 5
     assert cache.warnings == []
-    assert all(p.suffix == ".json" for p in cache_entries(tmp_path / "cache"))
+    assert all(p.suffix == ".parquet" for p in cache_entries(tmp_path / "cache"))
 
 
 def test_the_corpus_round_trips_through_the_cache(tmp_path, corpus_dir):
@@ -214,6 +266,27 @@ def test_the_corpus_round_trips_through_the_cache(tmp_path, corpus_dir):
     cached, cache = parse_with_cache(corpus_dir, tmp_path / "cache")
     assert cached.files_parsed == 0 and cache.warnings == []
     assert cached.documents == fresh.documents and cached.rejections == fresh.rejections
+    assert cached.documents == corpus.parse_all(corpus_dir, corpus.detect_all(corpus_dir).sources).documents
+
+
+def test_a_shard_has_one_row_per_page_in_order(tmp_path, seeds_dir, corpus_dir):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    write_dump(inputs / "dump.xml.bz2", [corpus_dir / f"{title}.xml" for title in DUMP_PAGES])
+    _, store = parse_with_cache(inputs, tmp_path / "cache")
+    (shard,) = cache_entries(tmp_path / "cache")
+    rows = pq.read_table(shard).to_pylist()
+    assert [(r["ordinal"], r["title"], r["status"]) for r in rows] == [
+        (0, "Rocky", "document"),
+        (1, "Taxi Driver", "document"),
+        (2, "Werner Herzog", "rejection"),
+        (3, "(Baazi (1968 film)", "rejection"),
+        (4, "Midnight Cowboy", "document"),
+        (5, "Cars 2", "document"),
+    ]
+    assert all(r["path"] == "dump.xml.bz2" and len(r["page_key"]) == 32 for r in rows)
+    assert rows[3]["reason"] == "redirect page (to 'Baazi (1968 film)'), not a film article"
+    assert json.loads(rows[0]["payload"])["items"][0]["document"]["facts"]["title"] == "Rocky"
 
 
 class _Payload:
@@ -234,7 +307,7 @@ def test_a_crafted_pickle_in_the_cache_is_never_loaded(tmp_path, seeds_dir):
     marker = tmp_path / "pwned"
     payload = pickle.dumps(_Payload(marker))
     entries = cache_entries(cache_dir)
-    for entry in entries:  # every entry overwritten, and a .pickle beside each
+    for entry in entries:  # every shard overwritten, and a .pickle beside each
         entry.write_bytes(payload)
         entry.with_suffix(".pickle").write_bytes(payload)
     cached, cache = parse_with_cache(seeds_dir, cache_dir)
@@ -244,10 +317,21 @@ def test_a_crafted_pickle_in_the_cache_is_never_loaded(tmp_path, seeds_dir):
     assert not list(cache_dir.rglob("*.pickle"))  # tidied away by finish
 
 
+def _rewrite(entry: Path, change) -> None:
+    """The shard with ``change(rows)`` applied, written back with its own metadata."""
+    table = pq.read_table(entry)
+    rows = table.to_pylist()
+    change(rows)
+    pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), entry)
+
+
 def _wrong_types(entry: Path) -> None:
-    data = json.loads(entry.read_text())
-    data["items"][0]["document"]["facts"]["title"] = 5
-    entry.write_text(json.dumps(data))
+    def change(rows):
+        data = json.loads(rows[0]["payload"])
+        data["items"][0]["document"]["facts"]["title"] = 5
+        rows[0]["payload"] = json.dumps(data)
+
+    _rewrite(entry, change)
 
 
 def _into_folder(entry: Path) -> None:
@@ -255,28 +339,46 @@ def _into_folder(entry: Path) -> None:
     (entry / "inside").mkdir(parents=True)
 
 
+def _other_columns(entry: Path) -> None:
+    table = pq.read_table(entry)
+    pq.write_table(table.drop_columns(["reason"]).replace_schema_metadata(table.schema.metadata), entry)
+
+
+def _another_files_shard(entry: Path) -> None:
+    table = pq.read_table(entry)
+    other = {**table.schema.metadata, b"sha256": b"0" * 64}
+    pq.write_table(table.replace_schema_metadata(other), entry)
+
+
+def _out_of_order(entry: Path) -> None:
+    _rewrite(entry, lambda rows: rows[0].update(ordinal=7))
+
+
 CORRUPTIONS = {
     "a number": lambda e: e.write_text("5"),
-    "truncated JSON": lambda e: e.write_text(e.read_text()[:100]),
+    "truncated Parquet": lambda e: e.write_bytes(e.read_bytes()[:100]),
     "a field of the wrong type": _wrong_types,
     "binary bytes": lambda e: e.write_bytes(b"\x80\x04\x95\xff\x00"),
     "deeply nested JSON": lambda e: e.write_text("[" * 100_000 + "]" * 100_000),
     "a folder": _into_folder,
+    "other columns": _other_columns,
+    "another file's shard": _another_files_shard,
+    "rows out of order": _out_of_order,
 }
 
 
 @pytest.mark.parametrize("corrupt", CORRUPTIONS.values(), ids=CORRUPTIONS.keys())
-def test_a_bad_cache_entry_is_parsed_again_with_a_warning(tmp_path, seeds_dir, corrupt):
+def test_a_bad_shard_is_parsed_again_with_a_warning(tmp_path, seeds_dir, corrupt):
     cache_dir = tmp_path / "cache"
     fresh, _ = parse_with_cache(seeds_dir, cache_dir)
     for entry in cache_entries(cache_dir):
         corrupt(entry)
     cached, cache = parse_with_cache(seeds_dir, cache_dir)
-    assert (cached.files_parsed, cached.files_cached) == (5, 0)
+    assert cached.files_parsed == 5
     assert cached.documents == fresh.documents
     assert len(cache.warnings) == 5 and all("discarded" in w for w in cache.warnings)
     again, cache = parse_with_cache(seeds_dir, cache_dir)  # repaired: read back next time
-    assert (again.files_cached, cache.warnings) == (5, [])
+    assert (again.files_parsed, again.files_cached, cache.warnings) == (0, 5, [])
 
 
 @pytest.mark.parametrize(
@@ -291,18 +393,20 @@ def test_a_bad_manifest_counts_every_file_as_new(tmp_path, seeds_dir, manifest):
         (path / "x").mkdir(parents=True)
     else:
         path.write_text(manifest)
-    cache = ParseCache(cache_dir)
+    cache = ShardStore(cache_dir, DEFAULT_LIMITS)
     assert cache.previous_files() == {}
     assert len(cache.warnings) == 1 and MANIFEST in cache.warnings[0]
     found = corpus.detect_all(seeds_dir)
     cache.finish(found.sources)
-    assert ParseCache(cache_dir).previous_files() == {s.path: s.sha256 for s in found.sources}
+    assert ShardStore(cache_dir, DEFAULT_LIMITS).previous_files() == {s.path: s.sha256 for s in found.sources}
 
 
-def test_no_pickle_in_the_parse_cache_code():
-    from etl.lib.pipeline import parse_cache
+def test_no_pickle_in_the_parse_store_code():
+    from etl.lib.pipeline import payload, shards
+    from etl.lib.store import frames
 
-    assert "pickle" not in Path(parse_cache.__file__).read_text()
+    for module in (payload, shards, corpus, frames):
+        assert "pickle" not in Path(module.__file__).read_text()
 
 
 def test_a_build_over_a_broken_cache_succeeds_and_says_so(tmp_path, seeds_dir):
@@ -317,6 +421,21 @@ def test_a_build_over_a_broken_cache_succeeds_and_says_so(tmp_path, seeds_dir):
     warnings = mat.metadata["parse_cache_warnings"].value
     assert len(warnings) == 6 and warnings[0].startswith("parse cache manifest.json discarded")
     assert parse_metadata(again)["files_parsed"] == 5
+    fresh = tmp_path / "fresh" / "warehouse.duckdb"
+    build(seeds_dir, fresh)
+    assert table_rows(target) == table_rows(fresh)
+
+
+def test_a_shard_broken_inside_is_parsed_again_by_the_load_stage(tmp_path, seeds_dir):
+    target = tmp_path / "live" / "warehouse.duckdb"
+    build(seeds_dir, target)
+    for entry in cache_entries(WarehouseResource(path=str(target)).parse_cache_path()):
+        _wrong_types(entry)  # the shard opens: the parse stage cannot tell, the load stage can
+    again = build(seeds_dir, target)
+    assert parse_metadata(again)["files_from_cache"] == 5
+    (mat,) = again.asset_materializations_for_node("star_schema_frames")
+    assert mat.metadata["files_parsed_again"].value == 5
+    assert all("discarded" in w for w in mat.metadata["parse_cache_warnings"].value)
     fresh = tmp_path / "fresh" / "warehouse.duckdb"
     build(seeds_dir, fresh)
     assert table_rows(target) == table_rows(fresh)
@@ -337,8 +456,8 @@ def test_a_file_where_a_cache_folder_should_be_is_replaced(tmp_path, seeds_dir, 
 
 
 def _document_entry(cache_dir: Path) -> dict:
-    entry = next(e for e in cache_entries(cache_dir) if '"document"' in e.read_text())
-    return json.loads(entry.read_text())
+    rows = pq.read_table(cache_entries(cache_dir)[0]).to_pylist()
+    return json.loads(next(r["payload"] for r in rows if r["status"] == "document"))
 
 
 @pytest.mark.parametrize(
@@ -354,7 +473,7 @@ def _document_entry(cache_dir: Path) -> dict:
     ],
 )
 def test_the_schema_refuses_values_of_the_wrong_type(tmp_path, seeds_dir, path, value):
-    from etl.lib.pipeline.parse_cache import InvalidEntry, Schema
+    from etl.lib.pipeline.payload import InvalidEntry, Schema
 
     parse_with_cache(seeds_dir, tmp_path / "cache")
     data = _document_entry(tmp_path / "cache")
@@ -372,8 +491,8 @@ def test_results_read_under_other_limits_are_not_reused(tmp_path, seeds_dir):
     cache_dir = tmp_path / "cache"
     parse_with_cache(seeds_dir, cache_dir)
     found = corpus.detect_all(seeds_dir)
-    small = Limits(max_page_bytes=1000)
-    parsed = corpus.parse_all(seeds_dir, found.sources, cache=ParseCache(cache_dir), limits=small)
+    small = ShardStore(cache_dir, Limits(max_page_bytes=1000))
+    parsed = corpus.parse_all(seeds_dir, found.sources, store=small)
     assert (parsed.files_parsed, parsed.files_cached) == (5, 0)
     # the seed article (API JSON) is far over 1,000 bytes: refused under the small limit
     assert [r.path for r in parsed.rejections] == ["003_b6dd9beaf186b8b0.txt"]

@@ -3,6 +3,7 @@ that follow their parents (declarative automation) when someone materializes a p
 
 import dagster as dg
 
+from etl.defs.extract.assets import every_partition_tags
 from etl.defs.jobs import build_warehouse
 from etl.defs.resources import InputsResource
 from etl.lib.pipeline.folder_state import FolderState, next_state, read_state
@@ -13,7 +14,7 @@ def input_folder_sensor(context: dg.SensorEvaluationContext, inputs: InputsResou
     """Watches the input folder. A run per change: the run key is the fingerprint of the
     folder's contents plus a sequence kept in the cursor, so going back to an earlier state
     (a file added, then removed) runs again. An empty or missing folder is skipped (a missing
-    mount must not replace the warehouse)."""
+    mount must not replace the warehouse). The run parses every partition, in one step."""
     root = inputs.folder()
     if not root.is_dir():
         return dg.SkipReason(f"input folder {root} does not exist")
@@ -29,9 +30,8 @@ def input_folder_sensor(context: dg.SensorEvaluationContext, inputs: InputsResou
     state = next_state(state)
     context.update_cursor(state.to_json())
     summary = ", ".join(f"{len(v)} {k}" for k, v in changes.items() if v) or "first look"
-    return dg.RunRequest(
-        run_key=state.run_key(), tags={"etl/input_change": summary, "etl/files": str(len(state.files))}
-    )
+    tags = {"etl/input_change": summary, "etl/files": str(len(state.files)), **every_partition_tags()}
+    return dg.RunRequest(run_key=state.run_key(), tags=tags)
 
 
 follow_parents_sensor = dg.AutomationConditionSensorDefinition(

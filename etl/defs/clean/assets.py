@@ -1,34 +1,69 @@
-"""Clean and shape: documents joined to films, names linked, deterministic ids, star-schema frames."""
+"""Clean and shape: the documents read back from their shards, joined to films, names linked,
+deterministic ids, star-schema frames written as Parquet for the load stage."""
 
 import dagster as dg
-import polars as pl
 
-from etl.lib.pipeline import resolve
-from etl.lib.pipeline.corpus import Intake, Parsed
-from etl.lib.store.report import frame_markdown
+from etl.defs.extract.assets import shard_store
+from etl.defs.resources import InputsResource, WarehouseResource
+from etl.lib.pipeline import corpus, resolve, workers
+from etl.lib.pipeline.corpus import Intake
+from etl.lib.store import frames as frames_lib
+from etl.lib.store.report import frame_markdown, rejections_markdown
 from etl.lib.store.tables import Corpus, build_tables
 
 
-@dg.asset(group_name="clean", kinds={"polars"}, automation_condition=dg.AutomationCondition.eager())
+@dg.asset(
+    group_name="clean",
+    kinds={"polars", "parquet"},
+    deps=["parsed_documents"],
+    automation_condition=dg.AutomationCondition.eager(),
+)
 def star_schema_frames(
-    context: dg.AssetExecutionContext, source_files: Intake, parsed_documents: Parsed
-) -> dict[str, pl.DataFrame]:
-    """The documents of each film joined into one film (Wikipedia is the master record), and
-    every warehouse table as a Polars frame with deterministic keys."""
-    films, superseded = resolve.join_films(parsed_documents.documents)
+    context: dg.AssetExecutionContext,
+    inputs: InputsResource,
+    warehouse_db: WarehouseResource,
+    source_files: Intake,
+) -> dg.MaterializeResult:
+    """The documents of every file read back from its shard (the facts of all documents are
+    held while films are joined), the documents of each film joined into one film (Wikipedia is
+    the master record), and every warehouse table as a Polars frame with deterministic keys,
+    written as Parquet beside the working file. A shard missing or broken is parsed again here,
+    with a warning."""
+    store = shard_store(inputs, warehouse_db)
+    parsed = corpus.read_shards(
+        inputs.folder(),
+        source_files.sources,
+        store,
+        workers=inputs.workers(),
+        budget=inputs.budget(),
+        progress=context.log.info,
+    )
+    store.finish(source_files.sources)
+    films, superseded = resolve.join_films(parsed.documents)
     frames = build_tables(
-        Corpus(
-            source_files.sources,
-            parsed_documents.documents,
-            source_files.rejections + parsed_documents.rejections,
-        ),
+        Corpus(source_files.sources, parsed.documents, source_files.rejections + parsed.rejections),
         films,
         superseded,
     )
-    context.add_output_metadata(
-        {
+    folder = frames_lib.folder_for(warehouse_db.working_path())
+    frames_lib.write_frames(folder, frames)
+    unknown = parsed.unknown_templates()
+    return dg.MaterializeResult(
+        metadata={
             "films": len(films),
+            "film_documents": len(parsed.documents),
+            "rejected_pages": len(parsed.rejections),
+            "pages_over_budget": sum(map(workers.over_budget, parsed.rejections)),
+            "files_parsed_again": parsed.stats.files_parsed,
+            "parse_cache_warnings": dg.MetadataValue.json(store.warnings),
+            "unknown_templates": sum(unknown.values()),
+            "unknown_templates_top": dg.MetadataValue.json(dict(unknown.most_common(25))),
+            "unreadable_values": dg.MetadataValue.json(dict(parsed.problems().most_common(25))),
+            "rejections": dg.MetadataValue.md(
+                rejections_markdown(source_files.rejections + parsed.rejections)
+            ),
             "rows": dg.MetadataValue.json({name: f.height for name, f in frames.items()}),
+            "frames": dg.MetadataValue.path(str(folder)),
             "films_preview": dg.MetadataValue.md(
                 frame_markdown(
                     frames["dim_film"].select("title", "release_year", "runtime_minutes", "documents")
@@ -36,4 +71,3 @@ def star_schema_frames(
             ),
         }
     )
-    return frames

@@ -1,11 +1,10 @@
-"""Intake and parse: from a folder of files to the film facts each document states."""
+"""Intake and parse: from a folder of files to the film facts each document states, in shards."""
 
 import dagster as dg
 
 from etl.defs.resources import InputsResource, WarehouseResource
-from etl.lib.pipeline import corpus, parse_cache, workers
-from etl.lib.pipeline.corpus import Intake, Parsed
-from etl.lib.store.report import rejections_markdown
+from etl.lib.pipeline import corpus, shards
+from etl.lib.pipeline.corpus import Intake
 
 
 @dg.asset(group_name="extract", kinds={"python"})
@@ -27,54 +26,83 @@ def source_files(context: dg.AssetExecutionContext, inputs: InputsResource) -> I
     return result
 
 
-@dg.asset(group_name="extract", kinds={"python"}, automation_condition=dg.AutomationCondition.eager())
+def shard_store(inputs: InputsResource, warehouse_db: WarehouseResource) -> shards.ShardStore:
+    """The store of parse results of this warehouse, under the run's intake limits."""
+    return shards.ShardStore(warehouse_db.parse_cache_path(), inputs.limits())
+
+
+# The parse stage's partitions: files in hash buckets of their path (corpus.bucket). Each
+# partition parses its own files into their shards, so partitions run on any executor, on any
+# number of machines; the load stage reads every shard.
+PARSE_BUCKETS = 4
+PARSE_PARTITIONS = dg.StaticPartitionsDefinition([str(b) for b in range(PARSE_BUCKETS)])
+
+
+def every_partition_tags() -> dict[str, str]:
+    """Run tags that make one run parse every partition, in one step (its backfill policy)."""
+    keys = PARSE_PARTITIONS.get_partition_keys()
+    return {"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]}
+
+
+def _buckets(context: dg.AssetExecutionContext) -> set[int]:
+    """The buckets of this run: its partitions, or all of them in a run without partitions."""
+    partitioned = context.has_partition_key or context.has_partition_key_range
+    keys = context.partition_keys if partitioned else PARSE_PARTITIONS.get_partition_keys()
+    return {int(k) for k in keys}
+
+
+@dg.asset(
+    group_name="extract",
+    kinds={"python", "parquet"},
+    partitions_def=PARSE_PARTITIONS,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    automation_condition=dg.AutomationCondition.eager(),
+)
 def parsed_documents(
     context: dg.AssetExecutionContext,
     inputs: InputsResource,
     warehouse_db: WarehouseResource,
     source_files: Intake,
-) -> Parsed:
-    """Every page of every readable file, parsed into the facts it states about a film.
-    Pages that are not films (redirects, people, TV series) are rejected with a reason.
-    Templates the extractors do not know are counted, never silently dropped. A file whose
-    content was parsed before (by the same parser code) is read back from the parse cache.
-    Pages are parsed on ``inputs.parse_workers`` processes, each page within a CPU-time and a
-    memory budget: one over it is rejected with that reason and the rest loads."""
-    cache = parse_cache.ParseCache(warehouse_db.parse_cache_path())
-    changed = parse_cache.changes(cache.previous_files(), source_files.sources)
-    context.log.info(f"parsing {len(source_files.sources)} files from {inputs.folder()}")
-    parsed = corpus.parse_all(
+) -> dg.MaterializeResult:
+    """Every page of every readable file, parsed into the facts it states about a film and
+    written to its file's Parquet shard (one row per page) as it is parsed. Pages that are not
+    films (redirects, people, TV series) are rejected with a reason. A file whose content has a
+    shard is not read; in a changed file only the pages that changed are parsed again. Pages
+    are parsed on ``inputs.parse_workers`` processes, each page within a CPU-time and a memory
+    budget: one over it is rejected with that reason and the rest loads. Partitioned: each
+    partition parses the files of its hash bucket; a run of all partitions is one step."""
+    buckets = _buckets(context)
+    sources = corpus.in_buckets(source_files.sources, buckets, PARSE_BUCKETS)
+    store = shard_store(inputs, warehouse_db)
+    previous = {
+        p: sha for p, sha in store.previous_files().items() if corpus.bucket(p, PARSE_BUCKETS) in buckets
+    }
+    changed = shards.changes(previous, sources)
+    context.log.info(f"parsing {len(sources)} files from {inputs.folder()} (buckets {sorted(buckets)})")
+    stats = corpus.write_shards(
         inputs.folder(),
-        source_files.sources,
-        progress=context.log.info,
-        cache=cache,
-        limits=inputs.limits(),
+        sources,
+        store,
+        previous=previous,
         workers=inputs.workers(),
         budget=inputs.budget(),
+        progress=context.log.info,
     )
-    cache.finish(source_files.sources)
     context.log.info(", ".join(f"{len(v)} {k}" for k, v in changed.items()) + " documents")
-    unknown = parsed.unknown_templates()
-    context.add_output_metadata(
-        {
+    return dg.MaterializeResult(
+        metadata={
             "documents_new": len(changed["new"]),
             "documents_changed": len(changed["changed"]),
             "documents_unchanged": len(changed["unchanged"]),
             "documents_removed": len(changed["removed"]),
             "changes": dg.MetadataValue.json({k: v[:100] for k, v in changed.items() if k != "unchanged"}),
-            "files_parsed": parsed.files_parsed,
-            "files_from_cache": parsed.files_cached,
-            "parse_cache_warnings": dg.MetadataValue.json(cache.warnings),
-            "film_documents": len(parsed.documents),
-            "rejected_pages": len(parsed.rejections),
+            "files_parsed": stats.files_parsed,
+            "files_from_cache": stats.files_cached,
+            "pages_parsed": stats.pages_parsed,
+            "pages_from_cache": stats.pages_cached,
+            "pages_over_budget": stats.pages_over_budget,
             "parse_workers": inputs.workers(),
-            "pages_over_budget": sum(map(workers.over_budget, parsed.rejections)),
-            "unknown_templates": sum(unknown.values()),
-            "unknown_templates_top": dg.MetadataValue.json(dict(unknown.most_common(25))),
-            "unreadable_values": dg.MetadataValue.json(dict(parsed.problems().most_common(25))),
-            "rejections": dg.MetadataValue.md(
-                rejections_markdown(source_files.rejections + parsed.rejections)
-            ),
+            "parse_cache_warnings": dg.MetadataValue.json(store.warnings),
+            "shards": dg.MetadataValue.path(str(store.entries)),
         }
     )
-    return parsed

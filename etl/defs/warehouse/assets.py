@@ -2,9 +2,9 @@
 with the keys, references and comments of the table registry."""
 
 import dagster as dg
-import polars as pl
 
 from etl.defs.resources import WarehouseResource
+from etl.lib.store import frames as frames_lib
 from etl.lib.store import warehouse
 from etl.lib.store.report import frame_markdown
 from etl.lib.store.tables import TABLE_SPECS, TABLES
@@ -31,19 +31,18 @@ def _column_schema(table: str) -> dg.TableSchema:
         )
         for table in TABLES
     ],
-    ins={"star_schema_frames": dg.AssetIn()},
     pool="duckdb",
 )
-def warehouse_tables(
-    context: dg.AssetExecutionContext,
-    warehouse_db: WarehouseResource,
-    star_schema_frames: dict[str, pl.DataFrame],
-):
+def warehouse_tables(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
     """Replace every table of the working DuckDB file in one transaction, so a failed load
-    leaves the previous tables as they were."""
+    leaves the previous tables as they were. The rows are the clean stage's Parquet frames,
+    each checked against its registry columns; the frames are removed once loaded."""
+    folder = frames_lib.folder_for(warehouse_db.working_path())
+    star_schema_frames = frames_lib.read_frames(folder)
     warehouse.discard(warehouse_db.working_path())  # every build starts from an empty file
     with warehouse_db.connect() as conn:
         counts = warehouse.write_tables(conn, star_schema_frames)
+    frames_lib.discard(folder)
     context.log.info(
         f"wrote {sum(counts.values())} rows into {len(counts)} tables at {warehouse_db.working_path()}"
     )

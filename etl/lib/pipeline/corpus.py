@@ -1,9 +1,18 @@
-"""The intake and parse stages over a whole folder (the loops the extract assets run)."""
+"""The intake and parse stages over a whole folder (the loops the extract and load assets run).
+
+``write_shards`` parses the files whose content has no shard yet into the shard store
+(``etl.lib.pipeline.shards``), one result at a time as the pages stream; only pages the store does
+not know go to the parse pool. ``read_shards`` reads the results of a set of files back, in order
+(the load stage), parsing again any file whose shard is missing or broken. ``parse_all`` is both,
+or a parse held in memory when no store is given (tests, benchmarks).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,9 +20,14 @@ from etl.lib.pipeline import intake
 from etl.lib.pipeline import workers as workers_lib
 from etl.lib.pipeline.documents import ParsedDocument
 from etl.lib.pipeline.intake import Rejection, SourceFile
-from etl.lib.pipeline.parse_cache import ParseCache
+from etl.lib.pipeline.payload import InvalidEntry
+from etl.lib.pipeline.shards import InvalidShard, Row, ShardStore, ShardWriter, page_key
 
 Progress = Callable[[str], None]
+Result = ParsedDocument | Rejection
+# Stands in the parse stream for a page whose result is copied from a shard: the pool passes
+# rejections through untouched, in order.
+_STORED = Rejection("", "", "read from the parse cache")
 
 
 @dataclass
@@ -26,11 +40,38 @@ class Intake:
 
 
 @dataclass
+class ParseStats:
+    files_parsed: int = 0  # files read and parsed in this build
+    files_cached: int = 0  # files whose content has a shard (not read at all)
+    pages_parsed: int = 0  # pages sent to the parser
+    pages_cached: int = 0  # pages of re-read files whose result was copied from the previous shard
+    pages_over_budget: int = 0
+
+    def __iadd__(self, other: ParseStats) -> ParseStats:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+
+@dataclass
 class Parsed:
     documents: list[ParsedDocument] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
-    files_parsed: int = 0  # files read and parsed in this build
-    files_cached: int = 0  # files whose content was parsed before (results from the cache)
+    stats: ParseStats = field(default_factory=ParseStats)
+
+    @property
+    def files_parsed(self) -> int:
+        return self.stats.files_parsed
+
+    @property
+    def files_cached(self) -> int:
+        return self.stats.files_cached
+
+    def add(self, result: Result) -> None:
+        if isinstance(result, Rejection):
+            self.rejections.append(result)
+        else:
+            self.documents.append(result)
 
     def unknown_templates(self) -> Counter:
         total: Counter = Counter()
@@ -57,55 +98,216 @@ def detect_all(root: Path, progress: Progress | None = None) -> Intake:
     return Intake(sources, rejections)
 
 
+def bucket(path: str, buckets: int) -> int:
+    """The partition of the parse stage a file belongs to: a stable hash of its path, so a file
+    stays in its bucket from build to build and on any machine."""
+    return int(hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:8], 16) % buckets
+
+
+def in_buckets(sources: list[SourceFile], keys: set[int], buckets: int) -> list[SourceFile]:
+    return [src for src in sources if bucket(src.path, buckets) in keys]
+
+
+def _readable(sources: list[SourceFile]) -> list[SourceFile]:
+    return [src for src in sources if src.kind != intake.UNKNOWN]
+
+
+def _results(
+    root: Path,
+    files: list[SourceFile],
+    known: Callable[[SourceFile], dict[str, Row]],
+    *,
+    workers: int,
+    limits: intake.Limits,
+    budget: workers_lib.Budget,
+    progress: Progress | None,
+) -> Iterator[tuple[int, str | None, Result | Row]]:
+    """``(index of the file, page key, result)`` of every document of ``files``, in order. A page
+    whose key ``known(file)`` holds comes back as that stored row, unparsed; intake's rejections
+    have no key."""
+
+    def items():
+        for i, src in enumerate(files):
+            stored = known(src)
+            for item in intake.pages(root, src, limits):
+                if isinstance(item, Rejection):
+                    yield (i, None, None), item
+                    continue
+                key = page_key(item)
+                row = stored.get(key)
+                yield (i, key, row), (item if row is None else _STORED)
+
+    stream, workers = _few_to_parse(items(), workers)
+    for n, ((i, key, row), result) in enumerate(
+        workers_lib.parse_stream(stream, workers=workers, budget=budget), start=1
+    ):
+        yield i, key, (result if row is None else row)
+        if progress and n % 200 == 0:
+            progress(f"parsed {n} pages")
+
+
+def _few_to_parse(items: Iterator, workers: int) -> tuple[Iterator, int]:
+    """The stream, and how many workers it deserves. A pool costs seconds to start: when files
+    are read again for a few changed pages (the rest copied from their previous shards) and
+    fewer pages need a parse than the pool would hold in flight, they are parsed in this process
+    (the CPU budget holds, the worker memory cap does not apply). While looking, only the pages
+    to parse are held; stored ones are rows already in memory."""
+    if workers <= 1:
+        return items, workers
+    ahead, misses, stored = [], 0, False
+    for tagged in items:
+        ahead.append(tagged)
+        misses += not isinstance(tagged[1], Rejection)
+        stored |= tagged[0][2] is not None
+        if misses >= workers * workers_lib.IN_FLIGHT_PER_WORKER:
+            return itertools.chain(ahead, items), workers
+    return iter(ahead), (1 if stored else workers)
+
+
+def write_shards(
+    root: Path,
+    sources: list[SourceFile],
+    store: ShardStore,
+    *,
+    previous: dict[str, str] | None = None,
+    workers: int = 1,
+    budget: workers_lib.Budget = workers_lib.DEFAULT_BUDGET,
+    progress: Progress | None = None,
+) -> ParseStats:
+    """Give every readable file of ``sources`` a shard. A file whose content has one is not read;
+    the others stream, their pages keyed, and a page the previous shard of the same path holds
+    (``previous``: path -> sha256 of the last build) is copied from it instead of parsed. Pages
+    are parsed on ``workers`` processes, each within ``budget``; the shards are the same for any
+    number of workers."""
+    stats = ParseStats()
+    todo: list[SourceFile] = []
+    queued: set[str] = set()
+    for src in _readable(sources):
+        if src.sha256 in queued:
+            stats.files_parsed += 1  # the same content as a file parsed now: one shard for both
+        elif store.ready(src):
+            stats.files_cached += 1
+        else:
+            stats.files_parsed += 1
+            todo.append(src)
+            queued.add(src.sha256)
+    if not todo:
+        return stats
+    previous = previous or {}
+    writer: ShardWriter | None = None
+    current = -1  # the file of ``todo`` the writer writes
+
+    def advance(to: int) -> ShardWriter:
+        """The writer of file ``to``; the shards of the files before it are closed."""
+        nonlocal writer, current
+        while writer is None or current < to:
+            if writer is not None:
+                writer.close()
+            current += 1
+            writer = ShardWriter(store, todo[current])
+        return writer
+
+    try:
+        for i, key, result in _results(
+            root,
+            todo,
+            lambda src: store.known_pages(src, previous),
+            workers=workers,
+            limits=store.limits,
+            budget=budget,
+            progress=progress,
+        ):
+            w = advance(i)
+            if isinstance(result, tuple):
+                stats.pages_cached += 1
+                w.add(key, result)
+                continue
+            stats.pages_parsed += key is not None
+            if isinstance(result, Rejection) and workers_lib.over_budget(result):
+                stats.pages_over_budget += 1
+            try:
+                row = store.row(result)
+            except InvalidEntry as exc:
+                src = todo[i]
+                row = store.row(
+                    Rejection(src.path, src.sha256, f"parse results could not be stored: {exc}", result.kind)
+                )
+            w.add(key, row)
+        if todo:
+            advance(len(todo) - 1).close()  # files with no result still get their (empty) shard
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    return stats
+
+
+def read_shards(
+    root: Path,
+    sources: list[SourceFile],
+    store: ShardStore,
+    *,
+    workers: int = 1,
+    budget: workers_lib.Budget = workers_lib.DEFAULT_BUDGET,
+    progress: Progress | None = None,
+) -> Parsed:
+    """Every result of the readable files of ``sources``, in file and page order, from their
+    shards. A shard missing or not valid is discarded with a warning and its file parsed again
+    here (``Parsed.stats`` counts that work): a broken store never fails a build."""
+    parsed = Parsed()
+    readable = _readable(sources)
+    results: list[list[Result] | None] = []
+    broken: list[SourceFile] = []
+    for src in readable:
+        try:
+            results.append(list(store.read(src)))
+        except InvalidShard as exc:
+            store.discard(src, exc)
+            results.append(None)
+            broken.append(src)
+    if broken:
+        parsed.stats = write_shards(root, broken, store, workers=workers, budget=budget, progress=progress)
+    for src, items in zip(readable, results):
+        for item in items if items is not None else store.read(src):
+            parsed.add(item)
+    return parsed
+
+
 def parse_all(
     root: Path,
     sources: list[SourceFile],
     progress: Progress | None = None,
-    cache: ParseCache | None = None,
+    store: ShardStore | None = None,
     *,
     workers: int = 1,
     limits: intake.Limits = intake.DEFAULT_LIMITS,
     budget: workers_lib.Budget = workers_lib.DEFAULT_BUDGET,
 ) -> Parsed:
     """Parse every page of every readable source; keep only the facts (a dump's text is
-    streamed and dropped page by page). With a cache, a file parsed before with the same
-    content and the same parser code is read back instead of parsed again. Pages are parsed
-    on ``workers`` processes, each within ``budget`` (see etl.lib.pipeline.workers); the result is the
-    same, in the same order, for any number of workers. ``limits`` bound what intake reads
-    of each file."""
+    streamed and dropped page by page). With a store, the parse goes through its shards (under
+    the store's limits) and is read back from them; without, it is held in memory. The result
+    is the same, in the same order, for any number of workers. ``limits`` bound what intake
+    reads of each file."""
+    if store is not None:
+        stats = write_shards(
+            root,
+            sources,
+            store,
+            previous=store.previous_files(),
+            workers=workers,
+            budget=budget,
+            progress=progress,
+        )
+        parsed = read_shards(root, sources, store, workers=workers, budget=budget, progress=progress)
+        parsed.stats += stats
+        return parsed
     parsed = Parsed()
-    readable = [src for src in sources if src.kind != intake.UNKNOWN]
-    results: dict[int, list] = {}
-    for i, src in enumerate(readable):
-        items = cache.get(src, limits) if cache is not None else None
-        if items is not None:
-            parsed.files_cached += 1
-            results[i] = items
-
-    fresh: list[int] = []  # files read and parsed in this build
-
-    def to_parse():
-        for i, src in enumerate(readable):
-            if i not in results:
-                results[i] = []
-                fresh.append(i)
-                for item in intake.pages(root, src, limits):
-                    yield i, item
-
-    pages = 0
-    for i, result in workers_lib.parse_stream(to_parse(), workers=workers, budget=budget):
-        results[i].append(result)
-        pages += 1
-        if progress and pages % 200 == 0:
-            progress(f"parsed {pages} pages")
-    parsed.files_parsed = len(fresh)
-    for i in fresh:
-        if cache is not None:
-            cache.put(readable[i], results[i], limits)
-    for i in range(len(readable)):
-        for result in results[i]:
-            if isinstance(result, Rejection):
-                parsed.rejections.append(result)
-            else:
-                parsed.documents.append(result)
+    readable = _readable(sources)
+    parsed.stats.files_parsed = len(readable)
+    for _, key, result in _results(
+        root, readable, lambda src: {}, workers=workers, limits=limits, budget=budget, progress=progress
+    ):
+        assert not isinstance(result, tuple)  # nothing is stored
+        parsed.stats.pages_parsed += key is not None
+        parsed.add(result)
     return parsed

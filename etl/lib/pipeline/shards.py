@@ -1,0 +1,283 @@
+"""Parse results kept between builds as Parquet shards: one shard per input file, one row per page.
+
+The store is a folder (beside the warehouse, ``<warehouse>.parse-cache/``)::
+
+    manifest.json                       the last build's files (path -> sha256): what changed
+    <code>-<limits>/<sha256>.parquet    the shard of a file's content: every result, in order
+
+A shard's folder is named by the extractor-code fingerprint and the intake limits, so a change of
+either starts from nothing and a build always equals a from-scratch build. A file whose content
+has a shard is not read again. A file with new content is streamed, and each of its pages is keyed
+by a hash of everything the parser reads of it (``page_key``): a page whose key is in the previous
+shard of the same path is copied from it, not parsed, so a changed dump re-parses only its changed
+pages.
+
+Shards hold data, never code: fixed columns checked against ``COLUMNS`` when read, a document's
+facts as the validated JSON of ``payload.Schema``. A shard that is not valid (corrupt, of another
+shape, a folder where a file should be) is discarded with a warning and its file parsed again; a
+broken store never fails a build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from etl.lib.pipeline.documents import ParsedDocument
+from etl.lib.pipeline.intake import Limits, Page, Rejection, SourceFile
+from etl.lib.pipeline.payload import InvalidEntry, Schema, code_version
+
+MANIFEST = "manifest.json"
+FORMAT = "1"
+SUFFIX = ".parquet"
+DOCUMENT, REJECTION = "document", "rejection"
+_ROWS_PER_GROUP = 1000
+_FORMAT_KEY = b"etl_shard_format"
+
+COLUMNS = pa.schema(
+    [
+        ("page_key", pa.string()),  # null for a rejection of intake (a whole file, a count of pages)
+        ("path", pa.string()),
+        ("sha256", pa.string()),
+        ("ordinal", pa.int64()),
+        ("kind", pa.string()),
+        ("title", pa.string()),
+        ("status", pa.string()),  # DOCUMENT or REJECTION
+        ("reason", pa.string()),  # a rejection's reason
+        ("payload", pa.string()),  # a document as payload.Schema JSON
+    ]
+)
+_ROW = tuple(COLUMNS.names[4:])  # what a page's row says, wherever the page sits: kind ... payload
+Row = tuple  # (kind, title, status, reason, payload)
+
+
+class InvalidShard(ValueError):
+    """A shard that does not hold what a parse of its file returns."""
+
+
+def page_key(page: Page) -> str:
+    """A page's identity for the store: a hash of everything ``parse_page`` reads of it. The text
+    is hashed even when the page has a revision id: a local edit need not change it."""
+    h = hashlib.sha256()
+    fields = [page.kind, page.title, page.page_id, page.revision_id, page.redirect, page.namespace]
+    h.update(json.dumps(fields).encode())
+    h.update(b"\x00")
+    h.update(page.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:32]
+
+
+class ShardWriter:
+    """Rows of one file's shard, written in row groups to a temporary file and moved into place
+    by ``close``: a shard is whole or absent."""
+
+    def __init__(self, store: ShardStore, src: SourceFile):
+        self.store, self.src = store, src
+        self.path = store.shard(src)
+        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        self.rows: list[tuple] = []
+        self.count = 0
+        store.make_entries()
+        schema = COLUMNS.with_metadata({_FORMAT_KEY: FORMAT.encode(), b"sha256": src.sha256.encode()})
+        self.writer = pq.ParquetWriter(self.tmp, schema)
+
+    def add(self, key: str | None, row: Row) -> None:
+        self.rows.append((key, self.src.path, self.src.sha256, self.count, *row))
+        self.count += 1
+        if len(self.rows) >= _ROWS_PER_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.rows:
+            columns = list(zip(*self.rows))
+            self.writer.write_table(pa.table(dict(zip(COLUMNS.names, columns)), schema=self.writer.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+        if os.path.lexists(self.path) and (self.path.is_symlink() or not self.path.is_file()):
+            _remove(self.path)
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        try:
+            self.writer.close()
+        finally:
+            _remove(self.tmp)
+
+
+class ShardStore:
+    def __init__(self, folder: Path, limits: Limits):
+        self.folder = Path(folder)
+        self.limits = limits
+        self.entries = self.folder / f"{code_version()}-{limits.key()}"
+        self.schema = Schema()
+        self.warnings: list[str] = []  # what was wrong with the store and was repaired
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    def _make_folder(self, path: Path) -> None:
+        if os.path.lexists(path) and (path.is_symlink() or not path.is_dir()):
+            self._warn(f"parse cache {path.name} was not a folder: replaced")
+            _remove(path)
+        path.mkdir(parents=True, exist_ok=True)
+
+    def make_entries(self) -> None:
+        self._make_folder(self.folder)
+        self._make_folder(self.entries)
+
+    def shard(self, src: SourceFile) -> Path:
+        return self.entries / f"{src.sha256}{SUFFIX}"
+
+    def row(self, result: ParsedDocument | Rejection) -> Row:
+        """What the shard keeps of one parse result (``InvalidEntry`` if it cannot be stored)."""
+        if isinstance(result, Rejection):
+            return (result.kind, result.page_title, REJECTION, result.reason, None)
+        return (result.kind, result.page_title, DOCUMENT, None, self.schema.dump([result]))
+
+    def _open(self, path: Path, sha256: str) -> pq.ParquetFile:
+        if not os.path.lexists(path):
+            raise InvalidShard("missing")
+        if path.is_symlink() or not path.is_file():
+            raise InvalidShard("not a regular file")
+        try:
+            shard = pq.ParquetFile(path)
+        except (OSError, pa.ArrowException) as exc:
+            raise InvalidShard(f"not Parquet ({_describe(exc)})") from None
+        meta = shard.schema_arrow.metadata or {}
+        if not shard.schema_arrow.remove_metadata().equals(COLUMNS):
+            raise InvalidShard("not the columns of a shard")
+        if meta.get(_FORMAT_KEY) != FORMAT.encode() or meta.get(b"sha256") != sha256.encode():
+            raise InvalidShard("not a shard of this format and content")
+        return shard
+
+    def discard(self, src: SourceFile, exc: Exception) -> None:
+        path = self.shard(src)
+        if os.path.lexists(path):
+            self._warn(f"parse cache shard {path.name} discarded ({_describe(exc)}); {src.path} parsed again")
+            _remove(path)
+
+    def ready(self, src: SourceFile) -> bool:
+        """Whether the file's content has a shard that opens as one (its rows are checked when read);
+        a shard that does not is discarded with a warning."""
+        try:
+            self._open(self.shard(src), src.sha256)
+        except InvalidShard as exc:
+            self.discard(src, exc)
+            return False
+        return True
+
+    def _rows(self, path: Path, sha256: str) -> Iterator[dict]:
+        try:
+            for batch in self._open(path, sha256).iter_batches(batch_size=_ROWS_PER_GROUP):
+                yield from batch.to_pylist()
+        except (OSError, pa.ArrowException) as exc:
+            raise InvalidShard(f"unreadable ({_describe(exc)})") from None
+
+    def known_pages(self, src: SourceFile, previous: dict[str, str]) -> dict[str, Row]:
+        """The pages of the previous content of the file's path (from the last build), by key;
+        empty when the path is new or its old shard is gone or not valid."""
+        old = previous.get(src.path)
+        if old is None or old == src.sha256:
+            return {}
+        path = self.entries / f"{old}{SUFFIX}"
+        if not os.path.lexists(path):
+            return {}
+        try:
+            return {r["page_key"]: tuple(r[c] for c in _ROW) for r in self._rows(path, old) if r["page_key"]}
+        except InvalidShard as exc:
+            self._warn(f"parse cache shard {path.name} not reused ({exc}); {src.path} parsed whole")
+            return {}
+
+    def read(self, src: SourceFile) -> Iterator[ParsedDocument | Rejection]:
+        """The results of a file, in order, from its shard (``InvalidShard`` when it is not valid)."""
+        for n, r in enumerate(self._rows(self.shard(src), src.sha256)):
+            if r["ordinal"] != n or r["path"] is None or r["sha256"] != src.sha256:
+                raise InvalidShard(f"row {n} out of order or of another file")
+            if r["status"] == REJECTION and isinstance(r["reason"], str) and isinstance(r["kind"], str):
+                yield Rejection(src.path, src.sha256, r["reason"], r["kind"], r["title"])
+            elif r["status"] == DOCUMENT and isinstance(r["payload"], str):
+                try:
+                    items = self.schema.load(r["payload"])
+                except InvalidEntry as exc:
+                    raise InvalidShard(f"row {n}: {exc}") from None
+                if len(items) != 1 or not isinstance(items[0], ParsedDocument):
+                    raise InvalidShard(f"row {n} is not one document")
+                items[0].source = src  # the same content may now sit at another path
+                yield items[0]
+            else:
+                raise InvalidShard(f"row {n} is neither a document nor a rejection")
+
+    def previous_files(self) -> dict[str, str]:
+        path = self.folder / MANIFEST
+        if not os.path.lexists(path):
+            return {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+            ):
+                raise InvalidEntry("not a mapping of paths to content hashes")
+        except (OSError, ValueError, RecursionError) as exc:
+            self._warn(f"parse cache {MANIFEST} discarded ({_describe(exc)}); every file counts as new")
+            return {}
+        return data
+
+    def finish(self, sources: list[SourceFile]) -> None:
+        """Record this build's files and drop shards of other code versions or limits, or of
+        content no file has any more."""
+        manifest = {s.path: s.sha256 for s in sources}
+        path = self.folder / MANIFEST
+        tmp = self.folder / f".{MANIFEST}.{os.getpid()}.tmp"
+        try:
+            self._make_folder(self.folder)
+            tmp.write_text(json.dumps(manifest, sort_keys=True, indent=0), encoding="utf-8")
+            if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
+                _remove(path)
+            os.replace(tmp, path)
+            for child in self.folder.iterdir():
+                if child.is_dir() and not child.is_symlink() and child != self.entries:
+                    shutil.rmtree(child, ignore_errors=True)
+            keep = {f"{s.sha256}{SUFFIX}" for s in sources}
+            if self.entries.is_dir():
+                for entry in self.entries.iterdir():
+                    if entry.name not in keep:
+                        _remove(entry)
+        except OSError as exc:
+            self._warn(f"parse cache not tidied ({_describe(exc)})")
+            _remove(tmp)
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return f"{type(exc).__name__}: {exc.strerror or exc}"
+    return str(exc) or type(exc).__name__
+
+
+def _remove(path: Path) -> None:
+    """Delete a file, link or folder, whichever it is; a failure leaves it (and is harmless)."""
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def changes(previous: dict[str, str], sources: list[SourceFile]) -> dict[str, list[str]]:
+    now = {s.path: s.sha256 for s in sources}
+    return {
+        "new": sorted(set(now) - set(previous)),
+        "changed": sorted(p for p in set(now) & set(previous) if now[p] != previous[p]),
+        "unchanged": sorted(p for p in set(now) & set(previous) if now[p] == previous[p]),
+        "removed": sorted(set(previous) - set(now)),
+    }
