@@ -109,6 +109,7 @@ from etl.lib.wiki.wikitext import (
     named,
     parse,
     positional,
+    quiet,
     read_without_refs,
     render,
     template_name,
@@ -233,8 +234,8 @@ def _result_from_text(text: str, bare_ordinal: bool = False) -> tuple[str, int |
     return None
 
 
-def _looks_like_result(code: str) -> bool:
-    parsed = _read_result(code, Context())
+def _looks_like_result(code: str, ctx: Context) -> bool:
+    parsed = _read_result(code, quiet(ctx))
     return parsed is not None and parsed.result is not None
 
 
@@ -357,7 +358,7 @@ def _pull_small(code: str, ctx: Context) -> tuple[str, list[str]]:
             isinstance(node, Tag) and str(node.tag).lower() in ("small", "sup")
         )
         if is_note:
-            text = _unparen(render(str(node), ctx))
+            text = _unparen(render(node, ctx))
             if text:
                 notes.append(text)
         else:
@@ -375,21 +376,21 @@ def _film_names(film_title: str) -> set[str]:
     return {_norm_title(film_title), _norm_title(bare)} | {"film", "movie"}
 
 
-def _first_link(code: str) -> Wikilink | None:
-    for link in parse(code).filter_wikilinks():
+def _first_link(code: str, ctx: Context) -> Wikilink | None:
+    for link in parse(code, ctx).filter_wikilinks():
         target = str(link.title).strip().lower()
         if not target.startswith(("file:", "image:", "category:", "media:")):
             return link
     return None
 
 
-def _first_target(code: str) -> str | None:
+def _first_target(code: str, ctx: Context) -> str | None:
     """The page the code links first: a wikilink, else an interlanguage link's English target
     (``{{ill|Kinema Junpo Best Ten|ja|...}}``)."""
-    link = _first_link(code)
+    link = _first_link(code, ctx)
     if link is not None:
         return link_target(link)
-    for t in parse(code).filter_templates():
+    for t in parse(code, ctx).filter_templates():
         if template_name(t) in INTERLANGUAGE_LINKS and positional(t) and positional(t)[0]:
             target = _clean(positional(t)[0].replace("_", " "))
             return target[:1].upper() + target[1:]
@@ -450,7 +451,7 @@ def _read_body(code: str, ctx: Context) -> _Body | None:
     if not name:
         return None
     body = _Body(name, None, edition, year, date)
-    target = _first_target(code)
+    target = _first_target(code, ctx)
     if target is not None:
         _apply_link(body, target)
     for extra in lines[1:]:
@@ -485,8 +486,8 @@ def _apply_link(body: _Body, target: str) -> None:
         body.year = body.year or (int(a_year.group(1)) if a_year else None)
 
 
-def _edition_from_links(code: str | None) -> int | None:
-    for link in parse(code or "").filter_wikilinks():
+def _edition_from_links(code: str | None, ctx: Context) -> int | None:
+    for link in parse(code or "", ctx).filter_wikilinks():
         _, edition, _ = split_edition(link_target(link).partition("#")[0])
         if edition:
             return edition
@@ -499,13 +500,13 @@ def _edition_of(code: str | None, ctx: Context) -> int | None:
     if not code:
         return None
     m = re.match(rf"\s*{_ORDINAL}\b", render(code, ctx))
-    return _edition_from_links(code) or (int(m.group(1)) if m else None)
+    return _edition_from_links(code, ctx) or (int(m.group(1)) if m else None)
 
 
 def _body_from_category(code: str, ctx: Context) -> _Body | None:
     """ "[[Academy Award for Best Actor|...]]" -> body "Academy Awards" (no wiki title: the
     body's page name is not known from a category link)."""
-    link = _first_link(code)
+    link = _first_link(code, ctx)
     # The displayed text first ("[[Critics' Choice Movie Award for ...|Critics' Choice Award
     # for ...]]" is shown as the Critics' Choice Awards), then the link target.
     texts = [render(code, ctx)] + ([link_target(link)] if link is not None else [])
@@ -525,7 +526,7 @@ def _read_category(code: str, ctx: Context, body_from_it: bool) -> tuple[str, st
     text = _clean(render(text, ctx))
     works = re.findall(r"[\"“]([^\"”]+)[\"”]", text)
     text = re.sub(r"\s*(?:\bfor\b|[–—:-])?\s*[\"“][^\"”]+[\"”]", "", text).strip(" ,;:–—-")
-    link = _first_link(code)
+    link = _first_link(code, ctx)
     title = link_target(link) if link is not None else None
     if body_from_it:
         m = _AWARD_FOR.match(text)
@@ -567,7 +568,7 @@ _SUFFIXES = re.compile(r"^(?:jr|sr|ii|iii|iv|inc|ltd)\.?$", re.I)
 def _read_recipient(code: str | None, film: set[str], ctx: Context) -> _Recipient:
     if code is None or not render(code, ctx).strip():
         return _Recipient("", [], [], True)
-    code = _expand_lines(without_refs(code))
+    code = _expand_lines(without_refs(code), ctx)
     code, notes = _pull_small(code, ctx)
     code, parens = _pull_top(code, r"\s*\(([^()\n]*)\)")
     notes += [n for n in (_unparen(render(p, ctx)) for p in parens) if n]
@@ -595,10 +596,10 @@ def _read_recipient(code: str | None, film: set[str], ctx: Context) -> _Recipien
     return _Recipient(shown, persons, notes + works, is_film)
 
 
-def _expand_lines(code: str) -> str:
+def _expand_lines(code: str, ctx: Context) -> str:
     """List templates and ``<br>`` as line breaks."""
     out = []
-    for node in parse(code).nodes:
+    for node in parse(code, ctx).nodes:
         if isinstance(node, Template) and template_name(node) in LIST_TEMPLATES:
             out.append("\n" + "\n".join(list_template_items(node)) + "\n")
         elif isinstance(node, Tag) and str(node.tag).lower() == "br":
@@ -736,8 +737,8 @@ def _nomination(
     )
     body.edition = (
         body.edition
-        or _edition_from_links(raw.date)
-        or _edition_from_links(raw.year)
+        or _edition_from_links(raw.date, ctx)
+        or _edition_from_links(raw.year, ctx)
         or _edition_of(raw.ceremony, ctx)
     )
     _fill_from_context(body, env, dated=year is not None)
@@ -776,13 +777,13 @@ def _body_key(name: str) -> str:
     return re.sub(r"s$", "", _norm_title(name))
 
 
-def _context_bodies(lines: list[str]) -> dict[str, _Body]:
+def _context_bodies(lines: list[str], ctx: Context) -> dict[str, _Body]:
     """Bodies linked from a section's prose, by name: wiki title, and the edition or year when
     the prose names only one."""
     found: dict[str, _Body] = {}
     editions: dict[str, set] = {}
     for line in lines:
-        for link in parse(line).filter_wikilinks():
+        for link in parse(line, ctx).filter_wikilinks():
             body = _Body("")
             _apply_link(body, link_target(link))
             key = _body_key(body.wiki_title or "")
@@ -818,7 +819,7 @@ class _Section:
     items: list = field(default_factory=list)  # Line | Table, in page order
 
 
-def _sections(text: str) -> list[_Section]:
+def _sections(text: str, ctx: Context) -> list[_Section]:
     """The article cut at its headings; each section holds its own lines and tables only."""
     stack: list[tuple[int, str]] = []
     sections = [_Section([])]
@@ -827,7 +828,7 @@ def _sections(text: str) -> list[_Section]:
         if heading and isinstance(block, Line):
             level = len(heading.group(1))
             title = block.text.strip()[level : len(block.text.strip()) - level]
-            stack = [h for h in stack if h[0] < level] + [(level, render(title))]
+            stack = [h for h in stack if h[0] < level] + [(level, render(title, quiet(ctx)))]
             sections.append(_Section([t for _, t in stack]))
         else:
             sections[-1].items.append(block)
@@ -838,22 +839,22 @@ def _is_accolade_path(path: list[str]) -> bool:
     return any(_ACCOLADE_HEADING.search(title) for title in path)
 
 
-def _is_generic(text: str) -> bool:
+def _is_generic(text: str, ctx: Context) -> bool:
     """A heading or label naming no body ("Accolades", "Awards and nominations")."""
-    return not re.search(r"\w", _GENERIC_WORDS.sub(" ", render(text)))
+    return not re.search(r"\w", _GENERIC_WORDS.sub(" ", render(text, quiet(ctx))))
 
 
-def _is_body_name(text: str, strict: bool = False) -> bool:
+def _is_body_name(text: str, ctx: Context, strict: bool = False) -> bool:
     """An award body's name ("Academy Awards", "Saturn Awards"), not a generic label. Strict:
     an award-like word besides the generic ones is needed ("Academy Awards", not "Box office
     and awards")."""
-    if _is_generic(text):
+    if _is_generic(text, ctx):
         return False
-    rendered = render(text)
+    rendered = render(text, quiet(ctx))
     return bool(_AWARDISH.search(_GENERIC_WORDS.sub(" ", rendered) if strict else rendered))
 
 
-def _heading_headers(path: list[str]) -> tuple[str | None, str | None]:
+def _heading_headers(path: list[str], ctx: Context) -> tuple[str | None, str | None]:
     """(body, result) named by the first accolade-like heading (strictly) or the headings
     below it ("==Accolades== / ===Academy Awards===", "===Wins===")."""
     body = result = None
@@ -863,21 +864,21 @@ def _heading_headers(path: list[str]) -> tuple[str | None, str | None]:
         inside = inside or first
         if not inside:
             continue
-        if _header_result(title):
-            result = _header_result(title)
-        elif _is_body_name(title, strict=first):
+        if _header_result(title, ctx):
+            result = _header_result(title, ctx)
+        elif _is_body_name(title, ctx, strict=first):
             body = title
     return body, result
 
 
-def _header_result(text: str) -> str | None:
+def _header_result(text: str, ctx: Context) -> str | None:
     """The result a group label says ("Wins", "Nominated (3)", "12 nominations"), as the
     label without its count; None when the label is no result."""
-    label = _clean(re.sub(r"\s*[(\[]\d+[)\]]\s*$|^\d+\s+", "", render(without_refs(text))))
+    label = _clean(re.sub(r"\s*[(\[]\d+[)\]]\s*$|^\d+\s+", "", render(without_refs(text), quiet(ctx))))
     return label if label and _result_from_text(label) is not None else None
 
 
-def _heading_year(path: list[str]) -> int | None:
+def _heading_year(path: list[str], ctx: Context) -> int | None:
     """The year of a heading at or below the first accolade-like heading ("===2019===",
     "===2019 awards==="): the ceremony year of entries that name none. A season ("2019–20")
     is ambiguous and gives none."""
@@ -885,7 +886,7 @@ def _heading_year(path: list[str]) -> int | None:
     year = None
     for title in path:
         inside = inside or bool(_ACCOLADE_HEADING.search(title))
-        rest = _clean(_GENERIC_WORDS.sub(" ", render(title)))
+        rest = _clean(_GENERIC_WORDS.sub(" ", render(title, quiet(ctx))))
         if inside and re.fullmatch(_YEAR, rest):
             year = int(rest)
     return year
@@ -896,28 +897,28 @@ def _heading_year(path: list[str]) -> int | None:
 # =============================================================================================
 
 
-def _row_kinds(grid: list[Row]) -> list[str]:
+def _row_kinds(grid: list[Row], ctx: Context) -> list[str]:
     """Kind of each row; a first row of plain cells that only name columns (bold "Award",
     "Result") is the header."""
     kinds = [row.kind for row in grid]
     for i, row in enumerate(grid):  # "! [[Academy Awards]] || Best Actor || ... || {{won}}"
-        if kinds[i] == "header" and _holds_an_entry(row):
+        if kinds[i] == "header" and _holds_an_entry(row, ctx):
             kinds[i] = "data"
     first = next((i for i, kind in enumerate(kinds) if kind != "title"), None)
     if first is not None and kinds[first] == "data":
-        texts = [render(c.text) for c in grid[first].cells]
+        texts = [render(c.text, quiet(ctx)) for c in grid[first].cells]
         if len(texts) >= 2 and all(t and _header_role(t) for t in texts):
             kinds[first] = "header"
     return kinds
 
 
-def _holds_an_entry(row: Row) -> bool:
+def _holds_an_entry(row: Row, ctx: Context) -> bool:
     """A row of header cells that is an entry: it holds a result template, or a result word
     beside a link (a column name such as "Nomination" alone is no entry)."""
-    results = [c for c in row.cells if _looks_like_result(c.text)]
-    names = {template_name(t) for c in results for t in parse(c.text).filter_templates(recursive=False)}
+    results = [c for c in row.cells if _looks_like_result(c.text, ctx)]
+    names = {template_name(t) for c in results for t in parse(c.text, ctx).filter_templates(recursive=False)}
     templated = bool(names & (set(RESULT_TEMPLATES) | TEXT_RESULT_TEMPLATES))
-    return templated or (bool(results) and any(_first_link(c.text) is not None for c in row.cells))
+    return templated or (bool(results) and any(_first_link(c.text, ctx) is not None for c in row.cells))
 
 
 # Column roles ------------------------------------------------------------------------------
@@ -999,32 +1000,32 @@ def _column_cells(rows: list[Row], col: int) -> list[Cell]:
     return seen
 
 
-def _share(rows: list[Row], col: int, test) -> float:
+def _share(rows: list[Row], col: int, test, ctx: Context) -> float:
     cells = _column_cells(rows, col)
-    return sum(1 for c in cells if test(c.text)) / len(cells) if cells else 0.0
+    return sum(1 for c in cells if test(c.text, ctx)) / len(cells) if cells else 0.0
 
 
-def _is_edition_cell(code: str) -> bool:
+def _is_edition_cell(code: str, ctx: Context) -> bool:
     """The cell links an edition page ("[[68th Academy Awards|...]]")."""
-    link = _first_link(code)
+    link = _first_link(code, ctx)
     return link is not None and bool(_EDITION_LINK.search(link_target(link).partition("#")[0]))
 
 
-def _is_award_cell(code: str) -> bool:
-    return _is_edition_cell(code) or bool(_AWARDISH.search(render(code)))
+def _is_award_cell(code: str, ctx: Context) -> bool:
+    return _is_edition_cell(code, ctx) or bool(_AWARDISH.search(render(code, quiet(ctx))))
 
 
-def _is_category_cell(code: str) -> bool:
-    return bool(_CATEGORY_START.match(_clean(render(code)))) and not _is_award_for_cell(code)
+def _is_category_cell(code: str, ctx: Context) -> bool:
+    return bool(_CATEGORY_START.match(_clean(render(code, quiet(ctx))))) and not _is_award_for_cell(code, ctx)
 
 
-def _is_year_cell(code: str) -> bool:
-    return bool(re.fullmatch(rf"{_YEAR}(?:\s*[–/-]\s*\d{{2,4}})?", render(code).strip()))
+def _is_year_cell(code: str, ctx: Context) -> bool:
+    return bool(re.fullmatch(rf"{_YEAR}(?:\s*[–/-]\s*\d{{2,4}})?", render(code, quiet(ctx)).strip()))
 
 
-def _is_award_for_cell(code: str) -> bool:
-    link = _first_link(code)
-    texts = ([link_target(link)] if link is not None else []) + [render(code)]
+def _is_award_for_cell(code: str, ctx: Context) -> bool:
+    link = _first_link(code, ctx)
+    texts = ([link_target(link)] if link is not None else []) + [render(code, quiet(ctx))]
     return any(_AWARD_FOR.match(_clean(t)) for t in texts)
 
 
@@ -1040,36 +1041,36 @@ class _Roles(dict):
         return [c for c in range(width) if c not in self.values()]
 
 
-def _roles(named: dict[str, int], rows: list[Row], width: int) -> dict[str, int]:
+def _roles(named: dict[str, int], rows: list[Row], width: int, ctx: Context) -> dict[str, int]:
     """Column roles from the header, corrected and completed by the cells' content: the
     column holding results is the result column; a column linking edition pages is the award
     column; without a header, a column of years is the year column and the others are
     category and recipient, in this order."""
     roles = _Roles(named)
-    shares = {c: _share(rows, c, _looks_like_result) for c in range(width)}
+    shares = {c: _share(rows, c, _looks_like_result, ctx) for c in range(width)}
     best = max(shares, key=lambda c: shares[c], default=None)
     if best is not None and shares[best] >= 0.5 and shares.get(roles.get("result", -1), 0) < 0.5:
         roles.assign("result", best)
     if not named:
-        years = [c for c in roles.free(width) if _share(rows, c, _is_year_cell) >= 0.5]
+        years = [c for c in roles.free(width) if _share(rows, c, _is_year_cell, ctx) >= 0.5]
         if years:
             roles.assign("year", years[0])
-    _award_by_content(roles, rows, width, bool(named))
+    _award_by_content(roles, rows, width, ctx, bool(named))
     if not named:
         filled = [c for c in roles.free(width) if _column_cells(rows, c)]
         # An award column of "[[X Award for Y]]" links names the category too: the other
         # column is the recipient ({{Awards table}}: Year / Nominee / work / Award / Result).
-        award_for = "award" in roles and _share(rows, roles["award"], _is_award_for_cell) >= 0.5
+        award_for = "award" in roles and _share(rows, roles["award"], _is_award_for_cell, ctx) >= 0.5
         for role, col in zip(("recipient",) if award_for else ("category", "recipient"), filled):
             roles[role] = col
     return dict(roles)
 
 
-def _award_by_content(roles: _Roles, rows: list[Row], width: int, named: bool = True) -> None:
+def _award_by_content(roles: _Roles, rows: list[Row], width: int, ctx: Context, named: bool = True) -> None:
     """The award column when the header names none, or names a column that holds no body
     while another links edition pages."""
     award = roles.get("award")
-    if award is not None and _share(rows, award, _is_award_cell) >= 0.5:
+    if award is not None and _share(rows, award, _is_award_cell, ctx) >= 0.5:
         return
     # Header labels that do not match the content ("Award" over "Best Director", the bodies
     # under "Organization"): decided by content. A column whose cells mostly start like a
@@ -1081,9 +1082,9 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, named: bool = 
     if (
         award is not None
         and category is not None
-        and _share(rows, award, _is_category_cell) >= 0.5
-        and _share(rows, category, _is_award_cell) >= 0.5
-        and _share(rows, category, _is_award_for_cell) < 0.5
+        and _share(rows, award, _is_category_cell, ctx) >= 0.5
+        and _share(rows, category, _is_award_cell, ctx) >= 0.5
+        and _share(rows, category, _is_award_for_cell, ctx) < 0.5
     ):
         roles["award"], roles["category"] = category, award
         return
@@ -1092,7 +1093,7 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, named: bool = 
         for c in range(width)
         if c != award and roles.get("result") != c and c not in (roles.get("year"), roles.get("date"))
     ]
-    editions = [c for c in others if _share(rows, c, _is_edition_cell) >= 0.5]
+    editions = [c for c in others if _share(rows, c, _is_edition_cell, ctx) >= 0.5]
     if editions:
         if award is not None:
             role_there = next((r for r, c in roles.items() if c == editions[0]), None)
@@ -1100,11 +1101,11 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, named: bool = 
                 roles[role_there] = award
         roles["award"] = editions[0]
     elif award is None:
-        awardish = [c for c in roles.free(width) if _share(rows, c, _is_award_cell) >= 0.5]
+        awardish = [c for c in roles.free(width) if _share(rows, c, _is_award_cell, ctx) >= 0.5]
         if awardish:
             roles.assign("award", awardish[0])
         elif not named:  # "[[Academy Award for Best Actor|Best Actor]]": category and body
-            award_for = [c for c in roles.free(width) if _share(rows, c, _is_award_for_cell) >= 0.5]
+            award_for = [c for c in roles.free(width) if _share(rows, c, _is_award_for_cell, ctx) >= 0.5]
             if award_for:
                 roles.assign("award", award_for[0])
 
@@ -1136,10 +1137,10 @@ def _read_table(
     table: Table, accolade: bool, heading_body: str | None, heading_result: str | None, env: _Env
 ) -> None:
     grid = table.rows
-    kinds = _row_kinds(grid)
+    kinds = _row_kinds(grid, env.ctx)
     state: _TableState | None = None
     started = False  # columns are read at each header row, or at the first row without one
-    caption = _caption_body(table.caption)
+    caption = _caption_body(table.caption, env.ctx)
     context = _TableContext(heading_body or caption, None, heading_result)
     for i, (row, kind) in enumerate(zip(grid, kinds)):
         if kind == "header" or (kind == "data" and not started):
@@ -1154,18 +1155,18 @@ def _read_table(
             _add(_row_raw(row, state, env.ctx), env)
 
 
-def _caption_body(caption: str | None) -> str | None:
+def _caption_body(caption: str | None, ctx: Context) -> str | None:
     """A table caption naming an award body (``|+ [[Academy Awards]]``), else None.
     ("Awards received by ''Film''" names none.)"""
     if not caption or not caption.strip():
         return None
-    if _is_body_name(caption, strict=True):
+    if _is_body_name(caption, ctx, strict=True):
         return caption
-    link = _first_link(caption)
+    link = _first_link(caption, ctx)
     if link is None:
         return None
-    rest = _clean(render(caption).replace(render(str(link)), " "))
-    if _is_body_name(str(link)) and not _GENERIC_WORDS.sub("", re.sub(rf"{_YEAR}|[^\w]", "", rest)):
+    rest = _clean(render(caption, quiet(ctx)).replace(render(link, quiet(ctx)), " "))
+    if _is_body_name(str(link), ctx) and not _GENERIC_WORDS.sub("", re.sub(rf"{_YEAR}|[^\w]", "", rest)):
         return caption
     return None
 
@@ -1181,13 +1182,13 @@ def _table_state(
         return None
     end = next((j for j in range(start + 1, len(grid)) if kinds[j] == "header"), len(grid))
     rows = [grid[j] for j in range(start, end) if kinds[j] == "data"]
-    roles = _roles(named, rows, len(grid[start].slots))
+    roles = _roles(named, rows, len(grid[start].slots), env.ctx)
     if not (by_header or "result" in roles):
         return None
     award_is_category = (
         "award" in roles
         and "category" not in roles
-        and _share(rows, roles["award"], _is_award_for_cell) >= 0.5
+        and _share(rows, roles["award"], _is_award_for_cell, env.ctx) >= 0.5
     )
     return _TableState(roles, award_is_category)
 
@@ -1210,12 +1211,14 @@ def _title_row(code: str, state: _TableState | None, context: _TableContext, ctx
         if state is not None:
             state.year = context.year
         return
-    if _header_result(code):
-        context.result = _header_result(code)
+    if _header_result(code, ctx):
+        context.result = _header_result(code, ctx)
         if state is not None:
             state.result = context.result
         return
-    if not _is_generic(code) and (state is None or "award" not in state.roles or state.award_is_category):
+    if not _is_generic(code, ctx) and (
+        state is None or "award" not in state.roles or state.award_is_category
+    ):
         context.fallback = code
         if state is not None:
             state.fallback_body = code
@@ -1260,7 +1263,7 @@ def _row_raw(row: Row, state: _TableState, ctx: Context) -> _Raw:
             raw.year = state.last_year
         state.last_year = raw.year
     if "recipient" not in state.roles and raw.category:
-        raw.category, raw.recipient = _recipient_in_category(raw.category)
+        raw.category, raw.recipient = _recipient_in_category(raw.category, ctx)
         raw.film_is_recipient = raw.recipient is None
     return raw
 
@@ -1278,21 +1281,21 @@ _QUALIFIER_WORD = (
 _QUALIFIER = re.compile(rf"^{_QUALIFIER_WORD}(?:\s*(?:or|and|/|&|,)?\s*{_QUALIFIER_WORD})*$", re.I)
 
 
-def _merge_qualifiers(segments: list[str]) -> list[str]:
+def _merge_qualifiers(segments: list[str], ctx: Context) -> list[str]:
     """Dash-separated segments with the qualifiers after the first joined to it."""
     segments = list(segments)
     # "Popularity Award - Most Popular Film": an award's name, then its category (a segment
     # opening with "Best", "Most", ...) -- one category, not a category and its recipient.
     if (
         len(segments) > 1
-        and _AWARD_NAME.search(_clean(render(segments[0])))
-        and _CATEGORY_START.match(_clean(render(segments[1])))
-        and not _CATEGORY_START.match(_clean(render(segments[0])))
+        and _AWARD_NAME.search(_clean(render(segments[0], quiet(ctx))))
+        and _CATEGORY_START.match(_clean(render(segments[1], quiet(ctx))))
+        and not _CATEGORY_START.match(_clean(render(segments[0], quiet(ctx))))
     ):
         segments[0:2] = [f"{segments[0].rstrip()} – {segments[1].lstrip()}"]
     while len(segments) > 1:
         bare, _ = _pull_top(segments[1], r"\s*\(([^()\n]*)\)\s*$")
-        if _first_link(bare) is not None or not _QUALIFIER.match(_clean(render(bare))):
+        if _first_link(bare, ctx) is not None or not _QUALIFIER.match(_clean(render(bare, quiet(ctx)))):
             break
         segments[0:2] = [f"{segments[0].rstrip()} – {segments[1].lstrip()}"]
     return segments
@@ -1302,16 +1305,16 @@ _AWARD_NAME = re.compile(r"(?i)\b(?:award|prize|trophy|medal)\b")
 _CATEGORY_START = re.compile(r"(?:Best|Most|Outstanding|Favou?rite|Excellence|Top)\b")
 
 
-def _recipient_in_category(code: str) -> tuple[str, str | None]:
+def _recipient_in_category(code: str, ctx: Context) -> tuple[str, str | None]:
     """A table without a recipient column may name the recipient with the category:
     "Best Actress – [[Frances McDormand]]" or "Best Actress ([[Frances McDormand]])". Only a
     linked name is taken as a recipient ("Best Motion Picture – Drama" stays whole)."""
-    segments = _merge_qualifiers(_split_top(code, _DASH))
+    segments = _merge_qualifiers(_split_top(code, _DASH), ctx)
     rest = " – ".join(segments[1:])
-    if len(segments) > 1 and _first_link(rest) is not None:
+    if len(segments) > 1 and _first_link(rest, ctx) is not None:
         return segments[0], rest
     category, found = _pull_top(code, r"\s*\(([^()\n]+)\)\s*$")
-    if found and _first_link(found[0]) is not None:
+    if found and _first_link(found[0], ctx) is not None:
         return category, found[0]
     return code, None
 
@@ -1361,13 +1364,13 @@ def _read_lists(items: list, heading_body: str | None, heading_result: str | Non
                 stack = base + headers
             elif render(text, env.ctx):  # prose ends the list; layout templates do not
                 stack = list(base)
-                for raw in _prose_entries(text, env.film):
+                for raw in _prose_entries(text, env.film, env.ctx):
                     _add(raw, env)
             continue
         depth, content = len(bullet.group(1)), bullet.group(2)
         stack = [h for h in stack if h.depth < depth]
-        if _has_children(lines, i, depth) and _heads_a_group(content):
-            stack.append(_bullet_header(depth, content))
+        if _has_children(lines, i, depth) and _heads_a_group(content, env.ctx):
+            stack.append(_bullet_header(depth, content, env.ctx))
             continue
         raw = _bullet_raw(content, stack, env.ctx, env.film)
         if raw is not None:
@@ -1411,32 +1414,32 @@ def _line_headers(text: str, ctx: Context) -> list[_Header]:
         m = re.fullmatch(r"([^.!?]{1,200}):", text)
         if m is None:
             return []
-        if _is_sentence(m.group(1)):
-            return _sentence_headers(m.group(1))
-        if len(m.group(1)) > 80 or not (_is_body_name(m.group(1)) or _header_result(m.group(1))):
+        if _is_sentence(m.group(1), ctx):
+            return _sentence_headers(m.group(1), ctx)
+        if len(m.group(1)) > 80 or not (_is_body_name(m.group(1), ctx) or _header_result(m.group(1), ctx)):
             return []
     code = m.group(1).strip()
-    if _is_year_cell(code):
+    if _is_year_cell(code, ctx):
         return [_Header(0, "year", code)]
-    if _is_generic(code) and not _header_result(code):
+    if _is_generic(code, ctx) and not _header_result(code, ctx):
         return []
-    label = _header_result(code)
+    label = _header_result(code, ctx)
     return [_Header(0, "result", label) if label else _Header(0, "body", code)]
 
 
-def _is_sentence(code: str) -> bool:
+def _is_sentence(code: str, ctx: Context) -> bool:
     """Prose rather than a name: a lower-case word other than "of", "the", "and", ..."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", render(code))
+    words = re.findall(r"[^\W\d_][\w'’-]*", render(code, quiet(ctx)))
     return any(w[0].islower() and w not in _LABEL_SMALL_WORDS for w in words)
 
 
-def _sentence_headers(code: str) -> list[_Header]:
-    text = render(code).lower()
+def _sentence_headers(code: str, ctx: Context) -> list[_Header]:
+    text = render(code, quiet(ctx)).lower()
     won = re.search(r"\b(won|wins?|winning|received the following awards)\b", text)
     nominated = re.search(r"\bnominat", text)
     headers = []
-    for link in parse(code).filter_wikilinks():
-        if _is_body_name(str(link)) and not _is_award_for_cell(str(link)):
+    for link in parse(code, ctx).filter_wikilinks():
+        if _is_body_name(str(link), ctx) and not _is_award_for_cell(str(link), ctx):
             headers.append(_Header(0, "body", str(link)))
             break
     if bool(won) != bool(nominated):
@@ -1444,16 +1447,16 @@ def _sentence_headers(code: str) -> list[_Header]:
     return headers
 
 
-def _sentence_body(text: str) -> str | None:
+def _sentence_body(text: str, ctx: Context) -> str | None:
     """The body a prose line introducing a table links, when it links exactly one (an award
     body, not an "[[X Award for Y]]" category): "The film received the following honours at
     the [[12th Tamil Nadu State Film Awards]]:". None for other lines."""
-    if not _is_sentence(text) or _BULLET.match(text.strip()):
+    if not _is_sentence(text, ctx) or _BULLET.match(text.strip()):
         return None
     bodies = [
         str(link)
-        for link in parse(without_refs(text)).filter_wikilinks()
-        if _is_body_name(str(link)) and not _is_award_for_cell(str(link))
+        for link in parse(without_refs(text), ctx).filter_wikilinks()
+        if _is_body_name(str(link), ctx) and not _is_award_for_cell(str(link), ctx)
     ]
     return bodies[0] if len(bodies) == 1 else None
 
@@ -1469,42 +1472,42 @@ def _has_children(lines: list, i: int, depth: int) -> bool:
     return False
 
 
-def _heads_a_group(content: str) -> bool:
+def _heads_a_group(content: str, ctx: Context) -> bool:
     """A parent bullet heads its children ("* Golden Globe Awards", "** Won") unless it is an
     entry itself: a category with its result."""
-    segments, result = _bullet_parts(content)
+    segments, result = _bullet_parts(content, ctx)
     return result is None or not segments
 
 
-def _bullet_header(depth: int, content: str) -> _Header:
-    if result := _header_result(content):
+def _bullet_header(depth: int, content: str, ctx: Context) -> _Header:
+    if result := _header_result(content, ctx):
         return _Header(depth, "result", result)
-    if _is_year_cell(content):
+    if _is_year_cell(content, ctx):
         return _Header(depth, "year", content)
-    return _Header(depth, "body" if _is_body_name(content) else "category", content)
+    return _Header(depth, "body" if _is_body_name(content, ctx) else "category", content)
 
 
-def _bullet_parts(content: str) -> tuple[list[str], str | None]:
+def _bullet_parts(content: str, ctx: Context) -> tuple[list[str], str | None]:
     """The entry's dash-separated segments and its result (template, last segment, trailing
     "(won)", or a leading "'''Won'''" / "Won:")."""
     code = _DASH_TEMPLATES.sub(" – ", without_refs(content))
     code = code.replace("&nbsp;", " ").replace("&ndash;", "–").replace("&mdash;", "—")
-    for t in parse(code).filter_templates(recursive=False):
+    for t in parse(code, ctx).filter_templates(recursive=False):
         if template_name(t) in RESULT_TEMPLATES or template_name(t) in TEXT_RESULT_TEMPLATES:
             rest = code.replace(str(t), " ", 1)
             return [s for s in _split_top(rest, _DASH) if s.strip(" :,")], str(t)
     segments = [s for s in _split_top(code, _DASH) if s.strip()]
     if not segments:
         return [], None
-    if _looks_like_result(segments[-1]) and len(segments) > 1:
+    if _looks_like_result(segments[-1], ctx) and len(segments) > 1:
         return segments[:-1], segments[-1]
     rest, found = _pull_top(segments[-1], r"\s*\(([^()\n]*)\)\s*$")
-    if found and _result_from_text(render(found[0])):
+    if found and _result_from_text(render(found[0], quiet(ctx))):
         return segments[:-1] + [rest], found[0]
     m = re.match(r"^\s*(?:'''(.+?)'''|([^:\[\]{}]+):)\s*(.*)$", segments[0], re.S)
-    if m and _looks_like_result(m.group(1) or m.group(2)):
+    if m and _looks_like_result(m.group(1) or m.group(2), ctx):
         return [m.group(3)] + segments[1:] if m.group(3).strip() else segments[1:], m.group(1) or m.group(2)
-    if _looks_like_result(segments[0]) and len(segments) > 1:
+    if _looks_like_result(segments[0], ctx) and len(segments) > 1:
         return segments[1:], segments[0]
     return segments, None
 
@@ -1548,51 +1551,52 @@ _SENTENCE_ENTRY = re.compile(
 )
 
 
-def _sentence_raw(content: str, film: typing.AbstractSet[str]) -> _Raw | None:
+def _sentence_raw(content: str, film: typing.AbstractSet[str], ctx: Context) -> _Raw | None:
     """An entry written as a sentence (see ``_SENTENCE_ENTRY``); None for other sentences."""
     code = without_refs(content).strip()
     m = _SENTENCE_ENTRY.match(code)
     if m is None or not m.group("object").strip():
         return None
     obj = m.group("object").strip()
-    if _COUNT_START.match(render(obj)):
+    if _COUNT_START.match(render(obj, quiet(ctx))):
         return None  # "nominated for four [[Golden Globe Awards]], including ...": a summary
     body = (m.group("body") or "").strip()
     # "the Asia Star award presented by [[Marie Claire]] at the [[Busan International Film
     # Festival]] 2019": "at" names the body where the award was given; what came before it is
     # the category with its note.
     at = _split_top(f"{obj} {m.group(0)[m.end('object') :]}".strip(), r"\s+at\s+(?:the\s+)?")
-    if len(at) == 2 and _is_body_name(at[1]):
+    if len(at) == 2 and _is_body_name(at[1], ctx):
         obj, body = at[0].strip(), at[1].strip().rstrip(". ")
     # "the [[Academy Awards|Academy Award]] for [[Academy Award for Best Score|Best Score]]":
     # the body, then its category.
     pieces = _split_top(obj, r"\s+for\s+")
-    if len(pieces) == 2 and _is_body_name(pieces[0]) and not body:
+    if len(pieces) == 2 and _is_body_name(pieces[0], ctx) and not body:
         body, obj = pieces[0], pieces[1]
     raw = _Raw(result="Won" if m.group("won") else "Nominated", category=obj)
-    if body and _is_body_name(body):
+    if body and _is_body_name(body, ctx):
         raw.body = body
-    elif _is_award_for_cell(obj):
+    elif _is_award_for_cell(obj, ctx):
         raw.body_in_category = True
-    elif _is_body_name(obj) and not body:
+    elif _is_body_name(obj, ctx) and not body:
         raw.body = obj
     else:
         return None
     subject = m.group("subject").strip()
-    shown = _norm_title(render(subject))
+    subject_text = render(subject, quiet(ctx))
+    shown = _norm_title(subject_text)
     if (
         not subject
         or shown in film
-        or re.fullmatch(r"(?i)(?:the )?(?:film|movie|picture|it)", render(subject).strip(" '"))
+        or re.fullmatch(r"(?i)(?:the )?(?:film|movie|picture|it)", subject_text.strip(" '"))
     ):
         raw.film_is_recipient = True
-    elif render(subject)[:1].isupper() and len(render(subject).split()) <= 5:
+    elif subject_text[:1].isupper() and len(subject_text.split()) <= 5:
         raw.recipient = subject
     else:
         return None  # "the producers were nominated ...": no name to credit
-    if _first_link(obj) is None and len(render(obj).split()) > 12:
+    if _first_link(obj, ctx) is None and len(render(obj, quiet(ctx)).split()) > 12:
         return None  # a clause, not a category
-    year = re.search(rf"\b({_YEAR})\b", render(code))
+    year = re.search(rf"\b({_YEAR})\b", render(code, quiet(ctx)))
     raw.year = year.group(1) if year else None
     return raw
 
@@ -1609,7 +1613,7 @@ _CLAUSE = re.compile(
 )
 
 
-def _prose_entries(text: str, film: set[str]) -> list[_Raw]:
+def _prose_entries(text: str, film: set[str], ctx: Context) -> list[_Raw]:
     out: list[_Raw] = []
     for sentence in _split_top(without_refs(text), _SENTENCE_END):
         subject = None
@@ -1619,18 +1623,18 @@ def _prose_entries(text: str, film: set[str]) -> list[_Raw]:
                 clause = f"{subject} {clause}"
             m = _SENTENCE_ENTRY.match(clause)
             subject = m.group("subject").strip() if m else subject
-            if _not_an_accolade(render(clause)):
+            if _not_an_accolade(render(clause, quiet(ctx))):
                 continue
-            raw = _sentence_raw(clause, film)
+            raw = _sentence_raw(clause, film, ctx)
             if raw is None or not (
                 raw.body_in_category
-                or (raw.body and _first_link(raw.body))
-                or _first_link(raw.category or "")
+                or (raw.body and _first_link(raw.body, ctx))
+                or _first_link(raw.category or "", ctx)
             ):
                 continue
             # "won the [[X Award for Y]] and the [[Z Award for W]]": one entry each.
             objects = _split_top(raw.category or "", r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?")
-            if raw.body_in_category and len(objects) > 1 and all(_is_award_for_cell(o) for o in objects):
+            if raw.body_in_category and len(objects) > 1 and all(_is_award_for_cell(o, ctx) for o in objects):
                 out.extend(replace(raw, category=o.strip()) for o in objects)
             else:
                 out.append(raw)
@@ -1646,9 +1650,9 @@ def _bullet_raw(
     )
     if reason is not None:
         return _Raw(not_an_accolade=reason)
-    if _is_sentence(content) and (sentence := _sentence_raw(content, film)) is not None:
+    if _is_sentence(content, ctx) and (sentence := _sentence_raw(content, film, ctx)) is not None:
         return sentence
-    segments, result = _bullet_parts(content)
+    segments, result = _bullet_parts(content, ctx)
     headers = {h.kind: h.code for h in stack}
     result = result or headers.get("result")
     year = None
@@ -1657,11 +1661,11 @@ def _bullet_raw(
         year = year or (years[0] if years else None)
     raw = _Raw(result=result, year=year or headers.get("year"), body=headers.get("body"))
     if segments:
-        _bullet_body(raw, segments)
-        segments = _split_category_colon(segments)
+        _bullet_body(raw, segments, ctx)
+        segments = _split_category_colon(segments, ctx)
     if "category" in headers:
         segments.insert(0, headers["category"])
-    segments = _merge_qualifiers(segments)
+    segments = _merge_qualifiers(segments, ctx)
     raw.category = segments[0] if segments else None
     raw.recipient = " – ".join(segments[1:]) or None
     if raw.recipient is None and raw.category:
@@ -1673,7 +1677,7 @@ def _bullet_raw(
     return raw
 
 
-def _split_category_colon(segments: list[str]) -> list[str]:
+def _split_category_colon(segments: list[str], ctx: Context) -> list[str]:
     """ "Best Actor: [[Nicolas Cage]]" is a category and its recipient: the last segment
     written "text: [[link]]" is cut at its colon ("Choice Movie: Fantasy", with no link after
     the colon, stays one category)."""
@@ -1681,29 +1685,29 @@ def _split_category_colon(segments: list[str]) -> list[str]:
         before, after = _colon_split(segments[k])
         if (
             after is not None
-            and _first_link(before) is None
-            and _first_link(after) is not None
-            and render(before).strip()
+            and _first_link(before, ctx) is None
+            and _first_link(after, ctx) is not None
+            and render(before, quiet(ctx)).strip()
         ):
             return segments[:k] + [before, after] + segments[k + 1 :]
     return segments
 
 
-def _bullet_body(raw: _Raw, segments: list[str]) -> None:
+def _bullet_body(raw: _Raw, segments: list[str], ctx: Context) -> None:
     """The body named by the entry itself, taken out of its first segment: "1996: ...",
     "[[1996 MTV Movie Awards]]: Best Kiss", "[[Academy Award for Best Actor]]" or
     "Academy Awards – Best Actor – ..."."""
-    if len(segments) > 1 and _is_year_cell(segments[0]):  # "1997 – [[Empire Award for ...]]"
+    if len(segments) > 1 and _is_year_cell(segments[0], ctx):  # "1997 – [[Empire Award for ...]]"
         raw.year = segments.pop(0)
     before, after = _colon_split(segments[0])
-    if after and _is_year_cell(before):
+    if after and _is_year_cell(before, ctx):
         raw.year, segments[0] = before, after
         before, after = _colon_split(segments[0])
-    if after and _is_body_name(before):
+    if after and _is_body_name(before, ctx):
         raw.body, segments[0] = before, after
-    elif raw.body is None and _is_award_for_cell(segments[0]):
+    elif raw.body is None and _is_award_for_cell(segments[0], ctx):
         raw.body_in_category = True
-    elif raw.body is None and len(segments) > 1 and _is_body_name(segments[0]):
+    elif raw.body is None and len(segments) > 1 and _is_body_name(segments[0], ctx):
         raw.body = segments.pop(0)
     elif raw.body is None:
         # "[[Palme d'Or]], [[2019 Cannes Film Festival]]": the category, then the body (an
@@ -1711,9 +1715,9 @@ def _bullet_body(raw: _Raw, segments: list[str]) -> None:
         pieces = _split_top(segments[0], r",\s+")
         if (
             len(pieces) == 2
-            and _is_body_name(pieces[1])
-            and not _is_award_for_cell(pieces[0])
-            and _first_link(pieces[1]) is not None
+            and _is_body_name(pieces[1], ctx)
+            and not _is_award_for_cell(pieces[0], ctx)
+            and _first_link(pieces[1], ctx) is not None
         ):
             raw.body, segments[0] = pieces[1], pieces[0]
 
@@ -1735,24 +1739,24 @@ def parse_accolades(code: Article | str, film_title: str, ctx: Context | None = 
     ctx = ctx if ctx is not None else Context()
     text = Article.of(code).prepared
     env = _Env(_film_names(film_title), film_title, ctx, AccoladesResult())
-    for section in _sections(text):
+    for section in _sections(text, ctx):
         accolade = _is_accolade_path(section.path)
-        heading_body, heading_result = _heading_headers(section.path)
+        heading_body, heading_result = _heading_headers(section.path, ctx)
         wins_only = (
             bool(section.path)
             and bool(_WINS_HEADING.match(section.path[-1]))
             and all(_WINS_HEADING.match(t) or not _ACCOLADE_HEADING.search(t) for t in section.path)
         )
         prose = [item.text for item in section.items if isinstance(item, Line)]
-        env.context_bodies = _context_bodies(prose) if accolade else {}
-        env.heading_year = _heading_year(section.path)
+        env.context_bodies = _context_bodies(prose, ctx) if accolade else {}
+        env.heading_year = _heading_year(section.path, ctx)
         sentence_body = None  # "... at the [[12th X Awards]]:" just above a table
         for item in section.items:
             if isinstance(item, Table):
                 _read_table(item, accolade, heading_body or sentence_body, heading_result, env)
                 sentence_body = None
             elif accolade and item.text.strip():
-                sentence_body = _sentence_body(item.text)
+                sentence_body = _sentence_body(item.text, ctx)
         if accolade:
             _read_lists(section.items, heading_body, heading_result or ("Won" if wins_only else None), env)
     return env.out
