@@ -1483,3 +1483,28 @@ def test_prose_sentences_of_an_accolades_section():
     ]
     # The summary with a count, the producers' clause and the top-ten lists are prose.
     assert result.rows_seen == 6 and not result.skipped
+
+
+# ---------------------------------------------------------------------------------------------
+# The package
+# ---------------------------------------------------------------------------------------------
+
+
+def test_one_result_vocabulary_maps_to_the_contract_values():
+    from etl.lib.extract import accolades
+
+    assert set(accolades.RESULT_WORDS.values()) <= set(RESULTS)
+    assert {result for result, _ in accolades.RESULT_TEMPLATES.values()} <= set(RESULTS)
+    assert accolades.RESULT_TEMPLATES["runner-up"] == ("runner-up", 2)
+
+
+def test_the_package_exports_its_public_names():
+    from etl.lib.extract import accolades
+
+    assert accolades.split_edition("68th Academy Awards") == ("Academy Awards", 68, None)
+    assert accolades.split_edition("Boston Society of Film Critics Awards 1995") == (
+        "Boston Society of Film Critics Awards",
+        None,
+        1995,
+    )
+    assert accolades.parse_accolades is parse_accolades

@@ -1087,7 +1087,7 @@ def split_items(code: Code, ctx: Context | None = None) -> list[str]:
     their item and are removed when the item is rendered."""
     text = str(code)
     for _ in range(5):  # a list template may hold <br>-separated items or another list
-        expanded = _expand_lists(text, ctx)
+        expanded = expand_lists(text, ctx)
         if expanded == text:
             break
         text = expanded
@@ -1115,7 +1115,8 @@ def _lines_outside_nodes(text: str, ctx: Context | None = None) -> list[str]:
     return lines
 
 
-def _expand_lists(text: str, ctx: Context | None = None) -> str:
+def expand_lists(text: str, ctx: Context | None = None) -> str:
+    """List templates and ``<br>`` as line breaks (one level), comments dropped."""
     pieces: list[str] = []
     for node in parse(text, ctx).nodes:
         if isinstance(node, Template) and template_name(node) in LIST_TEMPLATES:
