@@ -56,7 +56,7 @@ def split_edition(text: str) -> tuple[str, int | None, int | None]:
 
 
 def read_body(code: str, ctx: Context) -> Body | None:
-    code = without_refs(code)
+    code = without_refs(code, ctx)
     lines = [ln for ln in render(code, ctx).split("\n") if ln.strip()]
     if not lines:
         return None
@@ -136,7 +136,7 @@ def body_from_category(code: str, ctx: Context) -> Body | None:
 
 def read_category(code: str, ctx: Context, body_from_it: bool) -> tuple[str, str | None, list[str]]:
     """Category as displayed, its link target, and notes (a quoted song title)."""
-    code = without_refs(code)
+    code = without_refs(code, ctx)
     text, notes = pull_small(code, ctx)
     text = clean(render(text, ctx))
     works = re.findall(r"[\"“]([^\"”]+)[\"”]", text)

@@ -106,7 +106,7 @@ def _line_headers(text: str, ctx: Context) -> list[_Header]:
     """A bold line, a ``;`` line or a short "Name:" line heading the bullets below it (a body,
     a result or a year); or a sentence introducing them ("At the [[68th Academy Awards]], the
     film received the following nominations:"): the body it links and the result it says."""
-    text = without_refs(text).strip()  # a ref may run over several lines
+    text = without_refs(text, ctx).strip()  # a ref may run over several lines
     m = re.fullmatch(r";\s*(.+)", text) or re.fullmatch(r"'''((?:(?!''').)+)'''\s*:?", text)
     if m is None:
         m = re.fullmatch(r"([^.!?]{1,200}):", text)
@@ -153,7 +153,7 @@ def intro_body(text: str, ctx: Context) -> str | None:
         return None
     bodies = [
         str(link)
-        for link in parse(without_refs(text), ctx).filter_wikilinks()
+        for link in parse(without_refs(text, ctx), ctx).filter_wikilinks()
         if is_body_name(str(link), ctx) and not is_award_for_cell(str(link), ctx)
     ]
     return bodies[0] if len(bodies) == 1 else None
@@ -188,7 +188,7 @@ def _bullet_header(depth: int, content: str, ctx: Context) -> _Header:
 def _bullet_parts(content: str, ctx: Context) -> tuple[list[str], str | None]:
     """The entry's dash-separated segments and its result (template, last segment, trailing
     "(won)", or a leading "'''Won'''" / "Won:")."""
-    code = _DASH_TEMPLATES.sub(" – ", without_refs(content))
+    code = _DASH_TEMPLATES.sub(" – ", without_refs(content, ctx))
     code = code.replace("&nbsp;", " ").replace("&ndash;", "–").replace("&mdash;", "—")
     for t in parse(code, ctx).filter_templates(recursive=False):
         if template_name(t) in RESULT_TEMPLATES or template_name(t) in TEXT_RESULT_TEMPLATES:
@@ -252,7 +252,7 @@ _SENTENCE_ENTRY = re.compile(
 
 def _sentence_raw(content: str, film: typing.AbstractSet[str], ctx: Context) -> Raw | None:
     """An entry written as a sentence (see ``_SENTENCE_ENTRY``); None for other sentences."""
-    code = without_refs(content).strip()
+    code = without_refs(content, ctx).strip()
     m = _SENTENCE_ENTRY.match(code)
     if m is None or not m.group("object").strip():
         return None
@@ -315,7 +315,7 @@ _CLAUSE = re.compile(
 
 def _prose_entries(text: str, film: set[str], ctx: Context) -> list[Raw]:
     out: list[Raw] = []
-    for sentence in split_top(without_refs(text), _SENTENCE_END):
+    for sentence in split_top(without_refs(text, ctx), _SENTENCE_END):
         subject = None
         for clause in split_top(sentence.strip(), _CLAUSE.pattern):
             clause = clause.strip()
@@ -346,7 +346,7 @@ def _bullet_raw(
 ) -> Raw | None:
     # The entry or a group heading it (``* [[AFI's 100 Years...100 Songs]]`` over ``** "Song" – #58``).
     reason = _not_an_accolade(
-        " ".join(render(without_refs(c), ctx) for c in [content, *(h.code for h in stack if h.depth >= 0)])
+        " ".join(render(without_refs(c, ctx), ctx) for c in [content, *(h.code for h in stack if h.depth >= 0)])
     )
     if reason is not None:
         return Raw(not_an_accolade=reason)

@@ -37,7 +37,7 @@ _SUFFIXES = re.compile(r"^(?:jr|sr|ii|iii|iv|inc|ltd)\.?$", re.I)
 def read_recipient(code: str | None, film: set[str], ctx: Context) -> Recipient:
     if code is None or not render(code, ctx).strip():
         return Recipient("", [], [], True)
-    code = expand_lists(without_refs(code), ctx)
+    code = expand_lists(without_refs(code, ctx), ctx)
     code, notes = pull_small(code, ctx)
     code, parens = pull_top(code, r"\s*\(([^()\n]*)\)")
     notes += [n for n in (unparen(render(p, ctx)) for p in parens) if n]

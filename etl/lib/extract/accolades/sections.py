@@ -88,7 +88,7 @@ def heading_headers(path: list[str], ctx: Context) -> tuple[str | None, str | No
 def header_result(text: str, ctx: Context) -> str | None:
     """The result a group label says ("Wins", "Nominated (3)", "12 nominations"), as the
     label without its count; None when the label is no result."""
-    label = clean(re.sub(r"\s*[(\[]\d+[)\]]\s*$|^\d+\s+", "", render(without_refs(text), quiet(ctx))))
+    label = clean(re.sub(r"\s*[(\[]\d+[)\]]\s*$|^\d+\s+", "", render(without_refs(text, ctx), quiet(ctx))))
     return label if label and result_from_text(label) is not None else None
 
 
