@@ -1483,3 +1483,66 @@ def test_prose_sentences_of_an_accolades_section():
     ]
     # The summary with a count, the producers' clause and the top-ten lists are prose.
     assert result.rows_seen == 6 and not result.skipped
+
+
+# ---------------------------------------------------------------------------------------------
+# The package
+# ---------------------------------------------------------------------------------------------
+
+
+def test_one_result_vocabulary_maps_to_the_contract_values():
+    from etl.lib.extract import accolades
+
+    assert set(accolades.RESULT_WORDS.values()) <= set(RESULTS)
+    assert {result for result, _ in accolades.RESULT_TEMPLATES.values()} <= set(RESULTS)
+    assert accolades.RESULT_TEMPLATES["runner-up"] == ("runner-up", 2)
+
+
+def test_the_package_exports_its_public_names():
+    from etl.lib.extract import accolades
+
+    assert accolades.split_edition("68th Academy Awards") == ("Academy Awards", 68, None)
+    assert accolades.split_edition("Boston Society of Film Critics Awards 1995") == (
+        "Boston Society of Film Critics Awards",
+        None,
+        1995,
+    )
+    assert accolades.parse_accolades is parse_accolades
+
+
+@pytest.mark.parametrize("title", ["Taxi Driver", "Cars 2", "Midnight Cowboy"])
+def test_no_text_is_parsed_twice_for_a_page(monkeypatch, title):
+    """The reader hands every text it parses to the page's Context: a text met again (a
+    rowspan cell read for each row, a heading, a segment tested then read) is not parsed
+    again, and refs are left out of the page's tree of a text instead of a private parse."""
+    from mwparserfromhell.parser import Parser
+
+    texts: list[str] = []
+    original = Parser.parse
+
+    def counting(parser, wikitext, *args, **kwargs):
+        texts.append(wikitext)
+        return original(parser, wikitext, *args, **kwargs)
+
+    text = corpus_wikitext(title)
+    monkeypatch.setattr(Parser, "parse", counting)
+    result = parse_accolades(text, title, Context())
+    assert result.nominations
+    assert [t for t, n in Counter(texts).items() if n > 1] == []
+
+
+def test_refs_left_out_of_the_page_tree_read_as_a_private_copy_would():
+    from etl.lib.wiki.wikitext import read_without_refs, remove_refs, without_refs
+
+    texts = [
+        "[[68th Academy Awards]]<ref>{{cite web|title=The 68th}}</ref> <!-- seen -->",
+        "{{won}}<ref name=a/>",
+        "{{nom|Special <ref>x</ref> Jury}}",  # a ref inside a template: a private copy edits it
+        "[[Name]]<!-- comment --> (as ''Role'')",
+    ]
+    ctx = Context()
+    for text in texts:
+        assert without_refs(text, ctx) == without_refs(text) == str(remove_refs(text))
+        assert str(read_without_refs(text, ctx)) == str(remove_refs(text))
+    assert without_refs(texts[0], ctx) == "[[68th Academy Awards]] "
+    assert without_refs(texts[2], ctx) == "{{nom|Special  Jury}}"

@@ -37,6 +37,8 @@ def _imports(path: Path) -> set[str]:
 
 MODULES = {_module(p): p for p in sorted(LIB.rglob("*.py")) if p.parent != LIB or p.stem == "model"}
 GRAPH = {m: {i for i in _imports(p) if i in MODULES and i != m} for m, p in MODULES.items()}
+# Sub-packages inside a layer (``extract/accolades/``): the modules below their ``__init__``.
+PACKAGES = sorted({m.rsplit(".", 1)[0] for m in MODULES if len(m.split(".")) > 4})
 
 
 def test_every_module_sits_in_a_layer():
@@ -53,6 +55,24 @@ def test_imports_go_down_only(module):
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_no_dagster_in_lib(module):
     assert not any(i == "dagster" or i.startswith("dagster.") for i in _imports(MODULES[module]))
+
+
+def test_the_accolades_package_is_found():
+    assert "etl.lib.extract.accolades" in PACKAGES
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_a_package_s_modules_never_import_its_init(package):
+    """The ``__init__`` re-exports its modules: a module importing it would import itself."""
+    inside = [m for m in MODULES if m.startswith(package + ".")]
+    assert sorted(m for m in inside if package in GRAPH[m]) == []
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_a_package_is_used_through_its_init(package):
+    """Outside a sub-package, only the names its ``__init__`` exports are used."""
+    outside = [m for m in MODULES if m != package and not m.startswith(package + ".")]
+    assert sorted((m, i) for m in outside for i in GRAPH[m] if i.startswith(package + ".")) == []
 
 
 def test_no_import_cycles():

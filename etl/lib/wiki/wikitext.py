@@ -1087,7 +1087,7 @@ def split_items(code: Code, ctx: Context | None = None) -> list[str]:
     their item and are removed when the item is rendered."""
     text = str(code)
     for _ in range(5):  # a list template may hold <br>-separated items or another list
-        expanded = _expand_lists(text, ctx)
+        expanded = expand_lists(text, ctx)
         if expanded == text:
             break
         text = expanded
@@ -1115,7 +1115,8 @@ def _lines_outside_nodes(text: str, ctx: Context | None = None) -> list[str]:
     return lines
 
 
-def _expand_lists(text: str, ctx: Context | None = None) -> str:
+def expand_lists(text: str, ctx: Context | None = None) -> str:
+    """List templates and ``<br>`` as line breaks (one level), comments dropped."""
     pieces: list[str] = []
     for node in parse(text, ctx).nodes:
         if isinstance(node, Template) and template_name(node) in LIST_TEMPLATES:
@@ -1188,18 +1189,37 @@ def _is_file_link(link: Wikilink) -> bool:
 _REF_OR_COMMENT = re.compile(r"<ref|<!--", re.I)
 
 
-def without_refs(code: Code) -> str:
-    """``str(remove_refs(code))``; a text with no ref and no comment is itself (not parsed)."""
+def without_refs(code: Code, ctx: Context | None = None) -> str:
+    """``str(remove_refs(code))``; a text with no ref and no comment is itself (not parsed).
+    With ``ctx``, refs and comments standing at the top level of the page's tree of the text
+    are left out of it without a private parse."""
     text = str(code)
-    return str(remove_refs(text)) if _REF_OR_COMMENT.search(text) else text
+    if not _REF_OR_COMMENT.search(text):
+        return text
+    kept = _top_level_kept(text, ctx)
+    return "".join(map(str, kept)) if kept is not None else str(remove_refs(text))
 
 
 def read_without_refs(code: Code, ctx: Context | None = None) -> Wikicode:
     """A tree of ``code`` without refs and comments, for reading only (it may be shared): the
     tree of ``code`` itself when it holds neither."""
     if _REF_OR_COMMENT.search(str(code)):
-        return remove_refs(code)
+        kept = _top_level_kept(str(code), ctx)
+        return Wikicode(SmartList(kept)) if kept is not None else remove_refs(code)
     return parse(code if isinstance(code, Wikicode) else str(code), ctx)
+
+
+def _top_level_kept(text: str, ctx: Context | None) -> list[Node] | None:
+    """The nodes of the page's tree of ``text`` (``ctx``) but its refs and comments, when no
+    other node holds one; else None (``remove_refs`` has to edit a private copy)."""
+    if ctx is None:
+        return None
+    kept = [n for n in parse(text, ctx).nodes if not _is_ref_or_comment(n)]
+    return None if any(_REF_OR_COMMENT.search(str(n)) for n in kept if not isinstance(n, Text)) else kept
+
+
+def _is_ref_or_comment(node: Node) -> bool:
+    return isinstance(node, Comment) or (isinstance(node, Tag) and str(node.tag).lower() == "ref")
 
 
 def remove_refs(code: Code) -> Wikicode:

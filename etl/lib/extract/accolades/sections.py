@@ -1,0 +1,106 @@
+"""The sections of an article for the accolades reader, and what their headings say (an
+accolade-like heading, a body, a result, a year)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.lib.extract.accolades.bodies import AWARDISH, YEAR
+from etl.lib.extract.accolades.markup import clean
+from etl.lib.extract.accolades.results import result_from_text
+from etl.lib.wiki.wikitable import Line, blocks
+from etl.lib.wiki.wikitext import Context, quiet, render, without_refs
+
+_HEADING = re.compile(r"^(={1,6})(.+?)\1\s*$")
+
+ACCOLADE_HEADING = re.compile(r"\b(accolades?|awards?|honou?rs?|nominations?|recognition|prizes?)\b", re.I)
+
+# Words of headings and labels that group bodies without naming one ("Critics' awards",
+# "Guild awards", "Industry awards", "Festival awards", "Honorary awards").
+GENERIC_WORDS = re.compile(
+    r"\b(accolades?|awards?|honou?rs?|honorary|nominations?|recognition|prizes?|and|other|major|"
+    r"list|of|received|wins?|won|critical|reception|film|festival|festivals|critics|guilds?|"
+    r"industry|associations|societies|circles|groups|international|regional|year-end|"
+    r"precursors?|miscellaneous|various)\b|'|’|&",
+    re.I,
+)
+
+
+@dataclass
+class _Section:
+    path: list[str]  # rendered heading titles, outermost first
+    items: list = field(default_factory=list)  # Line | Table, in page order
+
+
+def cut_sections(text: str, ctx: Context) -> list[_Section]:
+    """The article cut at its headings; each section holds its own lines and tables only."""
+    stack: list[tuple[int, str]] = []
+    sections = [_Section([])]
+    for block in blocks(text):
+        heading = _HEADING.match(block.masked.strip()) if isinstance(block, Line) else None
+        if heading and isinstance(block, Line):
+            level = len(heading.group(1))
+            title = block.text.strip()[level : len(block.text.strip()) - level]
+            stack = [h for h in stack if h[0] < level] + [(level, render(title, quiet(ctx)))]
+            sections.append(_Section([t for _, t in stack]))
+        else:
+            sections[-1].items.append(block)
+    return sections
+
+
+def is_accolade_path(path: list[str]) -> bool:
+    return any(ACCOLADE_HEADING.search(title) for title in path)
+
+
+def is_generic(text: str, ctx: Context) -> bool:
+    """A heading or label naming no body ("Accolades", "Awards and nominations")."""
+    return not re.search(r"\w", GENERIC_WORDS.sub(" ", render(text, quiet(ctx))))
+
+
+def is_body_name(text: str, ctx: Context, strict: bool = False) -> bool:
+    """An award body's name ("Academy Awards", "Saturn Awards"), not a generic label. Strict:
+    an award-like word besides the generic ones is needed ("Academy Awards", not "Box office
+    and awards")."""
+    if is_generic(text, ctx):
+        return False
+    rendered = render(text, quiet(ctx))
+    return bool(AWARDISH.search(GENERIC_WORDS.sub(" ", rendered) if strict else rendered))
+
+
+def heading_headers(path: list[str], ctx: Context) -> tuple[str | None, str | None]:
+    """(body, result) named by the first accolade-like heading (strictly) or the headings
+    below it ("==Accolades== / ===Academy Awards===", "===Wins===")."""
+    body = result = None
+    inside = False
+    for title in path:
+        first = not inside and bool(ACCOLADE_HEADING.search(title))
+        inside = inside or first
+        if not inside:
+            continue
+        if header_result(title, ctx):
+            result = header_result(title, ctx)
+        elif is_body_name(title, ctx, strict=first):
+            body = title
+    return body, result
+
+
+def header_result(text: str, ctx: Context) -> str | None:
+    """The result a group label says ("Wins", "Nominated (3)", "12 nominations"), as the
+    label without its count; None when the label is no result."""
+    label = clean(re.sub(r"\s*[(\[]\d+[)\]]\s*$|^\d+\s+", "", render(without_refs(text, ctx), quiet(ctx))))
+    return label if label and result_from_text(label) is not None else None
+
+
+def year_of_headings(path: list[str], ctx: Context) -> int | None:
+    """The year of a heading at or below the first accolade-like heading ("===2019===",
+    "===2019 awards==="): the ceremony year of entries that name none. A season ("2019–20")
+    is ambiguous and gives none."""
+    inside = False
+    year = None
+    for title in path:
+        inside = inside or bool(ACCOLADE_HEADING.search(title))
+        rest = clean(GENERIC_WORDS.sub(" ", render(title, quiet(ctx))))
+        if inside and re.fullmatch(YEAR, rest):
+            year = int(rest)
+    return year
