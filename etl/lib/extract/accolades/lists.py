@@ -346,7 +346,9 @@ def _bullet_raw(
 ) -> Raw | None:
     # The entry or a group heading it (``* [[AFI's 100 Years...100 Songs]]`` over ``** "Song" – #58``).
     reason = _not_an_accolade(
-        " ".join(render(without_refs(c, ctx), ctx) for c in [content, *(h.code for h in stack if h.depth >= 0)])
+        " ".join(
+            render(without_refs(c, ctx), ctx) for c in [content, *(h.code for h in stack if h.depth >= 0)]
+        )
     )
     if reason is not None:
         return Raw(not_an_accolade=reason)
