@@ -289,3 +289,18 @@ def test_a_film_page_is_parsed_less_than_once(monkeypatch):
     assert isinstance(doc, ParsedDocument) and doc.facts.title == "Taxi Driver"
     assert (seen["calls"], seen["chars"]) == (156, 16668)
     assert seen["chars"] < 0.7 * len(text)  # 54,142 characters in the page
+
+
+def test_markup_nested_past_the_recursion_limit_is_named_as_such(monkeypatch):
+    """A reader that recurses as deep as Python allows (as deeply nested markup makes one do)
+    gives a rejection that says so, not a bare 'parser failed: RecursionError'."""
+
+    def nest(article, depth=0):
+        return nest(article, depth + 1)
+
+    monkeypatch.setattr(documents, "read_article", nest)
+    result = documents.parse_page(page("{{Infobox film|name=X}}\nX is a 1999 film.", "X"))
+    assert isinstance(result, Rejection)
+    assert result.reason == (
+        "markup nested too deeply to read (Python's recursion limit reached in documents._parse_wiki)"
+    )

@@ -9,8 +9,10 @@ each of them lives in its own module.
 from __future__ import annotations
 
 import re
+import traceback
 import typing
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from etl.lib.extract import accolades, home_media, imdb, infobox, prose, releases, soundtrack
 from etl.lib.model import FilmFacts
@@ -140,6 +142,20 @@ def not_a_film_reason(page: Page, article: Article | None = None) -> str | None:
     return "not a film article: no {{Infobox film}} on the page"
 
 
+def _failed(page: Page, exc: Exception) -> Rejection:
+    """The rejection of a page a reader raised on. Markup nested deeper than Python's recursion
+    limit is named as such, with the reader that went that deep (the last frame of ours)."""
+    if isinstance(exc, RecursionError):
+        frames = [
+            f for f in traceback.extract_tb(exc.__traceback__) if "/etl/lib/" in f.filename.replace("\\", "/")
+        ]
+        where = f" in {Path(frames[-1].filename).stem}.{frames[-1].name}" if frames else ""
+        reason = f"markup nested too deeply to read (Python's recursion limit reached{where})"
+    else:
+        reason = f"parser failed: {type(exc).__name__}: {exc}"
+    return Rejection(page.source.path, page.source.sha256, reason, page.kind, page.title)
+
+
 def parse_page(page: Page) -> ParsedDocument | Rejection:
     src = page.source
     try:
@@ -154,9 +170,7 @@ def parse_page(page: Page) -> ParsedDocument | Rejection:
         else:
             return Rejection(src.path, src.sha256, f"no parser for kind {page.kind!r}", page.kind)
     except Exception as exc:  # one broken document never stops the build
-        return Rejection(
-            src.path, src.sha256, f"parser failed: {type(exc).__name__}: {exc}", page.kind, page.title
-        )
+        return _failed(page, exc)
     if not facts.title:
         return Rejection(
             src.path,
@@ -180,9 +194,7 @@ def _parse_wiki(page: Page) -> ParsedDocument | Rejection:
     try:
         doc = read_article(article)
     except Exception as exc:  # one broken article never stops the build
-        return Rejection(
-            src.path, src.sha256, f"parser failed: {type(exc).__name__}: {exc}", page.kind, page.title
-        )
+        return _failed(page, exc)
     doc.source, doc.kind, doc.page_id, doc.revision_id = src, page.kind, page.page_id, page.revision_id
     return doc
 
