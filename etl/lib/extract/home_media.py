@@ -24,7 +24,7 @@ streaming and download stores: "released on Disney+", "available on Netflix", "o
 "Home video" alone is not a format; "DVD player" is not a DVD; "4K" alone (a resolution) is not
 4K Ultra HD.
 
-Rules (chosen here; the brief left them open):
+Rules:
 
 - Clauses. A sentence is cut at "; ", ", while", ", whereas", ", but", at "and" before a new
   verb phrase ("and was re-released", "and became", "and sold"), at "and in"/"and on", and at

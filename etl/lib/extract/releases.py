@@ -15,9 +15,10 @@ API:
   and territory, in order of mention, link targets kept as ``Name.wiki_title``.
 
 Also used by ``home_media`` and ``soundtrack``: ``link_names`` (displayed text -> link
-target), ``company_name``, ``normalise_territory`` and the place tables.
+target), ``company_name`` and ``normalise_territory``. The places it matches are the territory
+normaliser's ``territory.PLACES``.
 
-Rules (the brief left them open; chosen here):
+Rules:
 
 - Clauses: a sentence is cut at "; ", ", while", ", whereas", ", but", ", and" before a new
   subject and verb, and "and in"/"and on". A clause that names a home-video format, a
@@ -53,7 +54,7 @@ import re
 from etl.lib.model import CompanyRole, Name
 from etl.lib.text import sentences as sentences_lib
 from etl.lib.text.sentences import sentences
-from etl.lib.text.territory import PLACE_ALIASES
+from etl.lib.text.territory import PLACE_ALIASES, PLACES
 from etl.lib.text.territory import normalise as _normalise
 from etl.lib.wiki import wikitext as W
 from etl.lib.wiki.article import Article, ArticleSection
@@ -68,7 +69,6 @@ __all__ = [
     "normalise_territory",
     "NAME_RE",
     "PLACE_RE",
-    "PLACES",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -130,115 +130,6 @@ def link_names(code: W.Code) -> dict[str, str]:
     return out
 
 
-# Places: countries and the regions film articles name as release territories. Matched as whole
-# words, case-sensitive.
-PLACES = [
-    "United States of America",
-    "United States",
-    "United Kingdom",
-    "Great Britain",
-    "Britain",
-    "England",
-    "Scotland",
-    "Wales",
-    "Northern Ireland",
-    "Ireland",
-    "Republic of Ireland",
-    "North America",
-    "South America",
-    "Latin America",
-    "Central America",
-    "Europe",
-    "Asia",
-    "Southeast Asia",
-    "East Asia",
-    "South Asia",
-    "Middle East",
-    "Africa",
-    "Oceania",
-    "Scandinavia",
-    "Benelux",
-    "Australasia",
-    "Canada",
-    "Mexico",
-    "Brazil",
-    "Argentina",
-    "Chile",
-    "Colombia",
-    "Peru",
-    "Venezuela",
-    "France",
-    "Germany",
-    "West Germany",
-    "East Germany",
-    "Austria",
-    "Switzerland",
-    "Italy",
-    "Spain",
-    "Portugal",
-    "Netherlands",
-    "the Netherlands",
-    "Belgium",
-    "Luxembourg",
-    "Denmark",
-    "Norway",
-    "Sweden",
-    "Finland",
-    "Iceland",
-    "Poland",
-    "Czech Republic",
-    "Czechoslovakia",
-    "Slovakia",
-    "Hungary",
-    "Romania",
-    "Bulgaria",
-    "Greece",
-    "Turkey",
-    "Russia",
-    "Soviet Union",
-    "USSR",
-    "Ukraine",
-    "Israel",
-    "Egypt",
-    "Iran",
-    "Iraq",
-    "Saudi Arabia",
-    "United Arab Emirates",
-    "UAE",
-    "India",
-    "Pakistan",
-    "Bangladesh",
-    "Sri Lanka",
-    "Nepal",
-    "China",
-    "Hong Kong",
-    "Macau",
-    "Taiwan",
-    "Japan",
-    "South Korea",
-    "North Korea",
-    "Korea",
-    "Philippines",
-    "the Philippines",
-    "Vietnam",
-    "Thailand",
-    "Malaysia",
-    "Singapore",
-    "Indonesia",
-    "Australia",
-    "New Zealand",
-    "South Africa",
-    "Nigeria",
-    "Kenya",
-    "Morocco",
-    "US",
-    "U.S.",
-    "USA",
-    "U.S.A.",
-    "UK",
-    "U.K.",
-    "America",
-]
 _PLACE_ALT = "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
 PLACE_RE = rf"(?<![\w.])(?:{_PLACE_ALT})(?![\w])"
 
