@@ -15,11 +15,9 @@ import shutil
 import sys
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 
-from etl.definitions import defs as load_defs
-from etl.defs.resources import InputsResource, WarehouseResource
+from tests.builds import materialize_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "fixtures" / "golden"
@@ -47,16 +45,7 @@ def gather_inputs(folder: Path) -> Path:
 
 
 def build(inputs: Path, target: Path) -> None:
-    defs = load_defs()
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks],
-        resources={
-            "inputs": InputsResource(seeds_dir=str(inputs)),
-            "warehouse_db": WarehouseResource(path=str(target)),
-        },
-        selection=dg.AssetSelection.all(),
-        raise_on_error=False,
-    )
+    result = materialize_warehouse(inputs, target, raise_on_error=False)
     if not result.success:
         raise RuntimeError("the golden build failed")
 

@@ -18,6 +18,7 @@ from etl.defs.resources import InputsResource
 from etl.lib.pipeline import corpus, intake
 from etl.lib.pipeline.intake import Limits, Page, Rejection
 from etl.lib.text import keys
+from tests.builds import materialize_warehouse
 from tests.test_intake import PAGE_XML
 
 FILM = (
@@ -326,11 +327,7 @@ def test_a_huge_raw_wikitext_file_is_refused_while_it_streams(tmp_path):
 def test_a_folder_of_hostile_files_builds_and_rejects_each(tmp_path, seeds_dir):
     import shutil
 
-    import dagster as dg
     import duckdb
-
-    from etl.definitions import defs as load_defs
-    from etl.defs.resources import WarehouseResource
 
     inputs = tmp_path / "inputs"
     shutil.copytree(seeds_dir, inputs / "seeds")
@@ -346,14 +343,7 @@ def test_a_folder_of_hostile_files_builds_and_rejects_each(tmp_path, seeds_dir):
         f.write(FILM.encode())
     (bad / "leak").symlink_to("/etc/passwd")
     target = tmp_path / "warehouse.duckdb"
-    defs = load_defs()
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks],
-        resources={
-            "inputs": InputsResource(seeds_dir=str(inputs)),
-            "warehouse_db": WarehouseResource(path=str(target)),
-        },
-    )
+    result = materialize_warehouse(inputs, target)
     assert result.success
     with duckdb.connect(str(target), read_only=True) as conn:
         rejected = dict(

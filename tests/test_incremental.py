@@ -21,9 +21,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from etl.definitions import defs as load_defs
-from etl.defs.resources import InputsResource, WarehouseResource
+from etl.defs.resources import WarehouseResource
+from etl.lib.pipeline import corpus
+from etl.lib.pipeline.intake import DEFAULT_LIMITS
+from etl.lib.pipeline.shards import MANIFEST, ShardStore
 from etl.lib.store.tables import TABLES
+from tests.builds import materialize_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -32,14 +35,7 @@ REVIEWS = "004_6f20dbbd59d93bf6.txt"
 
 
 def build(inputs: Path, target: Path) -> dg.ExecuteInProcessResult:
-    defs = load_defs()
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks],
-        resources={
-            "inputs": InputsResource(seeds_dir=str(inputs)),
-            "warehouse_db": WarehouseResource(path=str(target)),
-        },
-    )
+    result = materialize_warehouse(inputs, target)
     assert result.success
     return result
 
@@ -232,10 +228,6 @@ def test_a_page_changed_inside_a_dump_is_the_only_page_parsed_again(tmp_path, se
 
 
 # --- the shards hold data, never code ---------------------------------------------------------
-
-from etl.lib.pipeline import corpus  # noqa: E402
-from etl.lib.pipeline.intake import DEFAULT_LIMITS  # noqa: E402
-from etl.lib.pipeline.shards import MANIFEST, ShardStore  # noqa: E402
 
 
 def parse_with_cache(inputs: Path, cache_dir: Path) -> tuple[corpus.Parsed, ShardStore]:

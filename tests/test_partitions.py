@@ -12,9 +12,9 @@ import pytest
 
 from etl.definitions import defs as load_defs
 from etl.defs.extract.assets import PARSE_BUCKETS, PARSE_PARTITIONS
-from etl.defs.resources import InputsResource, WarehouseResource
 from etl.lib.pipeline import corpus
 from etl.lib.store.tables import TABLES
+from tests.builds import materialize_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -56,14 +56,7 @@ def test_files_fall_in_stable_buckets():
 
 def test_partitions_on_the_multiprocess_executor_equal_the_in_process_build(tmp_path, seeds_dir, monkeypatch):
     in_process = tmp_path / "in-process" / "warehouse.duckdb"
-    defs = load_defs()
-    assert dg.materialize(
-        [*defs.assets, *defs.asset_checks],
-        resources={
-            "inputs": InputsResource(seeds_dir=str(seeds_dir)),
-            "warehouse_db": WarehouseResource(path=str(in_process)),
-        },
-    ).success
+    assert materialize_warehouse(seeds_dir, in_process).success
 
     target = tmp_path / "distributed" / "warehouse.duckdb"
     monkeypatch.setenv("ETL_SEEDS_DIR", str(seeds_dir))  # the executor's processes read these

@@ -13,9 +13,8 @@ import dagster as dg
 import duckdb
 import pytest
 
-from etl.definitions import defs as load_defs
-from etl.defs.resources import InputsResource, WarehouseResource
 from etl.lib.store.tables import TABLES
+from tests.builds import materialize_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -28,15 +27,7 @@ BROKEN = {
 
 
 def materialize(inputs: Path, target: Path) -> dg.ExecuteInProcessResult:
-    defs = load_defs()  # the same Definitions `dagster dev` loads, with test resources
-    return dg.materialize(
-        [*defs.assets, *defs.asset_checks],
-        resources={
-            "inputs": InputsResource(seeds_dir=str(inputs)),
-            "warehouse_db": WarehouseResource(path=str(target)),
-        },
-        selection=dg.AssetSelection.all(),
-    )
+    return materialize_warehouse(inputs, target)  # the Definitions `dagster dev` loads
 
 
 @pytest.fixture(scope="module")
@@ -314,16 +305,7 @@ def test_no_working_files_left_beside_the_published_one(built):
 
 
 def build_onto(inputs: Path, target: Path, **warehouse_fields) -> dg.ExecuteInProcessResult:
-    defs = load_defs()
-    return dg.materialize(
-        [*defs.assets, *defs.asset_checks],
-        resources={
-            "inputs": InputsResource(seeds_dir=str(inputs)),
-            "warehouse_db": WarehouseResource(path=str(target), **warehouse_fields),
-        },
-        selection=dg.AssetSelection.all(),
-        raise_on_error=False,
-    )
+    return materialize_warehouse(inputs, target, raise_on_error=False, **warehouse_fields)
 
 
 def guard(result: dg.ExecuteInProcessResult) -> dg.AssetCheckEvaluation:

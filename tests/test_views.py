@@ -13,9 +13,9 @@ import duckdb
 import pytest
 
 from etl.definitions import defs as load_defs
-from etl.defs.resources import InputsResource, WarehouseResource
 from etl.lib.store import charts
 from etl.lib.store.tables import TABLE_SPECS, TABLES, VIEW_SPECS
+from tests.builds import materialize_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -23,15 +23,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def built(seeds_dir, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("views") / "warehouse.duckdb"
-    defs = load_defs()
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks],
-        resources={
-            "inputs": InputsResource(seeds_dir=str(seeds_dir)),
-            "warehouse_db": WarehouseResource(path=str(target)),
-        },
-        selection=dg.AssetSelection.all(),
-    )
+    result = materialize_warehouse(seeds_dir, target)
     assert result.success
     return target
 

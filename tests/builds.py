@@ -1,0 +1,27 @@
+"""The whole Dagster graph built into a DuckDB file, as tests and the golden copy build it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from etl.definitions import defs as load_defs
+from etl.defs.resources import InputsResource, WarehouseResource
+
+
+def materialize_warehouse(
+    inputs: Path, target: Path, *, raise_on_error: bool = True, **warehouse_fields
+) -> dg.ExecuteInProcessResult:
+    """Every asset and check, loaded through the same Definitions `dagster dev` loads, with
+    the input folder ``inputs`` and the warehouse file ``target``."""
+    defs = load_defs()
+    return dg.materialize(
+        [*defs.assets, *defs.asset_checks],
+        resources={
+            "inputs": InputsResource(seeds_dir=str(inputs)),
+            "warehouse_db": WarehouseResource(path=str(target), **warehouse_fields),
+        },
+        selection=dg.AssetSelection.all(),
+        raise_on_error=raise_on_error,
+    )
