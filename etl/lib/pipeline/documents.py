@@ -121,9 +121,10 @@ def accolades_list_film(page: Page) -> str | None:
     return infobox.strip_disambiguation(m.group(1).strip().strip("'")) if m else None
 
 
-def not_a_film_reason(page: Page, article: Article | None = None) -> str | None:
-    """Why a wiki page is not a film article, or None when it is one (``article``: the page
-    already read, whose infobox is then looked up once)."""
+def reason_without_parse(page: Page) -> str | None:
+    """Why a wiki page is not a film article when its raw text tells (a redirect, another
+    namespace, no film infobox named anywhere), with no parse; None when only reading its
+    infobox can tell."""
     if page.redirect or wt.is_redirect(page.text):
         target = page.redirect
         if target is None:
@@ -132,12 +133,26 @@ def not_a_film_reason(page: Page, article: Article | None = None) -> str | None:
         return f"redirect page (to {target!r}), not a film article"
     if page.namespace not in (None, 0):
         return f"not an article (namespace {page.namespace})"
-    if wt.mentions_film_infobox(page.text):
-        article = article if article is not None else Article(page.title, page.text)
-        if article.infobox is not None:
-            return _franchise_reason(page.text)
+    if not wt.mentions_film_infobox(page.text):
+        return _no_film_infobox_reason(page.text)
+    return None
+
+
+def not_a_film_reason(page: Page, article: Article | None = None) -> str | None:
+    """Why a wiki page is not a film article, or None when it is one (``article``: the page
+    already read, whose infobox is then looked up once)."""
+    reason = reason_without_parse(page)
+    if reason is not None:
+        return reason
+    article = article if article is not None else Article(page.title, page.text)
+    if article.infobox is not None:
+        return _franchise_reason(page.text)
+    return _no_film_infobox_reason(page.text)
+
+
+def _no_film_infobox_reason(text: str) -> str:
     for rx, what in _OTHER_INFOBOXES:
-        if rx.search(page.text):
+        if rx.search(text):
             return f"not a film: the page is about {what} and has no {{{{Infobox film}}}}"
     return "not a film article: no {{Infobox film}} on the page"
 

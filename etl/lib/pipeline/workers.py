@@ -37,9 +37,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from etl.lib.pipeline.documents import ParsedDocument, accolades_list_film, not_a_film_reason, parse_page
+from etl.lib.pipeline.documents import ParsedDocument, accolades_list_film, parse_page, reason_without_parse
 from etl.lib.pipeline.intake import WIKI_KINDS, Page, Rejection
-from etl.lib.wiki import wikitext as wt
 
 Result = ParsedDocument | Rejection
 IN_FLIGHT_PER_WORKER = 4
@@ -227,17 +226,8 @@ def without_parse(page: Page) -> Rejection | None:
     parse (the reason ``parse_page`` gives it); None when the page must be parsed to tell."""
     if page.kind not in WIKI_KINDS or accolades_list_film(page) is not None:
         return None
-    text = page.text
-    if (
-        page.redirect
-        or page.namespace not in (None, 0)
-        or wt.is_redirect(text)
-        or not wt.mentions_film_infobox(text)
-    ):
-        reason = not_a_film_reason(page)  # decided before it would read an Article
-        if reason is not None:
-            return _reject(page, reason)
-    return None
+    reason = reason_without_parse(page)
+    return _reject(page, reason) if reason is not None else None
 
 
 def _read_ahead(source: Iterator[tuple[Any, Page | Rejection]], most: int) -> tuple[list, bool]:
