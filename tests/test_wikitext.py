@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import mwparserfromhell as mwp
 import pytest
+from mwparserfromhell.nodes import Wikilink
 
 from etl.lib.model import DAY, MONTH, YEAR, Name, PartialDate
 from etl.lib.wiki import wikitext as wt
@@ -249,3 +251,40 @@ def test_render_unseen_templates_more(source, expected):
     ctx = wt.Context()
     assert wt.render(source, ctx) == expected
     assert not ctx.unknown
+
+
+def _shape(code):
+    """A tree as nested tuples: node type, text, and a link's title and text trees."""
+    out = []
+    for node in code.nodes:
+        if isinstance(node, Wikilink):
+            text = None if node.text is None else _shape(node.text)
+            out.append(("link", _shape(node.title), text))
+        else:
+            out.append((type(node).__name__, str(node)))
+    return out
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[[Christopher Nolan]]",
+        "[[Variety (magazine)|Variety]]",
+        "[[A]], [[B|C]] and D\n[[E]]\n\n",
+        "[[a|]]",
+        "[[Star Wars: Episode IV]]s",
+        "Screenplay: [[Jonathan Nolan]]",
+        " English\n",
+        "''[[Inception]]''",
+        # left to the parser: an external link, a list line, a link that is no simple link
+        "see http://example.com",
+        "[[mailto:someone]]",
+        "[[File:Poster.jpg]]",
+        "x\n* [[A]]",
+        "[[A|B|C]]",
+        "[[a\nb]]",
+    ],
+)
+def test_texts_of_links_only_are_read_as_the_parser_reads_them(source):
+    assert _shape(wt.parse(source)) == _shape(mwp.parse(source, skip_style_tags=True))
+    assert str(wt.parse(source)) == source

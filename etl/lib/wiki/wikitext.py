@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import mwparserfromhell as mwp
+from mwparserfromhell.definitions import is_scheme
 from mwparserfromhell.nodes import (
     Argument,
     Comment,
@@ -54,6 +55,15 @@ class Context:
 # A text the parser reads as one plain Text node: no markup character at all, nothing special
 # at the line start. Such a text is not handed to the parser.
 _PLAIN = re.compile(r"(?![*#:;=\s-])[^{}\[\]<>&~=|_:\n\r\t]+")
+# A text the parser reads as plain text and simple links only (``[[A]], [[B|C]] and D``, on one
+# or more lines): built here as the parser would build it, without the parser. A colon may
+# open an external link (``http:``) and a line may open a list or a heading: a text where
+# either can happen is left to the parser.
+_LINKS_ONLY = re.compile(r"(?:[^{}\[\]<>&=|\r]|\[\[[^{}\[\]<>&=|\r\n]+(?:\|[^{}\[\]<>&=|\r\n]*)?\]\])*")
+_SIMPLE_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]*))?\]\]")
+_LINE_MARK = re.compile(r"(?:^|\n)[*#:;=-]")
+_SCHEME_BEFORE = re.compile(r"(\w*):")
+_TITLE_SCHEME = re.compile(r"\[\[(?://|[A-Za-z0-9+.\-]*:)")
 
 
 def parse(text: Code, ctx: Context | None = None) -> Wikicode:
@@ -75,9 +85,38 @@ def parse(text: Code, ctx: Context | None = None) -> Wikicode:
 
 
 def _parse_text(text: str) -> Wikicode:
+    if not text:
+        return Wikicode(SmartList())
     if _PLAIN.fullmatch(text):
         return Wikicode(SmartList([Text(text)]))
+    light = _links_only(text)
+    if light is not None:
+        return light
     return mwp.parse(balance(text), skip_style_tags=True)
+
+
+def _links_only(text: str) -> Wikicode | None:
+    """The tree of a text of plain text and simple links (see ``_LINKS_ONLY``), or None."""
+    if not _LINKS_ONLY.fullmatch(text) or _LINE_MARK.search(text) or _TITLE_SCHEME.search(text):
+        return None
+    if ":" in text:
+        for m in _SCHEME_BEFORE.finditer(text):
+            word = m.group(1)
+            if word and (is_scheme(word, True) or is_scheme(word, False)):
+                return None
+    nodes: list[Node] = []
+    done = 0
+    for m in _SIMPLE_LINK.finditer(text):
+        if m.start() > done:
+            nodes.append(Text(text[done : m.start()]))
+        shown = m.group(2)
+        title = Wikicode(SmartList([Text(m.group(1))]))
+        label = None if shown is None else Wikicode(SmartList([Text(shown)] if shown else []))
+        nodes.append(Wikilink(title, label))
+        done = m.end()
+    if done < len(text):
+        nodes.append(Text(text[done:]))
+    return Wikicode(SmartList(nodes))
 
 
 def quiet(ctx: Context | None) -> Context:
