@@ -137,10 +137,17 @@ def template_name(template: Template) -> str:
 
 def normalise_template_name(name: str) -> str:
     """A template's name as written, normalised (see ``template_name``)."""
-    name = re.sub(r"<!--.*?-->", "", name, flags=re.S)
+    if "<!--" in name:
+        name = _NAME_COMMENT.sub("", name)
     name = name.replace("_", " ").strip()
-    name = re.sub(r"^(?:template|Template)\s*:\s*", "", name)
-    return re.sub(r"\s+", " ", name).lower()
+    if ":" in name:
+        name = _NAMESPACE.sub("", name)
+    return _SPACE_RUN.sub(" ", name).lower()
+
+
+_NAME_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_NAMESPACE = re.compile(r"^(?:template|Template)\s*:\s*")
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def positional(template: Template) -> list[str]:
@@ -1039,15 +1046,24 @@ def render(code: Code, ctx: Context | None = None) -> str:
     """Wikitext as the reader sees it: text of links, templates interpreted, refs and comments
     removed, ``<br>`` as a line break, entities decoded (``&nbsp;`` as a plain space)."""
     ctx = ctx if ctx is not None else Context()
-    out: list[str] = []
-    for node in parse(code, ctx).nodes:
-        out.append(_render_node(node, ctx))
-    text = "".join(out).replace("\xa0", " ").replace("\u200b", "")
-    text = re.sub(r"'{2,}", "", text)  # bold / italic quotes left unparsed
-    text = text.replace(_APOSTROPHE, "'")
-    text = re.sub(r"[ \t]+", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
+    nodes = parse(code, ctx).nodes
+    if not nodes:
+        return ""
+    text = "".join([_render_node(node, ctx) for node in nodes]).replace("\xa0", " ").replace("\u200b", "")
+    if "''" in text:
+        text = _QUOTE_RUN.sub("", text)  # bold / italic quotes left unparsed
+    if _APOSTROPHE in text:
+        text = text.replace(_APOSTROPHE, "'")
+    if "  " in text or "\t" in text:
+        text = _BLANK_RUN.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _LINE_BLANKS.sub("\n", text)
     return text.strip()
+
+
+_QUOTE_RUN = re.compile(r"'{2,}")
+_BLANK_RUN = re.compile(r"[ \t]+")
+_LINE_BLANKS = re.compile(r" *\n *")
 
 
 def _hidden(tag: Tag) -> bool:
