@@ -1139,8 +1139,12 @@ def _bullet_lines(body: str) -> list[str]:
 def split_items(code: Code, ctx: Context | None = None) -> list[str]:
     """Split an infobox value into its items (wikitext strings): list templates (nested too),
     ``<br>``, bullet lines and plain line breaks all separate items. Refs stay attached to
-    their item and are removed when the item is rendered."""
+    their item and are removed when the item is rendered. A tree's text is not parsed again:
+    with ``ctx``, the tree stands for its text (a value of a parsed infobox reads the same
+    parsed alone)."""
     text = str(code)
+    if ctx is not None and isinstance(code, Wikicode):
+        ctx.trees.setdefault(text, code)
     for _ in range(5):  # a list template may hold <br>-separated items or another list
         expanded = expand_lists(text, ctx)
         if expanded == text:
