@@ -11,11 +11,14 @@ import pytest
 from etl.lib.extract.releases import (
     distributors_from_release_prose,
     normalise_territory,
+    release_prose,
+    release_prose_text,
     release_section_text,
 )
 from etl.lib.model import CompanyRole, Name
+from etl.lib.wiki.paragraphs import SKIPPED
 from tests.conftest import FIXTURES as FIXTURE_ROOT
-from tests.conftest import corpus_wikitext, seed_wikitext
+from tests.conftest import corpus_more_wikitext, corpus_wikitext, seed_wikitext
 
 FIXTURES = FIXTURE_ROOT / "releases"
 
@@ -305,3 +308,23 @@ def test_one_clause_splitter_cuts_release_and_home_media_prose():
         "a 26-minute interview with animation director Yasuo Ōtsuka, and animated menus.",
     ]
     assert [c.text for c in home_media._split(sentence)] == pieces
+
+
+def test_release_prose_leaves_out_a_paragraph_that_states_no_release_fact():
+    # ==Release==: the New Zealand Herald's review ("gave the film three stars, calling it a
+    # 'small-scale whodunnit' ...") holds no digit, no currency and no distribution verb: it is
+    # not parsed, and stands as one skipped line between the paragraphs around it.
+    text = release_prose_text(release_prose(corpus_more_wikitext("I'm Not Harry Jenson")))
+    lines = text.split("\n")
+    assert lines[3] == SKIPPED and "Herald" not in text
+    assert lines[2].startswith("Voxy Movie Review gave it")
+    assert lines[4] == (
+        "It was released nationwide in theatres throughout New Zealand in 2010, but failed to do"
+        " much business at the box office."
+    )
+
+
+@pytest.mark.parametrize("title", ["Mamma Mia! Here We Go Again", "Spirited Away", "Cars 2"])
+def test_release_prose_reads_every_paragraph_with_a_date(title):
+    text = corpus_wikitext(title)
+    assert release_prose_text(release_prose(text)) == release_section_text(text)

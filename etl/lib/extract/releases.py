@@ -9,7 +9,9 @@ API:
   the subsections under them, except subsections about something else: home media, marketing,
   promotion, reception, critical response, accolades, soundtrack/music, short films, video
   games, legacy, sequels, adaptations. Sections are joined by a blank line.
-  ``prose.releases_from_prose`` reads this text.
+- ``release_prose(code, ctx=None)``: the same sections, each with the rendered text of only
+  its paragraphs that can state a release fact (a digit, a currency, a distribution verb);
+  ``release_prose_text`` joins them. ``prose.releases_from_prose`` and the distributors read it.
 - ``distributors_from_release_prose(code) -> list[CompanyRole]``: the distributors
   the same sections name, one ``CompanyRole(role="distributor", territory=...)`` per company
   and territory, in order of mention, link targets kept as ``Name.wiki_title``.
@@ -58,9 +60,13 @@ from etl.lib.text.territory import PLACE_ALIASES, PLACES
 from etl.lib.text.territory import normalise as _normalise
 from etl.lib.wiki import wikitext as W
 from etl.lib.wiki.article import Article, ArticleSection
+from etl.lib.wiki.paragraphs import render_where
 
 __all__ = [
     "release_section_text",
+    "release_prose",
+    "release_prose_text",
+    "might_state_release",
     "distributors_from_release_prose",
     "is_home_media_title",
     "clauses",
@@ -383,19 +389,50 @@ def _names(text: str, links: dict[str, str]) -> list[Name]:
     return out
 
 
-def distributors_from_release_prose(code: Article | W.Code) -> list[CompanyRole]:
-    """Distributors the Release sections' prose names, per territory.
+# What a paragraph of release prose must show to hold a fact read from it: a digit or a
+# currency (a date, an amount), or a distribution verb (``_ACTIVE_VERB``, ``_PASSIVE``).
+_RELEASE_FACT = re.compile(
+    r"\d|[$£€¥₹₩]|USD|EUR|GBP|JPY|distributed|handled|released|acquired|picked|bought|licensed|"
+    r"secured|obtained"
+)
 
-    Renders with its own ``Context``: ``release_section_text`` renders (and counts the unknown
-    templates of) the same sections, and a template is counted once per article."""
-    ctx = W.Context()
+
+def might_state_release(view: str) -> bool:
+    """A cheap test on a paragraph (``paragraphs.render_where``): can it state a release date,
+    an amount or a distributor?"""
+    return _RELEASE_FACT.search(view) is not None
+
+
+def release_prose(code: Article | W.Code, ctx: W.Context | None = None) -> list[tuple[ArticleSection, str]]:
+    """Each section of ``release_section_text`` with the rendered text of its paragraphs that
+    can state a release fact (``might_state_release``), the others left out
+    (``paragraphs.render_where``): the text the release readers read, sentence for sentence
+    the same facts as the whole section, at the cost of parsing only those paragraphs."""
+    return [(sec, render_where(sec.text, might_state_release, ctx)) for sec in _release_sections(code)]
+
+
+def release_prose_text(prose: list[tuple[ArticleSection, str]]) -> str:
+    """The texts of ``release_prose``, sections joined by a blank line."""
+    return "\n\n".join(text for _, text in prose if text)
+
+
+def distributors_from_release_prose(
+    code: Article | W.Code, prose: list[tuple[ArticleSection, str]] | None = None
+) -> list[CompanyRole]:
+    """Distributors the Release sections' prose names, per territory (``prose``: the sections'
+    ``release_prose``, read already for the article).
+
+    Without ``prose``, renders with its own ``Context``: the article's release prose is rendered
+    (and its unknown templates counted) once, for the release readers. A section's links are
+    read (its whole text parsed) only when one of its sentences names a distributor."""
     out: list[CompanyRole] = []
     seen: set[tuple[str, str | None]] = set()
-    for sec in _release_sections(code):
-        links = link_names(sec.code)
-        text = W.render(sec.code, ctx)
+    for sec, text in prose if prose is not None else release_prose(code, W.Context()):
+        links: dict[str, str] | None = None
         for sentence in sentences(text):
             for names, territory_text in _sentence_distributors(sentence):
+                if links is None:
+                    links = link_names(sec.code)
                 territories = _territories(territory_text) or [None]
                 for name in _names(names, links):
                     for territory in territories:

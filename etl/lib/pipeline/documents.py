@@ -287,11 +287,14 @@ def read_article(article: Article) -> ParsedDocument:
         "home media", lambda: home_media.read_home_media(article, ctx), ([], [])
     )
     facts.companies.extend(distributors)
-    facts.companies.extend(read("release", lambda: releases.distributors_from_release_prose(article), []))
+    release_prose = read("release", lambda: releases.release_prose(article, ctx), [])
+    facts.companies.extend(
+        read("release", lambda: releases.distributors_from_release_prose(article, release_prose), [])
+    )
     facts.soundtrack_release, facts.tracks = read(
         "soundtrack", lambda: soundtrack.parse_soundtrack(article, ctx, facts.problems), (None, [])
     )
-    release_text = read("release", lambda: releases.release_section_text(article, ctx), "")
+    release_text = releases.release_prose_text(release_prose)
     facts.releases.extend(
         _new_releases(facts, read("release", lambda: prose.releases_from_prose(release_text), []))
     )
