@@ -65,6 +65,7 @@ _SPACES = str.maketrans({c: " " for c in "\xa0\u2007\u2009\u200a\u202f"})
 
 # Years 1000-2099: enough for any film, and keeps 4-digit counts like 5000 out.
 _YEAR_RE = r"1\d{3}|20\d{2}"
+_ANY_YEAR = re.compile(_YEAR_RE)  # the cheap test before the scan: no year, no date
 
 
 def _mon(g: str) -> str:
@@ -138,6 +139,12 @@ _RANGE_SOURCES = [
 # Two complete day dates in any of the written forms: "December 28, 2001 – January 3, 2002".
 _RANGE_SOURCES += [a(1) + _DASH + b(2) for a in (_mdy, _dmy, _iso) for b in (_mdy, _dmy, _iso)]
 _RANGES = [_compile(p) for p in _RANGE_SOURCES]
+
+# Cheap tests before the scan, each a part every pattern of its kind holds: a month name (the
+# patterns with a month group), a range separator (every range).
+_ANY_MONTH = _compile(_mon("m"))
+_WITH_MONTH = frozenset(p for p in [*_RANGES, *_SINGLE] if "(?P<m" in p.pattern)
+_ANY_DASH = _compile(_DASH)
 
 # --- Bare years -------------------------------------------------------------------------------
 
@@ -233,11 +240,17 @@ def _interpret(m: re.Match[str], is_range: bool) -> tuple[PartialDate, PartialDa
 def _scan(text: str, *, years: bool, strict_years: bool, value_forms: bool) -> list[DateMatch]:
     """All dates in ``text``: candidates of every form, chosen longest first without overlap."""
     norm = text.translate(_SPACES)
+    if not _ANY_YEAR.search(norm):
+        return []  # every form holds a year
     # (start, end, date, end_date); date None marks an impossible date that still claims its span.
     candidates: list[tuple[int, int, PartialDate | None, PartialDate | None]] = []
 
+    month = _ANY_MONTH.search(norm) is not None
+
     def add(patterns: list[re.Pattern[str]], is_range: bool) -> None:
         for pattern in patterns:
+            if not month and pattern in _WITH_MONTH:
+                continue
             for m in pattern.finditer(norm):
                 try:
                     found = _interpret(m, is_range)
@@ -247,7 +260,8 @@ def _scan(text: str, *, years: bool, strict_years: bool, value_forms: bool) -> l
                 if found is not None:
                     candidates.append((m.start(), m.end(), *found))
 
-    add(_RANGES, True)
+    if _ANY_DASH.search(norm):
+        add(_RANGES, True)
     add(_SINGLE, False)
     if value_forms:
         add(_VALUE_ONLY, False)
