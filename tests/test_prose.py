@@ -18,6 +18,7 @@ from etl.lib.extract.prose import (
     releases_from_prose,
 )
 from etl.lib.model import DAY, MONTH, PartialDate, Rating
+from etl.lib.text.sentences import sentences
 from tests.conftest import seed_text as seed
 
 
@@ -353,3 +354,10 @@ def test_lead_with_parenthetical():
 def test_never_crashes(text):
     f = parse_extract(text)
     assert isinstance(f.ratings, list) and isinstance(f.box_office, list) and isinstance(f.releases, list)
+
+
+def test_an_initial_of_any_script_ends_no_sentence():
+    assert sentences("Directed by Ö. Sandoval and J. R. Lee. Released in 1995.") == [
+        "Directed by Ö. Sandoval and J. R. Lee.",
+        "Released in 1995.",
+    ]

@@ -19,6 +19,8 @@ _ABBREVIATIONS = {
     "oct", "nov", "dec", "pp", "p", "ed", "eds", "fig", "mt", "ft", "prof", "gen", "col", "lt",
     "sgt", "rev",
 }  # fmt: skip
+# An initial or dotted initials ("J", "j.r", "Ö"): a letter of any script, not only a-z.
+_INITIALS = re.compile(r"[^\W\d_]|(?:[^\W\d_]\.)+[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
@@ -38,7 +40,7 @@ def sentences(text: str) -> list[str]:
         for m in _SENTENCE_END.finditer(line):
             word = re.search(r"([\w.]+)$", line[start : m.start()])
             w = word.group(1).lower() if word else ""
-            if w in _ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", w):
+            if w in _ABBREVIATIONS or _INITIALS.fullmatch(w):
                 continue
             piece = line[start : m.end()].strip()
             if piece:
