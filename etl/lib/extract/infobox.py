@@ -254,15 +254,13 @@ def _people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
 
 # "Songs:", "Background score:" (bold or not) before the names they label.
 _LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w '&/-]{0,40}?)\s*:\s*$")
-# Societies and honours written after a name.
-_CREDENTIAL = re.compile(
-    r",\s*((?:A\.?S\.?C|B\.?S\.?C|A\.?C\.?E|C\.?S\.?C|I\.?S\.?C|A\.?F\.?C|OBE|CBE|MBE)\.?)$"
-)
+# Societies and honours written after a name ("[[Roger Deakins]], ASC").
+_CREDENTIALS = r"A\.?S\.?C|B\.?S\.?C|A\.?C\.?E|C\.?S\.?C|I\.?S\.?C|A\.?F\.?C|OBE|CBE|MBE"
+_CREDENTIAL = re.compile(rf",\s*((?:{_CREDENTIALS})\.?)$")
 # Pieces after a comma that belong to the name before it.
 _NAME_SUFFIX = re.compile(
     r"^(?:Jr|Sr|Inc|Ltd|Co|Corp|LLC|LLP|L\.L\.C|PLC|plc|S\.A|S\.p\.A|GmbH|AG|"
-    r"N\.V|B\.V|Pty|Pvt|Limited|II|III|IV|A\.?S\.?C|B\.?S\.?C|A\.?C\.?E|"
-    r"C\.?S\.?C|I\.?S\.?C|A\.?F\.?C|OBE|CBE|MBE)\.?$"
+    rf"N\.V|B\.V|Pty|Pvt|Limited|II|III|IV|{_CREDENTIALS})\.?$"
 )
 
 
