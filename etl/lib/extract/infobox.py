@@ -12,6 +12,8 @@ import re
 import typing
 
 from mwparserfromhell.nodes import Template, Text, Wikilink
+from mwparserfromhell.smart_list import SmartList
+from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.model import BoxOffice, CompanyRole, Credit, FilmFacts, Name, Release
 from etl.lib.text.keys import normalise
@@ -482,14 +484,12 @@ def infobox_releases(value, ctx: wt.Context, film: FilmFacts | None = None) -> l
 
     if value is None:
         return []
-    code = wt.name_festivals(wt.read_without_refs(str(value), ctx))
+    code = wt.name_festivals(wt.read_without_refs(value, ctx), ctx)
     # (date, label) for a date, (None, place) for a line that only names a place.
     entries: list[tuple[object, str | None]] = []
-    for item in wt.split_items(code):
-        item_code = wt.parse_for_edit(item)
-        dated = [
-            t for t in item_code.filter_templates(recursive=False) if wt.template_name(t) in _DATE_TEMPLATES
-        ]
+    for item in wt.split_items(code, ctx):
+        nodes = wt.parse(item, ctx).nodes
+        dated = [n for n in nodes if isinstance(n, Template) and wt.template_name(n) in _DATE_TEMPLATES]
         if dated:
             found = []
             for t in dated:
@@ -497,8 +497,9 @@ def infobox_releases(value, ctx: wt.Context, film: FilmFacts | None = None) -> l
                 if not got and film is not None:  # {{Film date|TBA}}
                     film.problems["unreadable release date"] += 1
                 found.extend(got)
-                item_code.remove(t)
-            rest = wt.render(item_code, ctx).strip()
+            # the item without its date templates (read, not edited: the tree may be shared)
+            rest = wt.render(Wikicode(SmartList([n for n in nodes if not any(n is t for t in dated)])), ctx)
+            rest = rest.strip()
             # What follows the template: its place ("(New York City)"), and maybe another
             # date ("(limited), October 1995 (wide)").
             m = re.match(r"\(([^()]*)\)\s*[,;]?\s*(.*)$", rest, re.S)
@@ -599,7 +600,7 @@ def money_facts(
 ) -> list[BoxOffice]:
     """Every amount of a budget / gross value, one fact each. An amount whose currency the
     text does not name is kept (currency NULL) and counted as a problem of the film."""
-    text = wt.render(wt.remove_refs(str(value)), ctx)
+    text = wt.render(wt.read_without_refs(value, ctx), ctx)
     amounts = parse_amounts(text, yen=yen, rupee=rupee, krone=krone)
     if not amounts and text and film is not None:
         film.problems[f"unreadable {measure}"] += 1

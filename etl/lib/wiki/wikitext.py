@@ -119,6 +119,16 @@ def _links_only(text: str) -> Wikicode | None:
     return Wikicode(SmartList(nodes))
 
 
+def text_of(code: Code, ctx: Context | None = None) -> str:
+    """``str(code)``; with ``ctx``, a tree stands for its text from then on, so reading that
+    text again (``parse(text, ctx)``) parses nothing (a value of a parsed template reads the
+    same parsed alone)."""
+    text = str(code)
+    if ctx is not None and isinstance(code, Wikicode):
+        ctx.trees.setdefault(text, code)
+    return text
+
+
 def quiet(ctx: Context | None) -> Context:
     """A context that shares the trees of ``ctx`` but whose counts go nowhere (a render made
     only to test a text, not to read it)."""
@@ -1139,12 +1149,9 @@ def _bullet_lines(body: str) -> list[str]:
 def split_items(code: Code, ctx: Context | None = None) -> list[str]:
     """Split an infobox value into its items (wikitext strings): list templates (nested too),
     ``<br>``, bullet lines and plain line breaks all separate items. Refs stay attached to
-    their item and are removed when the item is rendered. A tree's text is not parsed again:
-    with ``ctx``, the tree stands for its text (a value of a parsed infobox reads the same
-    parsed alone)."""
-    text = str(code)
-    if ctx is not None and isinstance(code, Wikicode):
-        ctx.trees.setdefault(text, code)
+    their item and are removed when the item is rendered. With ``ctx``, a tree's text is not
+    parsed again (``text_of``)."""
+    text = text_of(code, ctx)
     for _ in range(5):  # a list template may hold <br>-separated items or another list
         expanded = expand_lists(text, ctx)
         if expanded == text:
@@ -1252,7 +1259,7 @@ def without_refs(code: Code, ctx: Context | None = None) -> str:
     """``str(remove_refs(code))``; a text with no ref and no comment is itself (not parsed).
     With ``ctx``, refs and comments standing at the top level of the page's tree of the text
     are left out of it without a private parse."""
-    text = str(code)
+    text = text_of(code, ctx)
     if not _REF_OR_COMMENT.search(text):
         return text
     kept = _top_level_kept(text, ctx)
@@ -1262,10 +1269,11 @@ def without_refs(code: Code, ctx: Context | None = None) -> str:
 def read_without_refs(code: Code, ctx: Context | None = None) -> Wikicode:
     """A tree of ``code`` without refs and comments, for reading only (it may be shared): the
     tree of ``code`` itself when it holds neither."""
-    if _REF_OR_COMMENT.search(str(code)):
-        kept = _top_level_kept(str(code), ctx)
+    text = text_of(code, ctx)
+    if _REF_OR_COMMENT.search(text):
+        kept = _top_level_kept(text, ctx)
         return Wikicode(SmartList(kept)) if kept is not None else remove_refs(code)
-    return parse(code if isinstance(code, Wikicode) else str(code), ctx)
+    return parse(code if isinstance(code, Wikicode) else text, ctx)
 
 
 def _top_level_kept(text: str, ctx: Context | None) -> list[Node] | None:
@@ -1332,20 +1340,29 @@ def film_date_entries(t: Template) -> list[tuple[PartialDate, str | None]]:
     return out
 
 
-def name_festivals(code: Code) -> str:
+def name_festivals(code: Code, ctx: Context | None = None) -> str:
     """Links to a festival's article shown under a short name name the festival:
     ``[[Cannes Film Festival|Cannes]]`` becomes ``[[Cannes Film Festival]]`` (a release label
     then reads as the festival it is, not as a place)."""
-    if "[[" not in str(code):
-        return str(code)
+    text = str(code)
+    if "[[" not in text or not any(_festival_named(link) for link in parse(code, ctx).filter_wikilinks()):
+        return text
     code = parse_for_edit(code)
     for link in code.filter_wikilinks():
-        target = re.sub(r"\s*\([^()]*\)$", "", link_target(link).split("#")[0])
-        shown = render(link.text) if link.text is not None else target
-        if re.search(r"\bfestival\b", target, re.I) and not re.search(r"\bfestival\b", shown, re.I):
+        target = _festival_named(link)
+        if target is not None:
             link.text = None
             link.title = target
     return str(code)
+
+
+def _festival_named(link: Wikilink) -> str | None:
+    """The festival a link to a festival's article shown under a short name names, else None."""
+    target = re.sub(r"\s*\([^()]*\)$", "", link_target(link).split("#")[0])
+    shown = render(link.text) if link.text is not None else target
+    if re.search(r"\bfestival\b", target, re.I) and not re.search(r"\bfestival\b", shown, re.I):
+        return target
+    return None
 
 
 def _date_text(when: PartialDate) -> str:
