@@ -51,6 +51,12 @@ def test_a_template_that_renders_text_is_always_parsed():
     assert [p.must_parse for p in paras] == [True, False]
 
 
+def test_an_entity_needs_a_parse_only_in_a_paragraph_that_shows_nothing_else():
+    _, paras = P.paragraphs("It ran 120&nbsp;minutes.\n&nbsp;\nA&amp;B")
+    assert [p.must_parse for p in paras] == [False, True, False]
+    assert paras[0].view == "It ran 120 minutes." and paras[0].shows_text
+
+
 def test_taxi_driver_reception_is_read_from_one_paragraph_of_twenty():
     article = Article("Taxi Driver", corpus_wikitext("Taxi Driver"))
     (section,) = article.titled("critical response")

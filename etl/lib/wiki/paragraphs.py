@@ -13,7 +13,8 @@ a reader that carries something from sentence to sentence ("It holds ...") is no
 a paragraph it never saw. The unknown templates of a paragraph left out are counted in the
 ``Context`` exactly as rendering it would count them: a paragraph whose templates cannot be
 told apart without a parse (a template that renders text, a link holding a template, a hidden
-or dropped element, an entity) is always parsed.
+or dropped element), or whose text is nothing but entities (``&nbsp;``: does it show any?), is
+always parsed; an entity in a paragraph that shows other text needs no parse.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ _SPACES = re.compile(r"\s+")  # \s includes the no-break space an entity decodes
 _CUTTABLE_REF = re.compile(r"<ref\b[^<>]*/>|<ref\b[^<>]*>[^<]*</ref\s*>", re.I)
 _JOINING = set("[]{}<>&")
 _QUOTES = re.compile(r"'{2,}")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _FILE_LINK = re.compile(r"\[\[\s*(?:" + "|".join(ns.rstrip(":") for ns in wt.DROP_LINK_NS) + r")\s*:", re.I)
 
 
@@ -136,8 +138,8 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     view.append(text[done:end])
     residual.append(text[done:end])
     rest = _QUOTES.sub("", _TAG.sub("", _LIST_MARKS.sub("", "".join(residual))))
-    if "&" in rest:
-        must_parse = True
+    if "&" in rest and not _ENTITY.sub("", rest).strip():
+        must_parse = True  # nothing but entities: whether it shows text takes the parser
     seen = _SPACES.sub(" ", _QUOTES.sub("", html.unescape("".join(view))))
     shows = links or bool(rest.strip())
     return Paragraph(start, end, seen, must_parse, tuple(unknown), shows, tuple(refs))
