@@ -829,7 +829,7 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
         ):
             continue  # "* Villains" over "** [[A]] as X": a group label without its colon
         parent = max(parents.items())[1] if parents else None
-        made = _cast_line(body, len(credits) + 1, ctx, parent)
+        made = _cast_line(body, len(credits) + 1, ctx, parent, text)
         credits.extend(made)
         if made:
             parents[len(marker)] = made[0]
@@ -963,8 +963,11 @@ def _voice_credits(
     return out
 
 
-def _cast_line(line: str, ordinal: int, ctx: wt.Context, parent: Credit | None = None) -> list[Credit]:
-    text = wt.render(line, ctx)
+def _cast_line(
+    line: str, ordinal: int, ctx: wt.Context, parent: Credit | None = None, text: str | None = None
+) -> list[Credit]:
+    """The credits of one cast line (``text``: the line rendered already)."""
+    text = wt.render(line, ctx) if text is None else text
     if not text:
         return []
     split = _split_cast(text)
