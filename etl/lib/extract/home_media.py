@@ -589,12 +589,14 @@ def _observations(
     item_date: PartialDate | None,
     is_item: bool = False,
     previous: PartialDate | None = None,
+    split: list[_Clause] | None = None,
 ) -> list[_Obs]:
+    """The observations of one sentence (``split``: its clauses, ``_split`` read already)."""
     out: list[_Obs] = []
     earlier: list[str] = []  # formats named earlier in the sentence
     released = False  # an earlier clause of the sentence is a release statement
     last_regions: list[str] = []
-    split = _split(sentence, previous)
+    split = _split(sentence, previous) if split is None else split
     # "released on Digital HD on X, and on Blu-ray and DVD on Y, by Z": a by-phrase in a clause
     # without a verb of its own shares the sentence's verb, and names the company of every clause.
     shared = list(
@@ -786,8 +788,9 @@ def _read(code: Article | W.Code, ctx: W.Context | None) -> tuple[list[_Row], li
         for line, is_item in _lines(sec.code, ctx):
             item_date = _leading_date(line)
             for sentence in sentences(line):
-                found = _observations(sentence, links, item_date, is_item, previous)
-                dated = [c.dates[-1][0] for c in _split(sentence, previous) if c.dates]
+                split = _split(sentence, previous)
+                found = _observations(sentence, links, item_date, is_item, previous, split)
+                dated = [c.dates[-1][0] for c in split if c.dates]
                 previous = dated[-1] if dated else previous
                 if found:
                     touched = []
