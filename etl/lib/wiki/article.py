@@ -104,15 +104,23 @@ class Article:
         if found is not None:
             return found
         found = []
-        for m in _TEMPLATE_OPEN.finditer(self.text):
-            if wt.normalise_template_name(m.group(1)) not in names or self._in_comment(m.start()):
+        for start, name in self._template_openings:
+            if name not in names or self._in_comment(start):
                 continue
-            chunk = wt.balanced_braces(self.text, m.start())
+            chunk = wt.balanced_braces(self.text, start)
             nodes = wt.parse(chunk, self.ctx).nodes if chunk else []
             if chunk and nodes and isinstance(nodes[0], Template) and wt.template_name(nodes[0]) in names:
-                found.append((m.start(), m.start() + len(chunk), nodes[0]))
+                found.append((start, start + len(chunk), nodes[0]))
         self._templates[frozenset(names)] = found
         return found
+
+    @cached_property
+    def _template_openings(self) -> list[tuple[int, str]]:
+        """Where each ``{{`` of the page opens and the normalised name after it (one scan of
+        the page, whatever the names asked for)."""
+        return [
+            (m.start(), wt.normalise_template_name(m.group(1))) for m in _TEMPLATE_OPEN.finditer(self.text)
+        ]
 
     @cached_property
     def _templates(self) -> dict[frozenset[str], list[tuple[int, int, Template]]]:
