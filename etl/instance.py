@@ -46,6 +46,7 @@ def _engine(conn_string: str) -> db.Engine:
     @event.listens_for(engine, "connect")
     def _no_fsync_per_commit(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")  # before Dagster creates a new run's tables
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
