@@ -23,6 +23,7 @@ from typing import Any
 
 import sqlalchemy as db
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import (
+    INDEX_SHARD_NAME,
     SqliteEventLogStorage,
     SqliteEventLogStorageWatchdog,
 )
@@ -108,6 +109,13 @@ class EventLogStorage(SqliteEventLogStorage):
                 self._initialized_dbs.add(shard)
             with engine.connect() as conn, conn.begin():
                 yield conn
+
+    def has_table(self, table_name: str) -> bool:
+        # Asked before every asset-check event: on the index's kept engine (a second pooled
+        # connection if one is in use), not on a new engine each time.
+        engine = self._engines.get(self.conn_string_for_shard(INDEX_SHARD_NAME))
+        with engine.connect() as conn:
+            return bool(engine.dialect.has_table(conn, table_name))
 
     def watch(self, run_id: str, cursor: str | None, callback) -> None:
         from watchdog.observers import Observer
