@@ -19,7 +19,9 @@ WATCH_DEADLINE = 60  # seconds for a watcher to see a write (it is woken by the 
 
 
 def _entry(run_id: str, message: str) -> EventLogEntry:
-    return EventLogEntry(error_info=None, level=20, user_message=message, run_id=run_id, timestamp=time.time())
+    return EventLogEntry(
+        error_info=None, level=20, user_message=message, run_id=run_id, timestamp=time.time()
+    )
 
 
 def test_the_project_instance_uses_it(tmp_path, monkeypatch):
