@@ -75,12 +75,10 @@ def views_and_publication(context: dg.AssetExecutionContext, warehouse_db: Wareh
             for name in views:
                 rows = warehouse.apply_view(conn, paths.SQL_VIEWS_DIR, name)
                 metadata = _view_metadata(name, rows, conn.table(name).pl())
-                context.log.info(f"created view {name}: {rows} rows")
                 yield dg.MaterializeResult(asset_key=name, metadata=metadata)
     if PUBLISHED in selected:
         target = warehouse_db.published_path()
         warehouse.publish(warehouse_db.working_path(), target)
         with warehouse.connect(target, read_only=True) as conn:
             summary = warehouse.summary(conn)
-        context.log.info(f"published {target}: {summary}")
         yield dg.MaterializeResult(asset_key=PUBLISHED, metadata={"path": str(target), **summary})

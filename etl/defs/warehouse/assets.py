@@ -33,7 +33,7 @@ def _column_schema(table: str) -> dg.TableSchema:
     ],
     pool="duckdb",
 )
-def warehouse_tables(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
+def warehouse_tables(warehouse_db: WarehouseResource):
     """Replace every table of the working DuckDB file in one transaction, so a failed load
     leaves the previous tables as they were. The rows are the clean stage's Parquet frames,
     each checked against its registry columns; the frames are removed once loaded."""
@@ -43,9 +43,6 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse_db: WarehouseR
     with warehouse_db.connect() as conn:
         counts = warehouse.write_tables(conn, star_schema_frames)
     frames_lib.discard(folder)
-    context.log.info(
-        f"wrote {sum(counts.values())} rows into {len(counts)} tables at {warehouse_db.working_path()}"
-    )
     for table in TABLES:
         yield dg.MaterializeResult(
             asset_key=table,

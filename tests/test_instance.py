@@ -1,0 +1,73 @@
+"""The instance storage of ``dagster_home/dagster.yaml`` (``etl.instance``): Dagster's SQLite
+files, written through connections kept open, readable by Dagster's own storage, and a run's
+log watcher woken by writes from another process's storage."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import dagster as dg
+from dagster._core.events.log import EventLogEntry
+from dagster._core.storage.event_log import SqliteEventLogStorage
+
+from etl import instance as storage
+
+ROOT = Path(__file__).resolve().parent.parent
+WATCH_DEADLINE = 60  # seconds for a watcher to see a write (it is woken by the file change)
+
+
+def _entry(run_id: str, message: str) -> EventLogEntry:
+    return EventLogEntry(
+        error_info=None, level=20, user_message=message, run_id=run_id, timestamp=time.time()
+    )
+
+
+def test_the_project_instance_uses_it(tmp_path, monkeypatch):
+    shutil.copy(ROOT / "dagster_home" / "dagster.yaml", tmp_path / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    with dg.DagsterInstance.get() as instance:
+        assert isinstance(instance.event_log_storage, storage.EventLogStorage)
+        assert isinstance(instance.run_storage, storage.RunStorage)
+    # Dagster's default layout under DAGSTER_HOME
+    assert (tmp_path / "history" / "runs.db").is_file()
+    assert (tmp_path / "history" / "runs" / "index.db").is_file()
+    assert (tmp_path / "schedules" / "schedules.db").is_file()
+
+
+def test_commits_do_not_wait_for_an_fsync_and_stay_in_wal_mode(tmp_path):
+    events = storage.EventLogStorage(str(tmp_path))
+    events.store_event(_entry("r1", "hello"))
+    with events.run_connection("r1") as conn:
+        assert conn.exec_driver_sql("pragma synchronous").scalar() == 1  # NORMAL
+        assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"
+    events.dispose()
+
+
+def test_dagster_reads_what_it_wrote(tmp_path):
+    events = storage.EventLogStorage(str(tmp_path))
+    for message in ("one", "two"):
+        events.store_event(_entry("r1", message))
+    stock = SqliteEventLogStorage(str(tmp_path))
+    assert [e.user_message for e in stock.get_logs_for_run("r1")] == ["one", "two"]
+    events.dispose()
+    stock.dispose()
+
+
+def test_a_run_log_watcher_sees_writes_of_another_storage(tmp_path):
+    writer = storage.EventLogStorage(str(tmp_path))
+    reader = storage.EventLogStorage(str(tmp_path))
+    writer.store_event(_entry("r1", "first"))
+    seen: list[str] = []
+    reader.watch("r1", None, lambda event, _cursor: seen.append(event.user_message))
+    # Each write lands in r1.db-wal while the writer stays open; write until the watcher (whose
+    # file watch starts on its own thread) has seen one.
+    deadline, n = time.monotonic() + WATCH_DEADLINE, 0
+    while not seen and time.monotonic() < deadline:
+        writer.store_event(_entry("r1", f"write {n}"))
+        n += 1
+        time.sleep(0.2)
+    assert seen[:2] == ["first", "write 0"]
+    reader.dispose()
+    writer.dispose()
