@@ -158,6 +158,8 @@ def constructs(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of the top-level templates, links, refs and nowiki of
     ``text``, in order (what ``mask`` hides). Comments must be removed beforehand. Linear in
     the length of ``text``."""
+    if _OPENER.search(text) is None:  # no opener: nothing to scan (most cells and names)
+        return []
     scanner = _Scanner(text)
     out: list[tuple[int, int]] = []
     i = 0
@@ -183,9 +185,12 @@ def mask(text: str) -> str:
     """``text`` with the inside of templates, links, refs and nowiki replaced by ``MASK``
     (same length, so offsets are shared). Comments must be removed beforehand. Linear in the
     length of ``text``."""
+    spans = constructs(text)
+    if not spans:
+        return text
     out: list[str] = []
     done = 0
-    for start, end in constructs(text):
+    for start, end in spans:
         out.append(text[done:start])
         out.append(MASK * (end - start))
         done = end
