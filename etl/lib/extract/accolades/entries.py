@@ -59,6 +59,7 @@ class Env:
     out: AccoladesResult
     context_bodies: dict[str, Body] = field(default_factory=dict)
     heading_year: int | None = None  # from a year sub-heading ("===2019===")
+    tested: dict = field(default_factory=dict)  # (test, text) -> its answer (tables.passes)
 
 
 def add_entry(raw: Raw, env: Env) -> None:
