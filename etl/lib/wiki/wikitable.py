@@ -288,6 +288,9 @@ _ATTRS_BEFORE_TEMPLATE = re.compile(
 )
 
 
+_SPAN = re.compile(r"\s*(\d+)")
+
+
 @dataclass(eq=False)
 class Cell:
     header: bool  # written with "!"
@@ -299,7 +302,8 @@ class Cell:
     def span(self, name: str) -> int:
         """``rowspan`` / ``colspan`` as a browser reads it: leading digits (``"2;"`` is 2),
         at least 1, at most 1000."""
-        m = re.match(r"\s*(\d+)", self.attrs.get(name, ""))
+        value = self.attrs.get(name)
+        m = _SPAN.match(value) if value else None
         return max(1, min(int(m.group(1)), 1000)) if m else 1
 
     @property
@@ -475,11 +479,12 @@ def layout(rows: list[list[Cell]]) -> list[Row]:
             while col in taken.get(r, {}):
                 col += 1
             cell.row, cell.col = r, col
-            for dr in range(cell.rowspan):
-                if r + dr < len(rows):
-                    for dc in range(cell.colspan):
-                        taken.setdefault(r + dr, {})[col + dc] = cell
-            col += cell.colspan
+            rowspan, colspan = cell.rowspan, cell.colspan
+            for dr in range(min(rowspan, len(rows) - r)):
+                slots = taken.setdefault(r + dr, {})
+                for dc in range(colspan):
+                    slots[col + dc] = cell
+            col += colspan
     width = max((max(cols) + 1 for cols in taken.values() if cols), default=0)
     return [
         Row(r, row, [taken.get(r, {}).get(c) for c in range(width)], covered[r]) for r, row in enumerate(rows)
