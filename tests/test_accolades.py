@@ -1531,6 +1531,56 @@ def test_no_text_is_parsed_twice_for_a_page(monkeypatch, title):
     assert [t for t, n in Counter(texts).items() if n > 1] == []
 
 
+def test_cells_without_markup_are_not_parsed(monkeypatch):
+    """A table whose cells hold plain words (spaces around them, as the cell syntax leaves
+    them) is read without a single parser call, and the sections without accolades nor
+    tables are not read at all."""
+    from mwparserfromhell.parser import Parser
+
+    calls: list[str] = []
+    original = Parser.parse
+
+    def counting(parser, wikitext, *args, **kwargs):
+        calls.append(wikitext)
+        return original(parser, wikitext, *args, **kwargs)
+
+    code = (
+        "== Plot ==\nA man drives a cab.\n"
+        "== Accolades ==\n"
+        '{| class="wikitable"\n! Award !! Category !! Nominee !! Result\n'
+        "|-\n| Empire Awards || Best Actor || Jim Smith || Won\n"
+        "|-\n| Saturn Awards || Best Director || Ann Lee || Nominated\n|}\n"
+    )
+    monkeypatch.setattr(Parser, "parse", counting)
+    result = parse_accolades(code, "Test Film")
+    assert rows(result) == [
+        ("Empire Awards", "Best Actor", "Jim Smith", "won", None),
+        ("Saturn Awards", "Best Director", "Ann Lee", "nominated", None),
+    ]
+    assert calls == []
+
+
+def test_the_page_is_cut_into_lines_and_tables_once(monkeypatch):
+    """The Article keeps the page's lines and laid-out tables: a second reader of the same
+    page does not cut them again."""
+    from etl.lib.wiki import wikitable
+    from etl.lib.wiki.article import Article
+
+    cuts: list[str] = []
+    original = wikitable.blocks
+
+    def counting(code):
+        cuts.append(str(code))
+        return original(code)
+
+    monkeypatch.setattr(wikitable, "blocks", counting)
+    article = Article("Taxi Driver", corpus_wikitext("Taxi Driver"))
+    first = parse_accolades(article, "Taxi Driver", article.ctx)
+    again = parse_accolades(article, "Taxi Driver", article.ctx)
+    assert len(cuts) == 1
+    assert rows(first) == rows(again) and first.nominations
+
+
 def test_refs_left_out_of_the_page_tree_read_as_a_private_copy_would():
     from etl.lib.wiki.wikitext import read_without_refs, remove_refs, without_refs
 

@@ -132,6 +132,12 @@ class Article:
         return wikitable.prepare(self.text)
 
     @cached_property
+    def blocks(self) -> list[wikitable.Line | wikitable.Table]:
+        """The page's logical lines and top-level tables, tables laid out (``wikitable.blocks``
+        of ``prepared``): cut once for every reader of the page's tables."""
+        return wikitable.blocks(self.prepared)
+
+    @cached_property
     def lead(self) -> Wikicode:
         first = self._headings[0].start() if self._headings else len(self.text)
         return wt.parse(self.text[:first])

@@ -158,6 +158,8 @@ def constructs(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of the top-level templates, links, refs and nowiki of
     ``text``, in order (what ``mask`` hides). Comments must be removed beforehand. Linear in
     the length of ``text``."""
+    if _OPENER.search(text) is None:  # no opener: nothing to scan (most cells and names)
+        return []
     scanner = _Scanner(text)
     out: list[tuple[int, int]] = []
     i = 0
@@ -183,9 +185,12 @@ def mask(text: str) -> str:
     """``text`` with the inside of templates, links, refs and nowiki replaced by ``MASK``
     (same length, so offsets are shared). Comments must be removed beforehand. Linear in the
     length of ``text``."""
+    spans = constructs(text)
+    if not spans:
+        return text
     out: list[str] = []
     done = 0
-    for start, end in constructs(text):
+    for start, end in spans:
         out.append(text[done:start])
         out.append(MASK * (end - start))
         done = end
@@ -283,6 +288,9 @@ _ATTRS_BEFORE_TEMPLATE = re.compile(
 )
 
 
+_SPAN = re.compile(r"\s*(\d+)")
+
+
 @dataclass(eq=False)
 class Cell:
     header: bool  # written with "!"
@@ -294,7 +302,8 @@ class Cell:
     def span(self, name: str) -> int:
         """``rowspan`` / ``colspan`` as a browser reads it: leading digits (``"2;"`` is 2),
         at least 1, at most 1000."""
-        m = re.match(r"\s*(\d+)", self.attrs.get(name, ""))
+        value = self.attrs.get(name)
+        m = _SPAN.match(value) if value else None
         return max(1, min(int(m.group(1)), 1000)) if m else 1
 
     @property
@@ -470,11 +479,12 @@ def layout(rows: list[list[Cell]]) -> list[Row]:
             while col in taken.get(r, {}):
                 col += 1
             cell.row, cell.col = r, col
-            for dr in range(cell.rowspan):
-                if r + dr < len(rows):
-                    for dc in range(cell.colspan):
-                        taken.setdefault(r + dr, {})[col + dc] = cell
-            col += cell.colspan
+            rowspan, colspan = cell.rowspan, cell.colspan
+            for dr in range(min(rowspan, len(rows) - r)):
+                slots = taken.setdefault(r + dr, {})
+                for dc in range(colspan):
+                    slots[col + dc] = cell
+            col += colspan
     width = max((max(cols) + 1 for cols in taken.values() if cols), default=0)
     return [
         Row(r, row, [taken.get(r, {}).get(c) for c in range(width)], covered[r]) for r, row in enumerate(rows)

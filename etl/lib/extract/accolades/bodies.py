@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.lib.extract.accolades.markup import clean, first_link, first_target, norm_title, pull_small
+from etl.lib.extract.accolades.markup import clean, first_link, first_target, links, norm_title, pull_small
 from etl.lib.extract.accolades.results import ORDINAL
 from etl.lib.model import PartialDate
 from etl.lib.text.dates import parse_date
-from etl.lib.wiki.wikitext import Context, link_target, parse, render, without_refs
+from etl.lib.wiki.wikitext import Context, link_target, render, without_refs
 
 YEAR = r"(?:1[89]|20)\d\d"
 
@@ -102,7 +102,7 @@ def apply_link(body: Body, target: str) -> None:
 
 
 def edition_from_links(code: str | None, ctx: Context) -> int | None:
-    for link in parse(code or "", ctx).filter_wikilinks():
+    for link in links(code or "", ctx):
         _, edition, _ = split_edition(link_target(link).partition("#")[0])
         if edition:
             return edition

@@ -18,12 +18,12 @@ from etl.lib.extract.accolades.bodies import (
     read_category,
     year_of,
 )
-from etl.lib.extract.accolades.markup import clean
+from etl.lib.extract.accolades.markup import clean, links
 from etl.lib.extract.accolades.recipients import Recipient, read_recipient
 from etl.lib.extract.accolades.results import Result, read_result
 from etl.lib.model import Nomination
 from etl.lib.text.dates import parse_date
-from etl.lib.wiki.wikitext import Context, link_target, parse, render
+from etl.lib.wiki.wikitext import Context, link_target, render
 
 
 @dataclass
@@ -59,6 +59,7 @@ class Env:
     out: AccoladesResult
     context_bodies: dict[str, Body] = field(default_factory=dict)
     heading_year: int | None = None  # from a year sub-heading ("===2019===")
+    tested: dict = field(default_factory=dict)  # (test, text) -> its answer (tables.passes)
 
 
 def add_entry(raw: Raw, env: Env) -> None:
@@ -157,7 +158,7 @@ def prose_bodies(lines: list[str], ctx: Context) -> dict[str, Body]:
     found: dict[str, Body] = {}
     editions: dict[str, set] = {}
     for line in lines:
-        for link in parse(line, ctx).filter_wikilinks():
+        for link in links(line, ctx):
             body = Body("")
             apply_link(body, link_target(link))
             key = body_key(body.wiki_title or "")

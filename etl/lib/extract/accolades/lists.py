@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from etl.lib.extract.accolades.bodies import YEAR
 from etl.lib.extract.accolades.entries import Env, Raw, add_entry
-from etl.lib.extract.accolades.markup import DASH, first_link, norm_title, pull_top, split_top
+from etl.lib.extract.accolades.markup import DASH, first_link, links, norm_title, pull_top, split_top
 from etl.lib.extract.accolades.results import (
     RESULT_TEMPLATES,
     TEXT_RESULT_TEMPLATES,
@@ -136,7 +136,7 @@ def _sentence_headers(code: str, ctx: Context) -> list[_Header]:
     won = re.search(r"\b(won|wins?|winning|received the following awards)\b", text)
     nominated = re.search(r"\bnominat", text)
     headers = []
-    for link in parse(code, ctx).filter_wikilinks():
+    for link in links(code, ctx):
         if is_body_name(str(link), ctx) and not is_award_for_cell(str(link), ctx):
             headers.append(_Header(0, "body", str(link)))
             break
@@ -153,7 +153,7 @@ def intro_body(text: str, ctx: Context) -> str | None:
         return None
     bodies = [
         str(link)
-        for link in parse(without_refs(text, ctx), ctx).filter_wikilinks()
+        for link in links(without_refs(text, ctx), ctx)
         if is_body_name(str(link), ctx) and not is_award_for_cell(str(link), ctx)
     ]
     return bodies[0] if len(bodies) == 1 else None

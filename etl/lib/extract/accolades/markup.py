@@ -99,8 +99,14 @@ def film_names(film_title: str) -> set[str]:
     return {norm_title(film_title), norm_title(bare)} | {"film", "movie"}
 
 
+def links(code: str, ctx: Context) -> list[Wikilink]:
+    """The wikilinks of ``code`` (inside templates too); a text without "[[" has none and is
+    not parsed."""
+    return parse(code, ctx).filter_wikilinks() if "[[" in code else []
+
+
 def first_link(code: str, ctx: Context) -> Wikilink | None:
-    for link in parse(code, ctx).filter_wikilinks():
+    for link in links(code, ctx):
         target = str(link.title).strip().lower()
         if not target.startswith(("file:", "image:", "category:", "media:")):
             return link
@@ -113,6 +119,8 @@ def first_target(code: str, ctx: Context) -> str | None:
     link = first_link(code, ctx)
     if link is not None:
         return link_target(link)
+    if "{{" not in code:
+        return None
     for t in parse(code, ctx).filter_templates():
         if template_name(t) in INTERLANGUAGE_LINKS and positional(t) and positional(t)[0]:
             target = clean(positional(t)[0].replace("_", " "))

@@ -21,10 +21,12 @@ from etl.lib.wiki.wikitext import Context
 def parse_accolades(code: Article | str, film_title: str, ctx: Context | None = None) -> AccoladesResult:
     """Every award entry of the article's accolades tables and lists (see the module doc)."""
     ctx = ctx if ctx is not None else Context()
-    text = Article.of(code).prepared
+    blocks = Article.of(code).blocks
     env = Env(film_names(film_title), film_title, ctx, AccoladesResult())
-    for section in cut_sections(text, ctx):
+    for section in cut_sections(blocks, ctx):
         accolade = is_accolade_path(section.path)
+        if not accolade and not any(isinstance(item, Table) for item in section.items):
+            continue  # only accolades sections have lists and prose that are read
         heading_body, heading_result = heading_headers(section.path, ctx)
         wins_only = (
             bool(section.path)
@@ -34,13 +36,14 @@ def parse_accolades(code: Article | str, film_title: str, ctx: Context | None = 
         prose = [item.text for item in section.items if isinstance(item, Line)]
         env.context_bodies = prose_bodies(prose, ctx) if accolade else {}
         env.heading_year = year_of_headings(section.path, ctx)
-        sentence_body = None  # "... at the [[12th X Awards]]:" just above a table
+        above = None  # the line just above a table: "... at the [[12th X Awards]]:"
         for item in section.items:
             if isinstance(item, Table):
+                sentence_body = intro_body(above, ctx) if above is not None else None
                 read_table(item, accolade, heading_body or sentence_body, heading_result, env)
-                sentence_body = None
+                above = None
             elif accolade and item.text.strip():
-                sentence_body = intro_body(item.text, ctx)
+                above = item.text
         if accolade:
             read_lists(section.items, heading_body, heading_result or ("Won" if wins_only else None), env)
     return env.out

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from etl.lib.extract.accolades.bodies import AWARDISH, YEAR
 from etl.lib.extract.accolades.markup import clean
 from etl.lib.extract.accolades.results import result_from_text
-from etl.lib.wiki.wikitable import Line, blocks
+from etl.lib.wiki.wikitable import Line, Table
 from etl.lib.wiki.wikitext import Context, quiet, render, without_refs
 
 _HEADING = re.compile(r"^(={1,6})(.+?)\1\s*$")
@@ -33,11 +33,12 @@ class _Section:
     items: list = field(default_factory=list)  # Line | Table, in page order
 
 
-def cut_sections(text: str, ctx: Context) -> list[_Section]:
-    """The article cut at its headings; each section holds its own lines and tables only."""
+def cut_sections(blocks: list[Line | Table], ctx: Context) -> list[_Section]:
+    """The article (its ``wikitable.blocks``) cut at its headings; each section holds its own
+    lines and tables only."""
     stack: list[tuple[int, str]] = []
     sections = [_Section([])]
-    for block in blocks(text):
+    for block in blocks:
         heading = _HEADING.match(block.masked.strip()) if isinstance(block, Line) else None
         if heading and isinstance(block, Line):
             level = len(heading.group(1))
@@ -100,7 +101,9 @@ def year_of_headings(path: list[str], ctx: Context) -> int | None:
     year = None
     for title in path:
         inside = inside or bool(ACCOLADE_HEADING.search(title))
+        if not inside:
+            continue
         rest = clean(GENERIC_WORDS.sub(" ", render(title, quiet(ctx))))
-        if inside and re.fullmatch(YEAR, rest):
+        if re.fullmatch(YEAR, rest):
             year = int(rest)
     return year

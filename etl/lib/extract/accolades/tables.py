@@ -4,6 +4,7 @@ columns from headers and content, and the entries of rows."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.lib.extract.accolades.bodies import AWARD_FOR, AWARDISH, EDITION_LINK, YEAR
@@ -16,12 +17,13 @@ from etl.lib.wiki.wikitable import Cell, Row, Table
 from etl.lib.wiki.wikitext import Context, link_target, parse, quiet, render, template_name
 
 
-def _row_kinds(grid: list[Row], ctx: Context) -> list[str]:
+def _row_kinds(grid: list[Row], env: Env) -> list[str]:
     """Kind of each row; a first row of plain cells that only name columns (bold "Award",
     "Result") is the header."""
+    ctx = env.ctx
     kinds = [row.kind for row in grid]
     for i, row in enumerate(grid):  # "! [[Academy Awards]] || Best Actor || ... || {{won}}"
-        if kinds[i] == "header" and _holds_an_entry(row, ctx):
+        if kinds[i] == "header" and _holds_an_entry(row, env):
             kinds[i] = "data"
     first = next((i for i, kind in enumerate(kinds) if kind != "title"), None)
     if first is not None and kinds[first] == "data":
@@ -31,10 +33,11 @@ def _row_kinds(grid: list[Row], ctx: Context) -> list[str]:
     return kinds
 
 
-def _holds_an_entry(row: Row, ctx: Context) -> bool:
+def _holds_an_entry(row: Row, env: Env) -> bool:
     """A row of header cells that is an entry: it holds a result template, or a result word
     beside a link (a column name such as "Nomination" alone is no entry)."""
-    results = [c for c in row.cells if looks_like_result(c.text, ctx)]
+    ctx = env.ctx
+    results = [c for c in row.cells if passes(looks_like_result, c.text, env)]
     names = {template_name(t) for c in results for t in parse(c.text, ctx).filter_templates(recursive=False)}
     templated = bool(names & (set(RESULT_TEMPLATES) | TEXT_RESULT_TEMPLATES))
     return templated or (bool(results) and any(first_link(c.text, ctx) is not None for c in row.cells))
@@ -119,9 +122,21 @@ def _column_cells(rows: list[Row], col: int) -> list[Cell]:
     return seen
 
 
-def _share(rows: list[Row], col: int, test, ctx: Context) -> float:
+def _share(rows: list[Row], col: int, test, env: Env) -> float:
     cells = _column_cells(rows, col)
-    return sum(1 for c in cells if test(c.text, ctx)) / len(cells) if cells else 0.0
+    return sum(1 for c in cells if passes(test, c.text, env)) / len(cells) if cells else 0.0
+
+
+def passes(test: Callable[[str, Context], bool], code: str, env: Env) -> bool:
+    """``test(code, ctx)`` for a content test of a cell (``looks_like_result``,
+    ``is_year_cell``, ...), run once per page for each test and text: the column roles ask
+    it of every cell of a column, and of each header row's rows. The tests only look (quiet
+    renders), so a result stands for any later call."""
+    key = (test, code)
+    found = env.tested.get(key)
+    if found is None:
+        found = env.tested[key] = test(code, env.ctx)
+    return found
 
 
 def _is_edition_cell(code: str, ctx: Context) -> bool:
@@ -160,36 +175,36 @@ class _Roles(dict):
         return [c for c in range(width) if c not in self.values()]
 
 
-def _roles(named: dict[str, int], rows: list[Row], width: int, ctx: Context) -> dict[str, int]:
+def _roles(named: dict[str, int], rows: list[Row], width: int, env: Env) -> dict[str, int]:
     """Column roles from the header, corrected and completed by the cells' content: the
     column holding results is the result column; a column linking edition pages is the award
     column; without a header, a column of years is the year column and the others are
     category and recipient, in this order."""
     roles = _Roles(named)
-    shares = {c: _share(rows, c, looks_like_result, ctx) for c in range(width)}
+    shares = {c: _share(rows, c, looks_like_result, env) for c in range(width)}
     best = max(shares, key=lambda c: shares[c], default=None)
     if best is not None and shares[best] >= 0.5 and shares.get(roles.get("result", -1), 0) < 0.5:
         roles.assign("result", best)
     if not named:
-        years = [c for c in roles.free(width) if _share(rows, c, is_year_cell, ctx) >= 0.5]
+        years = [c for c in roles.free(width) if _share(rows, c, is_year_cell, env) >= 0.5]
         if years:
             roles.assign("year", years[0])
-    _award_by_content(roles, rows, width, ctx, bool(named))
+    _award_by_content(roles, rows, width, env, bool(named))
     if not named:
         filled = [c for c in roles.free(width) if _column_cells(rows, c)]
         # An award column of "[[X Award for Y]]" links names the category too: the other
         # column is the recipient ({{Awards table}}: Year / Nominee / work / Award / Result).
-        award_for = "award" in roles and _share(rows, roles["award"], is_award_for_cell, ctx) >= 0.5
+        award_for = "award" in roles and _share(rows, roles["award"], is_award_for_cell, env) >= 0.5
         for role, col in zip(("recipient",) if award_for else ("category", "recipient"), filled):
             roles[role] = col
     return dict(roles)
 
 
-def _award_by_content(roles: _Roles, rows: list[Row], width: int, ctx: Context, named: bool = True) -> None:
+def _award_by_content(roles: _Roles, rows: list[Row], width: int, env: Env, named: bool = True) -> None:
     """The award column when the header names none, or names a column that holds no body
     while another links edition pages."""
     award = roles.get("award")
-    if award is not None and _share(rows, award, _is_award_cell, ctx) >= 0.5:
+    if award is not None and _share(rows, award, _is_award_cell, env) >= 0.5:
         return
     # Header labels that do not match the content ("Award" over "Best Director", the bodies
     # under "Organization"): decided by content. A column whose cells mostly start like a
@@ -201,9 +216,9 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, ctx: Context, 
     if (
         award is not None
         and category is not None
-        and _share(rows, award, _is_category_cell, ctx) >= 0.5
-        and _share(rows, category, _is_award_cell, ctx) >= 0.5
-        and _share(rows, category, is_award_for_cell, ctx) < 0.5
+        and _share(rows, award, _is_category_cell, env) >= 0.5
+        and _share(rows, category, _is_award_cell, env) >= 0.5
+        and _share(rows, category, is_award_for_cell, env) < 0.5
     ):
         roles["award"], roles["category"] = category, award
         return
@@ -212,7 +227,7 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, ctx: Context, 
         for c in range(width)
         if c != award and roles.get("result") != c and c not in (roles.get("year"), roles.get("date"))
     ]
-    editions = [c for c in others if _share(rows, c, _is_edition_cell, ctx) >= 0.5]
+    editions = [c for c in others if _share(rows, c, _is_edition_cell, env) >= 0.5]
     if editions:
         if award is not None:
             role_there = next((r for r, c in roles.items() if c == editions[0]), None)
@@ -220,11 +235,11 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, ctx: Context, 
                 roles[role_there] = award
         roles["award"] = editions[0]
     elif award is None:
-        awardish = [c for c in roles.free(width) if _share(rows, c, _is_award_cell, ctx) >= 0.5]
+        awardish = [c for c in roles.free(width) if _share(rows, c, _is_award_cell, env) >= 0.5]
         if awardish:
             roles.assign("award", awardish[0])
         elif not named:  # "[[Academy Award for Best Actor|Best Actor]]": category and body
-            award_for = [c for c in roles.free(width) if _share(rows, c, is_award_for_cell, ctx) >= 0.5]
+            award_for = [c for c in roles.free(width) if _share(rows, c, is_award_for_cell, env) >= 0.5]
             if award_for:
                 roles.assign("award", award_for[0])
 
@@ -256,7 +271,7 @@ def read_table(
     table: Table, accolade: bool, heading_body: str | None, heading_result: str | None, env: Env
 ) -> None:
     grid = table.rows
-    kinds = _row_kinds(grid, env.ctx)
+    kinds = _row_kinds(grid, env)
     state: _TableState | None = None
     started = False  # columns are read at each header row, or at the first row without one
     caption = _caption_body(table.caption, env.ctx)
@@ -301,13 +316,13 @@ def _table_state(
         return None
     end = next((j for j in range(start + 1, len(grid)) if kinds[j] == "header"), len(grid))
     rows = [grid[j] for j in range(start, end) if kinds[j] == "data"]
-    roles = _roles(named, rows, len(grid[start].slots), env.ctx)
+    roles = _roles(named, rows, len(grid[start].slots), env)
     if not (by_header or "result" in roles):
         return None
     award_is_category = (
         "award" in roles
         and "category" not in roles
-        and _share(rows, roles["award"], is_award_for_cell, env.ctx) >= 0.5
+        and _share(rows, roles["award"], is_award_for_cell, env) >= 0.5
     )
     return _TableState(roles, award_is_category)
 
