@@ -20,8 +20,7 @@ from etl.lib.pipeline import intake
 from etl.lib.pipeline import workers as workers_lib
 from etl.lib.pipeline.documents import ParsedDocument
 from etl.lib.pipeline.intake import Rejection, SourceFile
-from etl.lib.pipeline.payload import InvalidEntry
-from etl.lib.pipeline.shards import InvalidShard, Row, ShardStore, ShardWriter, page_key
+from etl.lib.pipeline.shards import REJECTION, InvalidShard, Row, RowMaker, ShardStore, ShardWriter, page_key
 
 Progress = Callable[[str], None]
 Result = ParsedDocument | Rejection
@@ -121,10 +120,12 @@ def _results(
     limits: intake.Limits,
     budget: workers_lib.Budget,
     progress: Progress | None,
-) -> Iterator[tuple[int, str | None, Result | Row]]:
-    """``(index of the file, page key, result)`` of every document of ``files``, in order. A page
-    whose key ``known(file)`` holds comes back as that stored row, unparsed; intake's rejections
-    have no key."""
+    rows: RowMaker | None = None,
+) -> Iterator[tuple[int, str | None, Result | Row, bool]]:
+    """``(index of the file, page key, result, stored)`` of every document of ``files``, in
+    order. A page whose key ``known(file)`` holds comes back as that stored row, unparsed
+    (``stored``); intake's rejections have no key. With ``rows``, a parsed page comes back as its
+    row, made where it was parsed; rejections that need no parse come back as they are."""
 
     def items():
         for i, src in enumerate(files):
@@ -139,9 +140,9 @@ def _results(
 
     stream, workers = _few_to_parse(items(), workers)
     for n, ((i, key, row), result) in enumerate(
-        workers_lib.parse_stream(stream, workers=workers, budget=budget), start=1
+        workers_lib.parse_stream(stream, workers=workers, budget=budget, convert=rows), start=1
     ):
-        yield i, key, (result if row is None else row)
+        yield i, key, (result if row is None else row), row is not None
         if progress and n % 200 == 0:
             progress(f"parsed {n} pages")
 
@@ -207,8 +208,9 @@ def write_shards(
             writer = ShardWriter(store, todo[current])
         return writer
 
+    rows = RowMaker()
     try:
-        for i, key, result in _results(
+        for i, key, result, stored in _results(
             root,
             todo,
             lambda src: store.known_pages(src, previous),
@@ -216,22 +218,17 @@ def write_shards(
             limits=store.limits,
             budget=budget,
             progress=progress,
+            rows=rows,
         ):
             w = advance(i)
-            if isinstance(result, tuple):
+            if stored:
                 stats.pages_cached += 1
                 w.add(key, result)
                 continue
             stats.pages_parsed += key is not None
-            if isinstance(result, Rejection) and workers_lib.over_budget(result):
+            row = result if isinstance(result, tuple) else rows(result)
+            if row[2] == REJECTION and workers_lib.over_budget(row[3]):
                 stats.pages_over_budget += 1
-            try:
-                row = store.row(result)
-            except InvalidEntry as exc:
-                src = todo[i]
-                row = store.row(
-                    Rejection(src.path, src.sha256, f"parse results could not be stored: {exc}", result.kind)
-                )
             w.add(key, row)
         if todo:
             advance(len(todo) - 1).close()  # files with no result still get their (empty) shard
@@ -304,10 +301,10 @@ def parse_all(
     parsed = Parsed()
     readable = _readable(sources)
     parsed.stats.files_parsed = len(readable)
-    for _, key, result in _results(
+    for _, key, result, _ in _results(
         root, readable, lambda src: {}, workers=workers, limits=limits, budget=budget, progress=progress
     ):
-        assert not isinstance(result, tuple)  # nothing is stored
+        assert not isinstance(result, tuple)  # nothing is stored, no rows made
         parsed.stats.pages_parsed += key is not None
         parsed.add(result)
     return parsed

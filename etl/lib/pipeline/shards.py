@@ -73,6 +73,33 @@ def page_key(page: Page) -> str:
     return h.hexdigest()[:32]
 
 
+class RowMaker:
+    """What a shard keeps of one parse result: its ``Row``. A result that cannot be stored
+    becomes the rejection that says so. Picklable (its schema is built where it is first
+    used), so a parse worker turns its own results into rows and sends only those."""
+
+    def __init__(self) -> None:
+        self._schema: Schema | None = None
+
+    def __getstate__(self) -> dict:
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self._schema = None
+
+    def __call__(self, result: ParsedDocument | Rejection) -> Row:
+        if isinstance(result, Rejection):
+            return (result.kind, result.page_title, REJECTION, result.reason, None)
+        if self._schema is None:
+            self._schema = Schema()
+        try:
+            return (result.kind, result.page_title, DOCUMENT, None, self._schema.dump([result]))
+        except InvalidEntry as exc:
+            src = result.source
+            reason = f"parse results could not be stored: {exc}"
+            return self(Rejection(src.path, src.sha256, reason, result.kind))
+
+
 class ShardWriter:
     """Rows of one file's shard, written in row groups to a temporary file and moved into place
     by ``close``: a shard is whole or absent."""
@@ -136,12 +163,6 @@ class ShardStore:
 
     def shard(self, src: SourceFile) -> Path:
         return self.entries / f"{src.sha256}{SUFFIX}"
-
-    def row(self, result: ParsedDocument | Rejection) -> Row:
-        """What the shard keeps of one parse result (``InvalidEntry`` if it cannot be stored)."""
-        if isinstance(result, Rejection):
-            return (result.kind, result.page_title, REJECTION, result.reason, None)
-        return (result.kind, result.page_title, DOCUMENT, None, self.schema.dump([result]))
 
     def _open(self, path: Path, sha256: str) -> pq.ParquetFile:
         if not os.path.lexists(path):
