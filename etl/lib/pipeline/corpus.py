@@ -221,12 +221,12 @@ def write_shards(
             rows=rows,
         ):
             w = advance(i)
+            row = result if isinstance(result, tuple) else rows(result)
             if stored:
                 stats.pages_cached += 1
-                w.add(key, result)
+                w.add(key, row)
                 continue
             stats.pages_parsed += key is not None
-            row = result if isinstance(result, tuple) else rows(result)
             if row[2] == REJECTION and workers_lib.over_budget(row[3]):
                 stats.pages_over_budget += 1
             w.add(key, row)
