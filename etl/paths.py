@@ -46,3 +46,8 @@ def schedule_settings() -> tuple[str, str]:
 def parse_cache_dir(published: Path) -> Path:
     """Where parsed documents are kept between builds, keyed by content: beside the warehouse."""
     return published.with_name(published.name + ".parse-cache")
+
+
+def frames_cache_dir(published: Path) -> Path:
+    """Where the frames of the last build are kept for a build of the same inputs: beside the warehouse."""
+    return published.with_name(published.name + ".frames-cache")

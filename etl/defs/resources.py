@@ -66,6 +66,9 @@ class WarehouseResource(dg.ConfigurableResource):
     def parse_cache_path(self) -> Path:
         return paths.parse_cache_dir(self.published_path())
 
+    def frames_cache_path(self) -> Path:
+        return paths.frames_cache_dir(self.published_path())
+
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to the working file, closed on exit."""
