@@ -4,7 +4,7 @@ deterministic ids, star-schema frames written as Parquet for the load stage."""
 import dagster as dg
 
 from etl.defs.extract.assets import shard_store
-from etl.defs.resources import InputsResource, WarehouseResource
+from etl.defs.resources import InputsResource, ShardsResource, WarehouseResource
 from etl.lib.pipeline import corpus, resolve, workers
 from etl.lib.pipeline.corpus import Intake
 from etl.lib.store import frames as frames_lib
@@ -21,6 +21,7 @@ from etl.lib.store.tables import Corpus, build_tables
 def star_schema_frames(
     context: dg.AssetExecutionContext,
     inputs: InputsResource,
+    parse_shards: ShardsResource,
     warehouse_db: WarehouseResource,
     source_files: Intake,
 ) -> dg.MaterializeResult:
@@ -30,7 +31,7 @@ def star_schema_frames(
     written as Parquet beside the working file. A shard missing or broken is parsed again here,
     with a warning. When the inputs, the code and every shard are those of the last build, its
     frames are taken as they are (``frames_reused``) and no shard is read."""
-    store = shard_store(inputs, warehouse_db)
+    store = shard_store(inputs, parse_shards)
     folder = frames_lib.folder_for(warehouse_db.working_path())
     cache, key = warehouse_db.frames_cache_path(), frames_lib.inputs_key(store, source_files)
     summary = frames_lib.reuse(cache, key, folder)  # the same inputs as the last build: its frames
@@ -67,9 +68,9 @@ def star_schema_frames(
                 frames["dim_film"].select("title", "release_year", "runtime_minutes", "documents")
             ),
         }
+        store.finish(source_files.sources, parsed.keys)
         del parsed, films, superseded, frames
         frames_lib.keep(cache, frames_lib.inputs_key(store, source_files), folder, summary)
-    store.finish(source_files.sources)
     return dg.MaterializeResult(
         metadata={
             **{k: summary[k] for k in ("films", "film_documents", "rejected_pages", "pages_over_budget")},

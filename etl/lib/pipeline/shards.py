@@ -3,7 +3,11 @@
 The store is a folder (beside the warehouse, ``<warehouse>.parse-cache/``)::
 
     manifest.json                       the last build's files (path -> sha256): what changed
-    <code>-<limits>/<sha256>.parquet    the shard of a file's content: every result, in order
+    <code>-<limits>/<key>.parquet       the shard of a part's content: every result, in order
+
+A part (``Part``) is a whole file, keyed by its sha256, or one unit of a multistream dump
+(``etl.lib.pipeline.dumps``), keyed by a hash of the unit's compressed bytes: an unchanged unit
+of a changed dump keeps its shard and is not even decompressed.
 
 A shard's folder is named by the extractor-code fingerprint and the intake limits, so a change of
 either starts from nothing and a build always equals a from-scratch build. A file whose content
@@ -24,13 +28,15 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from etl.lib.pipeline.documents import ParsedDocument
+from etl.lib.pipeline.dumps import Unit
 from etl.lib.pipeline.intake import Limits, Page, Rejection, SourceFile
 from etl.lib.pipeline.payload import InvalidEntry, Schema, code_version
 
@@ -56,6 +62,26 @@ COLUMNS = pa.schema(
 )
 _ROW = tuple(COLUMNS.names[4:])  # what a page's row says, wherever the page sits: kind ... payload
 Row = tuple  # (kind, title, status, reason, payload)
+
+
+@dataclass(frozen=True)
+class Part:
+    """The work of one shard: a whole file (``unit`` None), or unit ``ordinal`` of a multistream
+    dump. ``key`` names its content: the file's sha256, or the hash of the unit's bytes."""
+
+    src: SourceFile
+    key: str
+    unit: Unit | None = None
+    ordinal: int = 0
+
+
+def whole(src: SourceFile) -> Part:
+    return Part(src, src.sha256)
+
+
+def unit_key(data: bytes) -> str:
+    """The key of a multistream unit: a hash of its compressed bytes (which it decompresses from)."""
+    return hashlib.sha256(b"multistream unit\x00" + data).hexdigest()
 
 
 class InvalidShard(ValueError):
@@ -104,18 +130,18 @@ class ShardWriter:
     """Rows of one file's shard, written in row groups to a temporary file and moved into place
     by ``close``: a shard is whole or absent."""
 
-    def __init__(self, store: ShardStore, src: SourceFile):
-        self.store, self.src = store, src
-        self.path = store.shard(src)
+    def __init__(self, store: ShardStore, part: Part):
+        self.store, self.src, self.key = store, part.src, part.key
+        self.path = store.shard(part)
         self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         self.rows: list[tuple] = []
         self.count = 0
         store.make_entries()
-        schema = COLUMNS.with_metadata({_FORMAT_KEY: FORMAT.encode(), b"sha256": src.sha256.encode()})
+        schema = COLUMNS.with_metadata({_FORMAT_KEY: FORMAT.encode(), b"sha256": part.key.encode()})
         self.writer = pq.ParquetWriter(self.tmp, schema)
 
     def add(self, key: str | None, row: Row) -> None:
-        self.rows.append((key, self.src.path, self.src.sha256, self.count, *row))
+        self.rows.append((key, self.src.path, self.key, self.count, *row))
         self.count += 1
         if len(self.rows) >= _ROWS_PER_GROUP:
             self._flush()
@@ -161,8 +187,10 @@ class ShardStore:
         self._make_folder(self.folder)
         self._make_folder(self.entries)
 
-    def shard(self, src: SourceFile) -> Path:
-        return self.entries / f"{src.sha256}{SUFFIX}"
+    def shard(self, part: Part | SourceFile) -> Path:
+        """The shard of a part (a file given alone is its whole part)."""
+        key = part.key if isinstance(part, Part) else part.sha256
+        return self.entries / f"{key}{SUFFIX}"
 
     def _open(self, path: Path, sha256: str) -> pq.ParquetFile:
         if not os.path.lexists(path):
@@ -180,19 +208,20 @@ class ShardStore:
             raise InvalidShard("not a shard of this format and content")
         return shard
 
-    def discard(self, src: SourceFile, exc: Exception) -> None:
-        path = self.shard(src)
+    def discard(self, part: Part, exc: Exception) -> None:
+        path = self.shard(part)
         if os.path.lexists(path):
-            self._warn(f"parse cache shard {path.name} discarded ({_describe(exc)}); {src.path} parsed again")
+            what = part.src.path + (f" unit {part.ordinal}" if part.unit is not None else "")
+            self._warn(f"parse cache shard {path.name} discarded ({_describe(exc)}); {what} parsed again")
             _remove(path)
 
-    def ready(self, src: SourceFile) -> bool:
-        """Whether the file's content has a shard that opens as one (its rows are checked when read);
+    def ready(self, part: Part) -> bool:
+        """Whether the part's content has a shard that opens as one (its rows are checked when read);
         a shard that does not is discarded with a warning."""
         try:
-            self._open(self.shard(src), src.sha256)
+            self._open(self.shard(part), part.key)
         except InvalidShard as exc:
-            self.discard(src, exc)
+            self.discard(part, exc)
             return False
         return True
 
@@ -218,10 +247,11 @@ class ShardStore:
             self._warn(f"parse cache shard {path.name} not reused ({exc}); {src.path} parsed whole")
             return {}
 
-    def read(self, src: SourceFile) -> Iterator[ParsedDocument | Rejection]:
-        """The results of a file, in order, from its shard (``InvalidShard`` when it is not valid)."""
-        for n, r in enumerate(self._rows(self.shard(src), src.sha256)):
-            if r["ordinal"] != n or r["path"] is None or r["sha256"] != src.sha256:
+    def read(self, part: Part) -> Iterator[ParsedDocument | Rejection]:
+        """The results of a part, in order, from its shard (``InvalidShard`` when it is not valid)."""
+        src = part.src
+        for n, r in enumerate(self._rows(self.shard(part), part.key)):
+            if r["ordinal"] != n or r["path"] is None or r["sha256"] != part.key:
                 raise InvalidShard(f"row {n} out of order or of another file")
             if r["status"] == REJECTION and isinstance(r["reason"], str) and isinstance(r["kind"], str):
                 yield Rejection(src.path, src.sha256, r["reason"], r["kind"], r["title"])
@@ -252,9 +282,9 @@ class ShardStore:
             return {}
         return data
 
-    def finish(self, sources: list[SourceFile]) -> None:
+    def finish(self, sources: list[SourceFile], keys: Iterable[str] = ()) -> None:
         """Record this build's files and drop shards of other code versions or limits, or of
-        content no file has any more."""
+        content no file (``keys``: no part besides whole files) has any more."""
         manifest = {s.path: s.sha256 for s in sources}
         path = self.folder / MANIFEST
         tmp = self.folder / f".{MANIFEST}.{os.getpid()}.tmp"
@@ -267,7 +297,7 @@ class ShardStore:
             for child in self.folder.iterdir():
                 if child.is_dir() and not child.is_symlink() and child != self.entries:
                     shutil.rmtree(child, ignore_errors=True)
-            keep = {f"{s.sha256}{SUFFIX}" for s in sources}
+            keep = {f"{k}{SUFFIX}" for k in [*(s.sha256 for s in sources), *keys]}
             if self.entries.is_dir():
                 for entry in self.entries.iterdir():
                     if entry.name not in keep:
