@@ -1,18 +1,22 @@
 """Whole-dump scale: a bzip2 dump of N distinct film articles plus non-films in a realistic share,
 built from scratch, then again with no change, then with one page changed.
 
+The dump is written as Wikipedia publishes ``pages-articles-multistream``: bzip2 streams of 100
+pages end to end, with its offsets index beside it (``--plain``: one bzip2 stream, no index).
+
 Prints, all measured in this one run: pages/s (wall and CPU), peak RSS of the build, cores used
 (CPU seconds / wall seconds), and the ratio of the build's CPU per film page to a plain
 ``mwparserfromhell.parse`` of the same film pages. Each build runs ``etl build`` in its own
 process, so peak RSS is the build's own. Usage:
 
-    .venv/bin/python benchmarks/scale.py [--films 1000] [--non-film-share 0.95]
+    .venv/bin/python benchmarks/scale.py [--films 1000] [--non-film-share 0.95] [--plain]
 """
 
 from __future__ import annotations
 
 import argparse
 import bz2
+import itertools
 import os
 import resource
 import subprocess
@@ -29,24 +33,51 @@ from copies import film_copies, non_film, page_xml
 ETL = Path(sys.executable).with_name("etl")
 
 
-def write_dump(path: Path, films: list, non_films: int, changed: int | None = None) -> None:
-    """The dump: films spread evenly among the non-films; ``changed`` edits one film page."""
+PAGES_PER_STREAM = 100  # as in Wikipedia's multistream dumps
+
+
+def pages_of(films: list, non_films: int, changed: int | None = None):
+    """``(page id, page)``: films spread evenly among the non-films; ``changed`` edits one film."""
     every = max(1, round((len(films) + non_films) / max(1, len(films))))
-    with bz2.open(path, "wt", encoding="utf-8") as out:
-        out.write('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">\n')
-        page_id, f, n = 1, 0, 0
-        while f < len(films) or n < non_films:
-            if f < len(films) and (page_id % every == 0 or n >= non_films):
-                page = films[f]
-                if changed == f:
-                    page = type(page)(page.title, page.text + "\n\nThis page was edited.\n")
-                f += 1
-            else:
-                page = non_film(n)
-                n += 1
-            out.write(page_xml(page_id, page))
-            page_id += 1
-        out.write("</mediawiki>\n")
+    page_id, f, n = 1, 0, 0
+    while f < len(films) or n < non_films:
+        if f < len(films) and (page_id % every == 0 or n >= non_films):
+            page = films[f]
+            if changed == f:
+                page = type(page)(page.title, page.text + "\n\nThis page was edited.\n")
+            f += 1
+        else:
+            page = non_film(n)
+            n += 1
+        yield page_id, page
+        page_id += 1
+
+
+HEADER = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">\n'
+
+
+def write_dump(folder: Path, films: list, non_films: int, changed: int | None = None, plain: bool = False):
+    """The dump in ``folder``: one bzip2 stream, or (multistream) streams of ``PAGES_PER_STREAM``
+    pages with the index of their offsets beside it, as ``offset:page_id:title`` lines."""
+    pages = pages_of(films, non_films, changed)
+    dump = folder / (
+        "enwiki-pages-articles.xml.bz2" if plain else "enwiki-pages-articles-multistream.xml.bz2"
+    )
+    if plain:
+        with bz2.open(dump, "wt", encoding="utf-8") as out:
+            out.write(HEADER)
+            for page_id, page in pages:
+                out.write(page_xml(page_id, page))
+            out.write("</mediawiki>\n")
+        return
+    index = folder / "enwiki-pages-articles-multistream-index.txt.bz2"
+    with open(dump, "wb") as out, bz2.open(index, "wt", encoding="utf-8") as lines:
+        out.write(bz2.compress(HEADER.encode()))
+        while batch := list(itertools.islice(pages, PAGES_PER_STREAM)):
+            offset = out.tell()
+            out.write(bz2.compress("".join(page_xml(i, p) for i, p in batch).encode()))
+            lines.writelines(f"{offset}:{i}:{p.title}\n" for i, p in batch)
+        out.write(bz2.compress(b"</mediawiki>\n"))
 
 
 def build(inputs: Path, warehouse: Path) -> dict:
@@ -81,6 +112,7 @@ def main() -> None:
     )
     parser.add_argument("--films", type=int, default=1000)
     parser.add_argument("--non-film-share", type=float, default=0.95)
+    parser.add_argument("--plain", action="store_true", help="one bzip2 stream, no multistream index")
     args = parser.parse_args()
     films = list(film_copies(args.films))
     non_films = round(args.films * args.non_film_share / (1 - args.non_film_share))
@@ -88,16 +120,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "inputs"
         inputs.mkdir()
-        dump = inputs / "enwiki-pages-articles.xml.bz2"
-        write_dump(dump, films, non_films)
-        size = dump.stat().st_size
+        write_dump(inputs, films, non_films, plain=args.plain)
+        size = sum(p.stat().st_size for p in inputs.iterdir())
         warehouse = Path(tmp) / "warehouse.duckdb"
         full = build(inputs, warehouse)
         same = build(inputs, warehouse)
-        write_dump(dump, films, non_films, changed=len(films) // 2)
+        write_dump(inputs, films, non_films, changed=len(films) // 2, plain=args.plain)
         one = build(inputs, warehouse)
     plain = plain_parse_cpu(films)
-    print(f"dump: {len(films)} film pages + {non_films} non-films = {total} pages, {size / 1e6:.1f} MB bzip2")
+    layout = (
+        "one bzip2 stream"
+        if args.plain
+        else f"multistream, {PAGES_PER_STREAM} pages a stream, with its index"
+    )
+    print(
+        f"dump: {len(films)} film pages + {non_films} non-films = {total} pages, "
+        f"{size / 1e6:.1f} MB bzip2 ({layout})"
+    )
     for name, run in (("full build", full), ("no change", same), ("1 page changed", one)):
         print(
             f"{name:>15}: {run['wall']:7.1f} s wall, {run['cpu']:7.1f} s CPU, "

@@ -7,6 +7,7 @@ from etl.defs.extract.assets import shard_store
 from etl.defs.resources import InputsResource, ShardsResource, WarehouseResource
 from etl.lib.pipeline import corpus, resolve, workers
 from etl.lib.pipeline.corpus import Intake
+from etl.lib.pipeline.intake import Rejection
 from etl.lib.store import frames as frames_lib
 from etl.lib.store.report import frame_markdown, rejections_markdown
 from etl.lib.store.tables import Corpus, build_tables
@@ -46,8 +47,9 @@ def star_schema_frames(
             progress=context.log.info,
         )
         films, superseded = resolve.join_films(parsed.documents)
+        rejected = parsed.rejected_rows()  # in bulk: most pages of a dump
         frames = build_tables(
-            Corpus(source_files.sources, parsed.documents, source_files.rejections + parsed.rejections),
+            Corpus(source_files.sources, parsed.documents, source_files.rejections, rejected),
             films,
             superseded,
         )
@@ -57,12 +59,18 @@ def star_schema_frames(
         summary = {
             "films": len(films),
             "film_documents": len(parsed.documents),
-            "rejected_pages": len(parsed.rejections),
-            "pages_over_budget": sum(map(workers.over_budget, parsed.rejections)),
+            "rejected_pages": rejected.height,
+            "pages_over_budget": sum(
+                n
+                for reason, n in rejected.group_by("reason").len().iter_rows()
+                if workers.over_budget(reason)
+            ),
             "unknown_templates": sum(unknown.values()),
             "unknown_templates_top": dict(unknown.most_common(25)),
             "unreadable_values": dict(parsed.problems().most_common(25)),
-            "rejections": rejections_markdown(source_files.rejections + parsed.rejections),
+            "rejections": rejections_markdown(  # the table shows the first 50
+                [*source_files.rejections, *(Rejection(**r) for r in rejected.head(51).iter_rows(named=True))]
+            ),
             "rows": {name: f.height for name, f in frames.items()},
             "films_preview": frame_markdown(
                 frames["dim_film"].select("title", "release_year", "runtime_minutes", "documents")

@@ -19,11 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+import polars as pl
+
 from etl.lib.pipeline import intake
 from etl.lib.pipeline import workers as workers_lib
 from etl.lib.pipeline.documents import ParsedDocument
 from etl.lib.pipeline.intake import Rejection, SourceFile
 from etl.lib.pipeline.shards import (
+    REJECTED,
     REJECTION,
     InvalidShard,
     Part,
@@ -70,9 +73,24 @@ class ParseStats:
 @dataclass
 class Parsed:
     documents: list[ParsedDocument] = field(default_factory=list)
-    rejections: list[Rejection] = field(default_factory=list)
+    held: list[Rejection] = field(default_factory=list)  # rejections as objects (a parse in memory)
+    bulk: list[pl.DataFrame] = field(default_factory=list)  # rejections read from shards, as frames
     stats: ParseStats = field(default_factory=ParseStats)
     keys: list[str] = field(default_factory=list)  # the shards read (``ShardStore.finish`` keeps them)
+
+    @property
+    def rejections(self) -> list[Rejection]:
+        """Every rejection as an object, in order (small builds, tests); a build over a whole dump
+        reads ``rejected_rows`` instead."""
+        out = list(self.held)
+        for frame in self.bulk:
+            out += [Rejection(**row) for row in frame.iter_rows(named=True)]
+        return out
+
+    def rejected_rows(self) -> pl.DataFrame:
+        """Every rejection as one frame of ``shards.REJECTED`` columns, in order."""
+        held = pl.DataFrame([{c: getattr(r, c) for c in REJECTED} for r in self.held], schema=REJECTED)
+        return pl.concat([held, *self.bulk])
 
     @property
     def files_parsed(self) -> int:
@@ -84,7 +102,7 @@ class Parsed:
 
     def add(self, result: Result) -> None:
         if isinstance(result, Rejection):
-            self.rejections.append(result)
+            self.held.append(result)
         else:
             self.documents.append(result)
 
@@ -322,11 +340,11 @@ def read_shards(
     here (``Parsed.stats`` counts that work): a broken store never fails a build."""
     parsed = Parsed()
     every = parts(root, sources)
-    results: list[list[Result] | None] = []
+    results: list[tuple[list[ParsedDocument], pl.DataFrame] | None] = []
     broken: list[Part] = []
     for part in every:
         try:
-            results.append(list(store.read(part)))
+            results.append(store.read_bulk(part))
         except InvalidShard as exc:
             store.discard(part, exc)
             results.append(None)
@@ -334,8 +352,10 @@ def read_shards(
     if broken:
         parsed.stats = write_parts(root, broken, store, workers=workers, budget=budget, progress=progress)
     for part, items in zip(every, results):
-        for item in items if items is not None else store.read(part):
-            parsed.add(item)
+        if items is None:
+            items = store.read_bulk(part)
+        parsed.documents += items[0]
+        parsed.bulk.append(items[1])
     parsed.keys = [p.key for p in every]
     return parsed
 

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -61,6 +62,8 @@ COLUMNS = pa.schema(
     ]
 )
 _ROW = tuple(COLUMNS.names[4:])  # what a page's row says, wherever the page sits: kind ... payload
+# Rejections read in bulk (``ShardStore.read_bulk``): the columns of a rejected_document row.
+REJECTED = {c: pl.String for c in ("path", "sha256", "reason", "kind", "page_title")}
 Row = tuple  # (kind, title, status, reason, payload)
 
 
@@ -266,6 +269,44 @@ class ShardStore:
                 yield items[0]
             else:
                 raise InvalidShard(f"row {n} is neither a document nor a rejection")
+
+    def read_bulk(self, part: Part) -> tuple[list[ParsedDocument], pl.DataFrame]:
+        """The results of a part from its shard: its documents, in order, and its rejections as
+        one frame of ``REJECTED`` columns (no object per rejected page: most pages of a dump).
+        ``InvalidShard`` when the shard is not valid, as ``read`` says."""
+        src = part.src
+        try:
+            frame = pl.from_arrow(self._open(self.shard(part), part.key).read())
+        except (OSError, pa.ArrowException) as exc:
+            raise InvalidShard(f"unreadable ({_describe(exc)})") from None
+        assert isinstance(frame, pl.DataFrame)  # a table, not a column
+        if frame["ordinal"].to_list() != list(range(frame.height)):
+            raise InvalidShard("rows out of order")
+        if frame["path"].null_count() or frame["sha256"].null_count() or (frame["sha256"] != part.key).any():
+            raise InvalidShard("rows of another file")
+        if frame["status"].null_count() or not frame["status"].is_in([DOCUMENT, REJECTION]).all():
+            raise InvalidShard("a row neither a document nor a rejection")
+        rejected = frame.filter(pl.col("status") == REJECTION)
+        if rejected["reason"].null_count() or rejected["kind"].null_count():
+            raise InvalidShard("a rejection without its reason or kind")
+        docs = []
+        for payload in frame.filter(pl.col("status") == DOCUMENT)["payload"].to_list():
+            try:
+                items = self.schema.load(payload) if isinstance(payload, str) else []
+            except InvalidEntry as exc:
+                raise InvalidShard(f"a document: {exc}") from None
+            if len(items) != 1 or not isinstance(items[0], ParsedDocument):
+                raise InvalidShard("a row is not one document")
+            items[0].source = src  # the same content may now sit at another path
+            docs.append(items[0])
+        bulk = rejected.select(
+            pl.lit(src.path, pl.String).alias("path"),
+            pl.lit(src.sha256, pl.String).alias("sha256"),
+            "reason",
+            "kind",
+            pl.col("title").alias("page_title"),
+        )
+        return docs, bulk
 
     def previous_files(self) -> dict[str, str]:
         path = self.folder / MANIFEST
