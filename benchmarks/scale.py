@@ -19,7 +19,6 @@ import bz2
 import itertools
 import multiprocessing
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -82,22 +81,27 @@ def write_dump(folder: Path, films: list, non_films: int, changed: int | None = 
 
 
 def build(inputs: Path, warehouse: Path) -> dict:
-    """One ``etl build`` in a child process: wall and CPU seconds, peak RSS of that child."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """One ``etl build`` in a child process: wall and CPU seconds, and the peak RSS of that
+    child alone (``wait4`` gives its own usage; RUSAGE_CHILDREN's peak would be the peak of
+    every build so far)."""
     start = time.perf_counter()
     env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}  # an ephemeral instance
-    proc = subprocess.run(
-        [str(ETL), "build", "--seeds", str(inputs), "--warehouse", str(warehouse)],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        raise SystemExit(f"build failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "rss_mib": after.ru_maxrss / 1024}
+    with tempfile.TemporaryFile("w+") as log:
+        proc = subprocess.Popen(
+            [str(ETL), "build", "--seeds", str(inputs), "--warehouse", str(warehouse)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        if proc.returncode != 0:
+            log.seek(0)
+            raise SystemExit(f"build failed:\n{log.read()[-4000:]}")
+    cpu = usage.ru_utime + usage.ru_stime  # the build and the parse workers it waited for
+    return {"wall": wall, "cpu": cpu, "rss_mib": usage.ru_maxrss / 1024}
 
 
 def _busy(_: int) -> float:

@@ -250,30 +250,11 @@ class ShardStore:
             self._warn(f"parse cache shard {path.name} not reused ({exc}); {src.path} parsed whole")
             return {}
 
-    def read(self, part: Part) -> Iterator[ParsedDocument | Rejection]:
-        """The results of a part, in order, from its shard (``InvalidShard`` when it is not valid)."""
-        src = part.src
-        for n, r in enumerate(self._rows(self.shard(part), part.key)):
-            if r["ordinal"] != n or r["path"] is None or r["sha256"] != part.key:
-                raise InvalidShard(f"row {n} out of order or of another file")
-            if r["status"] == REJECTION and isinstance(r["reason"], str) and isinstance(r["kind"], str):
-                yield Rejection(src.path, src.sha256, r["reason"], r["kind"], r["title"])
-            elif r["status"] == DOCUMENT and isinstance(r["payload"], str):
-                try:
-                    items = self.schema.load(r["payload"])
-                except InvalidEntry as exc:
-                    raise InvalidShard(f"row {n}: {exc}") from None
-                if len(items) != 1 or not isinstance(items[0], ParsedDocument):
-                    raise InvalidShard(f"row {n} is not one document")
-                items[0].source = src  # the same content may now sit at another path
-                yield items[0]
-            else:
-                raise InvalidShard(f"row {n} is neither a document nor a rejection")
-
     def read_bulk(self, part: Part) -> tuple[list[ParsedDocument], pl.DataFrame]:
         """The results of a part from its shard: its documents, in order, and its rejections as
         one frame of ``REJECTED`` columns (no object per rejected page: most pages of a dump).
-        ``InvalidShard`` when the shard is not valid, as ``read`` says."""
+        ``InvalidShard`` when the shard is not valid: rows out of order or of another content,
+        a row that is neither a valid document nor a rejection with its reason."""
         src = part.src
         try:
             frame = pl.from_arrow(self._open(self.shard(part), part.key).read())
