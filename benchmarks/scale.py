@@ -1,20 +1,24 @@
 """Whole-dump scale: a bzip2 dump of N distinct film articles plus non-films in a realistic share,
 built from scratch, then again with no change, then with one page changed.
 
+The dump is written as Wikipedia publishes ``pages-articles-multistream``: bzip2 streams of 100
+pages end to end, with its offsets index beside it (``--plain``: one bzip2 stream, no index).
+
 Prints, all measured in this one run: pages/s (wall and CPU), peak RSS of the build, cores used
 (CPU seconds / wall seconds), and the ratio of the build's CPU per film page to a plain
 ``mwparserfromhell.parse`` of the same film pages. Each build runs ``etl build`` in its own
 process, so peak RSS is the build's own. Usage:
 
-    .venv/bin/python benchmarks/scale.py [--films 1000] [--non-film-share 0.95]
+    .venv/bin/python benchmarks/scale.py [--films 1000] [--non-film-share 0.95] [--plain]
 """
 
 from __future__ import annotations
 
 import argparse
 import bz2
+import itertools
+import multiprocessing
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -29,43 +33,93 @@ from copies import film_copies, non_film, page_xml
 ETL = Path(sys.executable).with_name("etl")
 
 
-def write_dump(path: Path, films: list, non_films: int, changed: int | None = None) -> None:
-    """The dump: films spread evenly among the non-films; ``changed`` edits one film page."""
+PAGES_PER_STREAM = 100  # as in Wikipedia's multistream dumps
+
+
+def pages_of(films: list, non_films: int, changed: int | None = None):
+    """``(page id, page)``: films spread evenly among the non-films; ``changed`` edits one film."""
     every = max(1, round((len(films) + non_films) / max(1, len(films))))
-    with bz2.open(path, "wt", encoding="utf-8") as out:
-        out.write('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">\n')
-        page_id, f, n = 1, 0, 0
-        while f < len(films) or n < non_films:
-            if f < len(films) and (page_id % every == 0 or n >= non_films):
-                page = films[f]
-                if changed == f:
-                    page = type(page)(page.title, page.text + "\n\nThis page was edited.\n")
-                f += 1
-            else:
-                page = non_film(n)
-                n += 1
-            out.write(page_xml(page_id, page))
-            page_id += 1
-        out.write("</mediawiki>\n")
+    page_id, f, n = 1, 0, 0
+    while f < len(films) or n < non_films:
+        if f < len(films) and (page_id % every == 0 or n >= non_films):
+            page = films[f]
+            if changed == f:
+                page = type(page)(page.title, page.text + "\n\nThis page was edited.\n")
+            f += 1
+        else:
+            page = non_film(n)
+            n += 1
+        yield page_id, page
+        page_id += 1
+
+
+HEADER = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">\n'
+
+
+def write_dump(folder: Path, films: list, non_films: int, changed: int | None = None, plain: bool = False):
+    """The dump in ``folder``: one bzip2 stream, or (multistream) streams of ``PAGES_PER_STREAM``
+    pages with the index of their offsets beside it, as ``offset:page_id:title`` lines."""
+    pages = pages_of(films, non_films, changed)
+    dump = folder / (
+        "enwiki-pages-articles.xml.bz2" if plain else "enwiki-pages-articles-multistream.xml.bz2"
+    )
+    if plain:
+        with bz2.open(dump, "wt", encoding="utf-8") as out:
+            out.write(HEADER)
+            for page_id, page in pages:
+                out.write(page_xml(page_id, page))
+            out.write("</mediawiki>\n")
+        return
+    index = folder / "enwiki-pages-articles-multistream-index.txt.bz2"
+    with open(dump, "wb") as out, bz2.open(index, "wt", encoding="utf-8") as lines:
+        out.write(bz2.compress(HEADER.encode()))
+        while batch := list(itertools.islice(pages, PAGES_PER_STREAM)):
+            offset = out.tell()
+            out.write(bz2.compress("".join(page_xml(i, p) for i, p in batch).encode()))
+            lines.writelines(f"{offset}:{i}:{p.title}\n" for i, p in batch)
+        out.write(bz2.compress(b"</mediawiki>\n"))
 
 
 def build(inputs: Path, warehouse: Path) -> dict:
-    """One ``etl build`` in a child process: wall and CPU seconds, peak RSS of that child."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """One ``etl build`` in a child process: wall and CPU seconds, and the peak RSS of that
+    child alone (``wait4`` gives its own usage; RUSAGE_CHILDREN's peak would be the peak of
+    every build so far)."""
     start = time.perf_counter()
     env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}  # an ephemeral instance
-    proc = subprocess.run(
-        [str(ETL), "build", "--seeds", str(inputs), "--warehouse", str(warehouse)],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        raise SystemExit(f"build failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "rss_mib": after.ru_maxrss / 1024}
+    with tempfile.TemporaryFile("w+") as log:
+        proc = subprocess.Popen(
+            [str(ETL), "build", "--seeds", str(inputs), "--warehouse", str(warehouse)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        if proc.returncode != 0:
+            log.seek(0)
+            raise SystemExit(f"build failed:\n{log.read()[-4000:]}")
+    cpu = usage.ru_utime + usage.ru_stime  # the build and the parse workers it waited for
+    return {"wall": wall, "cpu": cpu, "rss_mib": usage.ru_maxrss / 1024}
+
+
+def _busy(_: int) -> float:
+    start = time.perf_counter()
+    x = 0
+    for i in range(10_000_000):
+        x += i
+    return time.perf_counter() - start
+
+
+def cores_free(processes: int = 2) -> float:
+    """How many cores this machine gives now (it is shared): a busy loop on 1 process, then on
+    ``processes`` at once; ``processes`` when nothing else runs."""
+    alone = _busy(0)
+    start = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        pool.map(_busy, range(processes))
+    return processes * alone / (time.perf_counter() - start)
 
 
 def plain_parse_cpu(films: list) -> float:
@@ -81,23 +135,33 @@ def main() -> None:
     )
     parser.add_argument("--films", type=int, default=1000)
     parser.add_argument("--non-film-share", type=float, default=0.95)
+    parser.add_argument("--plain", action="store_true", help="one bzip2 stream, no multistream index")
     args = parser.parse_args()
+    free_before = cores_free()
     films = list(film_copies(args.films))
     non_films = round(args.films * args.non_film_share / (1 - args.non_film_share))
     total = len(films) + non_films
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "inputs"
         inputs.mkdir()
-        dump = inputs / "enwiki-pages-articles.xml.bz2"
-        write_dump(dump, films, non_films)
-        size = dump.stat().st_size
+        write_dump(inputs, films, non_films, plain=args.plain)
+        size = sum(p.stat().st_size for p in inputs.iterdir())
         warehouse = Path(tmp) / "warehouse.duckdb"
         full = build(inputs, warehouse)
         same = build(inputs, warehouse)
-        write_dump(dump, films, non_films, changed=len(films) // 2)
+        write_dump(inputs, films, non_films, changed=len(films) // 2, plain=args.plain)
         one = build(inputs, warehouse)
     plain = plain_parse_cpu(films)
-    print(f"dump: {len(films)} film pages + {non_films} non-films = {total} pages, {size / 1e6:.1f} MB bzip2")
+    free_after = cores_free()
+    layout = (
+        "one bzip2 stream"
+        if args.plain
+        else f"multistream, {PAGES_PER_STREAM} pages a stream, with its index"
+    )
+    print(
+        f"dump: {len(films)} film pages + {non_films} non-films = {total} pages, "
+        f"{size / 1e6:.1f} MB bzip2 ({layout})"
+    )
     for name, run in (("full build", full), ("no change", same), ("1 page changed", one)):
         print(
             f"{name:>15}: {run['wall']:7.1f} s wall, {run['cpu']:7.1f} s CPU, "
@@ -105,6 +169,9 @@ def main() -> None:
             f"cores used {run['cpu'] / run['wall']:.2f}, peak RSS {run['rss_mib']:.0f} MiB, "
             f"{run['wall'] / full['wall']:.1%} of the full build"
         )
+    print(
+        f"cores the shared machine gave a busy loop on 2 processes: {free_before:.2f} before, {free_after:.2f} after"
+    )
     print(
         f"plain mwparserfromhell.parse of the film pages: {plain / len(films) * 1000:.1f} ms CPU per page; "
         f"full build CPU per film page / plain parse: {full['cpu'] / plain:.2f}x"

@@ -1,8 +1,8 @@
 """Where things are. The one place that resolves default paths and their overrides.
 
 Resolution happens when a run asks (never at import time): an explicit value (a resource field,
-a CLI flag) wins, then the environment (``ETL_SEEDS_DIR``, ``ETL_WAREHOUSE``), then the
-project's defaults.
+a CLI flag) wins, then the environment (``ETL_SEEDS_DIR``, ``ETL_WAREHOUSE``, ``ETL_SHARDS``),
+then the project's defaults.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse.duckdb"
 
 SEEDS_ENV = "ETL_SEEDS_DIR"
 WAREHOUSE_ENV = "ETL_WAREHOUSE"
+SHARDS_ENV = "ETL_SHARDS"
 
 
 def seeds_dir(explicit: str | os.PathLike | None = None) -> Path:
@@ -46,3 +47,15 @@ def schedule_settings() -> tuple[str, str]:
 def parse_cache_dir(published: Path) -> Path:
     """Where parsed documents are kept between builds, keyed by content: beside the warehouse."""
     return published.with_name(published.name + ".parse-cache")
+
+
+def shards_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """The parse stage's shard folder: the explicit one, else ``ETL_SHARDS``, else beside the
+    default warehouse (``parse_cache_dir``)."""
+    value = explicit or os.environ.get(SHARDS_ENV)
+    return Path(value).expanduser().resolve() if value else parse_cache_dir(warehouse_path())
+
+
+def frames_cache_dir(published: Path) -> Path:
+    """Where the frames of the last build are kept for a build of the same inputs: beside the warehouse."""
+    return published.with_name(published.name + ".frames-cache")

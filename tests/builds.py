@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from etl.definitions import defs as load_defs
-from etl.defs.resources import InputsResource, WarehouseResource
+from etl.defs.resources import InputsResource, ShardsResource, WarehouseResource
 
 
 def materialize_warehouse(
@@ -20,6 +20,9 @@ def materialize_warehouse(
         [*defs.assets, *defs.asset_checks],
         resources={
             "inputs": InputsResource(seeds_dir=str(inputs)),
+            "parse_shards": ShardsResource(
+                location=str(WarehouseResource(path=str(target)).parse_cache_path())
+            ),
             "warehouse_db": WarehouseResource(path=str(target), **warehouse_fields),
         },
         selection=dg.AssetSelection.all(),

@@ -97,11 +97,12 @@ def test_sensor_skips_a_missing_folder(tmp_path):
 def test_downstream_stages_follow_their_parents(tmp_path, seeds_dir):
     """Materializing intake by hand makes the next stage due; a full build leaves nothing due."""
     from etl.defs.extract.assets import every_partition_tags
-    from etl.defs.resources import WarehouseResource
+    from etl.defs.resources import ShardsResource, WarehouseResource
 
     defs = load_defs()
     resources = {
         "inputs": InputsResource(seeds_dir=str(seeds_dir)),
+        "parse_shards": ShardsResource(location=str(tmp_path / "shards")),
         "warehouse_db": WarehouseResource(path=str(tmp_path / "w.duckdb")),
     }
     with dg.DagsterInstance.ephemeral() as instance:

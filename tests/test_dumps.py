@@ -1,7 +1,9 @@
 """Multistream dumps: a dump built here from bzip2 streams end to end, with the index written
 beside it, is read unit by unit (each unit decompresses alone) and gives the same pages as the
 same XML read whole; the index is known by its content and is no document; pages that are
-plainly not films are rejected before any parse, with the reason the full parse gives."""
+plainly not films are rejected before any parse, with the reason the full parse gives. Each
+unit is a part with its own shard, so a dump spreads over the partitions and a changed unit is
+the only one read again."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import bz2
 from pathlib import Path
 
 from etl.lib.pipeline import corpus, documents, dumps, intake, workers
+from etl.lib.pipeline.shards import ShardStore
 
 HEADER = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" xml:lang="en">\n  <siteinfo><sitename>Wikipedia</sitename></siteinfo>\n'
 FILM = (
@@ -114,3 +117,51 @@ def test_plain_non_films_are_rejected_before_any_parse_with_the_full_reason(tmp_
     assert parsed == ["Small Film"]  # the four others never reach the parser
     assert [d.page_title for d in result.documents] == ["Small Film"]
     assert [r.page_title for r in result.rejections] == ["Smallfilm", "Category:Films", "Jane Doe", "Paris"]
+
+
+def test_a_dump_is_read_in_parts_one_per_unit_spread_over_the_buckets(tmp_path):
+    _, _, expected = _write_multistream(tmp_path)
+    found = corpus.detect_all(tmp_path)
+    parts = corpus.parts(tmp_path, found.sources)
+    dump_parts = [p for p in parts if p.src.path == "dump.bin"]
+    assert [p.unit for p in dump_parts] == expected
+    assert [p.ordinal for p in dump_parts] == [0, 1, 2]
+    assert len({p.key for p in dump_parts}) == 3  # each unit's bytes have their own key
+    buckets = {b: corpus.in_buckets(dump_parts, {b}, 4) for b in range(4)}
+    assert sorted(p.ordinal for ps in buckets.values() for p in ps) == [0, 1, 2]
+    assert sum(1 for ps in buckets.values() if ps) >= 2  # one file, more than one partition
+
+
+def test_a_dump_in_unit_shards_equals_the_dump_parsed_in_memory(tmp_path):
+    _write_multistream(tmp_path)
+    found = corpus.detect_all(tmp_path)
+    store = ShardStore(tmp_path / ".cache", intake.DEFAULT_LIMITS)
+    stored = corpus.parse_all(tmp_path, found.sources, store=store)
+    held = corpus.parse_all(tmp_path, found.sources)
+    assert (
+        [d.page_title for d in stored.documents] == [d.page_title for d in held.documents] == ["Small Film"]
+    )
+    assert stored.rejections == held.rejections
+    assert len(stored.keys) == 4  # three units and the index file
+    assert sorted(p.name for p in store.entries.iterdir()) == sorted(f"{k}.parquet" for k in stored.keys)
+
+
+def test_a_changed_unit_is_the_only_part_read_again(tmp_path):
+    dump, index, _ = _write_multistream(tmp_path)
+    found = corpus.detect_all(tmp_path)
+    store = ShardStore(tmp_path / ".cache", intake.DEFAULT_LIMITS)
+    corpus.parse_all(tmp_path, found.sources, store=store)
+    store.finish(found.sources, corpus.read_shards(tmp_path, found.sources, store).keys)
+
+    PAGES[4] = _page(5, "Paris", "'''Paris''' is the capital of France.")  # in the last unit
+    try:
+        _write_multistream(tmp_path)
+    finally:
+        PAGES[4] = _page(5, "Paris", "'''Paris''' is a city.")
+    again = corpus.detect_all(tmp_path)
+    stats = corpus.write_shards(tmp_path, again.sources, store, previous=store.previous_files())
+    assert (stats.files_parsed, stats.files_cached) == (1, 3)  # units 0 and 1, and the index
+    fresh = corpus.parse_all(tmp_path, again.sources)
+    read = corpus.read_shards(tmp_path, again.sources, store)
+    assert [d.page_title for d in read.documents] == [d.page_title for d in fresh.documents]
+    assert read.rejections == fresh.rejections

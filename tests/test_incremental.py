@@ -98,12 +98,33 @@ def test_adds_changes_and_removals_equal_a_fresh_build(tmp_path, seeds_dir, corp
     assert table_rows(target) == table_rows(fresh)
 
 
+def frames_reused(result: dg.ExecuteInProcessResult) -> bool:
+    (mat,) = result.asset_materializations_for_node("star_schema_frames")
+    return mat.metadata["frames_reused"].value
+
+
 def test_unchanged_folder_parses_nothing(tmp_path, seeds_dir):
     target = tmp_path / "warehouse.duckdb"
-    build(seeds_dir, target)
+    first = build(seeds_dir, target)
+    tables = table_rows(target)
     again = build(seeds_dir, target)
     meta = parse_metadata(again)
     assert (meta["documents_unchanged"], meta["files_parsed"], meta["files_from_cache"]) == (5, 0, 5)
+    assert (frames_reused(first), frames_reused(again)) == (False, True)  # no shard read back
+    assert table_rows(target) == tables
+
+
+def test_kept_frames_that_are_not_valid_are_built_again(tmp_path, seeds_dir):
+    target = tmp_path / "warehouse.duckdb"
+    build(seeds_dir, target)
+    tables = table_rows(target)
+    kept = WarehouseResource(path=str(target)).frames_cache_path()
+    (kept / "dim_film.parquet").unlink()
+    (kept / "dim_film.parquet").write_bytes(b"not parquet")
+    again = build(seeds_dir, target)
+    assert not frames_reused(again)
+    assert table_rows(target) == tables
+    assert frames_reused(build(seeds_dir, target))  # kept again, whole
 
 
 READER = """

@@ -1,6 +1,6 @@
 """The parse stage is partitioned (hash buckets of file paths), so the same definitions run on a
 distributed executor: each partition run on Dagster's multiprocess executor, one after another,
-then the load, give the tables of the one-process build."""
+then the load, give the tables of the one-process build. Parse partitions take no build lock."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import duckdb
 import pytest
 
 from etl.definitions import defs as load_defs
-from etl.defs.extract.assets import PARSE_BUCKETS, PARSE_PARTITIONS
+from etl.defs.extract.assets import PARSE_BUCKETS, PARSE_PARTITIONS, parsed_documents, source_files
+from etl.defs.resources import InputsResource, ShardsResource
 from etl.lib.pipeline import corpus
+from etl.lib.store import warehouse
 from etl.lib.store.tables import TABLES
 from tests.builds import materialize_warehouse
 
@@ -82,3 +84,24 @@ def test_partitions_on_the_multiprocess_executor_equal_the_in_process_build(tmp_
             (mat,) = result.asset_materializations_for_node("star_schema_frames")
             assert mat.metadata["files_parsed_again"].value == 0  # every shard was there
     assert table_rows(target) == table_rows(in_process)
+
+
+def test_a_parse_partition_runs_while_a_build_holds_the_warehouse_lock(tmp_path, seeds_dir):
+    parse = [source_files, parsed_documents]
+    assert all("warehouse_db" not in a.required_resource_keys for a in parse)
+    target = tmp_path / "warehouse.duckdb"
+    shards = tmp_path / "shards"
+    with warehouse.build_lock(target):  # a build of this warehouse is running
+        result = dg.materialize(
+            parse,
+            resources={
+                "inputs": InputsResource(seeds_dir=str(seeds_dir)),
+                "parse_shards": ShardsResource(location=str(shards)),
+            },
+            partition_key="1",
+        )
+    assert result.success
+    (mat,) = result.asset_materializations_for_node("parsed_documents")
+    sources = corpus.detect_all(seeds_dir).sources
+    assert mat.metadata["files_parsed"].value == len(corpus.in_buckets(sources, {1}, PARSE_BUCKETS)) > 0
+    assert len(list(shards.rglob("*.parquet"))) == mat.metadata["files_parsed"].value

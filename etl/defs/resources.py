@@ -1,4 +1,5 @@
-"""Resources, registered once: where the input documents are and where the warehouse goes."""
+"""Resources, registered once: where the input documents are, where the parse stage keeps its
+shards, and where the warehouse goes."""
 
 import contextlib
 import os
@@ -39,6 +40,19 @@ class InputsResource(dg.ConfigurableResource):
         return Budget(cpu_seconds=self.page_cpu_seconds, memory_bytes=self.worker_memory_mb * 1024**2)
 
 
+class ShardsResource(dg.ConfigurableResource):
+    """Where the parse stage keeps its results between builds: a folder of Parquet shards,
+    keyed by content. Default: ``ETL_SHARDS``, else beside the warehouse
+    (``<warehouse>.parse-cache``). The parse stage uses only this and the inputs, never the
+    warehouse: its partition runs take no build lock and run side by side; only the load and
+    the publication hold the warehouse's lock."""
+
+    location: str | None = None
+
+    def folder(self) -> Path:
+        return paths.shards_dir(self.location)
+
+
 class WarehouseResource(dg.ConfigurableResource):
     """The published DuckDB file users query, and the working file a build writes first.
     Default: ``ETL_WAREHOUSE``, else ``warehouse.duckdb`` in the project.
@@ -66,6 +80,9 @@ class WarehouseResource(dg.ConfigurableResource):
     def parse_cache_path(self) -> Path:
         return paths.parse_cache_dir(self.published_path())
 
+    def frames_cache_path(self) -> Path:
+        return paths.frames_cache_dir(self.published_path())
+
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to the working file, closed on exit."""
@@ -75,4 +92,10 @@ class WarehouseResource(dg.ConfigurableResource):
 
 @dg.definitions
 def resources() -> dg.Definitions:
-    return dg.Definitions(resources={"inputs": InputsResource(), "warehouse_db": WarehouseResource()})
+    return dg.Definitions(
+        resources={
+            "inputs": InputsResource(),
+            "parse_shards": ShardsResource(),
+            "warehouse_db": WarehouseResource(),
+        }
+    )

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from etl.defs.resources import InputsResource, WarehouseResource
+from etl.defs.resources import InputsResource, ShardsResource
 from etl.lib.pipeline import corpus, shards
 from etl.lib.pipeline.corpus import Intake
 
@@ -26,14 +26,15 @@ def source_files(context: dg.AssetExecutionContext, inputs: InputsResource) -> I
     return result
 
 
-def shard_store(inputs: InputsResource, warehouse_db: WarehouseResource) -> shards.ShardStore:
-    """The store of parse results of this warehouse, under the run's intake limits."""
-    return shards.ShardStore(warehouse_db.parse_cache_path(), inputs.limits())
+def shard_store(inputs: InputsResource, parse_shards: ShardsResource) -> shards.ShardStore:
+    """The store of parse results, under the run's intake limits."""
+    return shards.ShardStore(parse_shards.folder(), inputs.limits())
 
 
-# The parse stage's partitions: files in hash buckets of their path (corpus.bucket). Each
-# partition parses its own files into their shards, so partitions run on any executor, on any
-# number of machines; the load stage reads every shard.
+# The parse stage's partitions: the parts of the files (a whole file, or one unit of a
+# multistream dump) in hash buckets (corpus.bucket). Each partition parses its own parts into
+# their shards and takes no lock, so partitions run side by side on any executor, on any number
+# of machines; the load stage reads every shard.
 PARSE_BUCKETS = 4
 PARSE_PARTITIONS = dg.StaticPartitionsDefinition([str(b) for b in range(PARSE_BUCKETS)])
 
@@ -61,7 +62,7 @@ def _buckets(context: dg.AssetExecutionContext) -> set[int]:
 def parsed_documents(
     context: dg.AssetExecutionContext,
     inputs: InputsResource,
-    warehouse_db: WarehouseResource,
+    parse_shards: ShardsResource,
     source_files: Intake,
 ) -> dg.MaterializeResult:
     """Every page of every readable file, parsed into the facts it states about a film and
@@ -70,18 +71,28 @@ def parsed_documents(
     shard is not read; in a changed file only the pages that changed are parsed again. Pages
     are parsed on ``inputs.parse_workers`` processes, each page within a CPU-time and a memory
     budget: one over it is rejected with that reason and the rest loads. Partitioned: each
-    partition parses the files of its hash bucket; a run of all partitions is one step."""
+    partition parses the parts of its hash bucket (a whole file, or one unit of a multistream
+    dump, so a dump's units spread over every partition); a run of all partitions is one step.
+    No build lock is taken: partition runs go side by side."""
     buckets = _buckets(context)
-    sources = corpus.in_buckets(source_files.sources, buckets, PARSE_BUCKETS)
-    store = shard_store(inputs, warehouse_db)
+    parts = corpus.in_buckets(corpus.parts(inputs.folder(), source_files.sources), buckets, PARSE_BUCKETS)
+    here = {p.src.path for p in parts} | {
+        s.path for s in corpus.in_buckets(source_files.sources, buckets, PARSE_BUCKETS)
+    }
+    sources = [s for s in source_files.sources if s.path in here]
+    store = shard_store(inputs, parse_shards)
     previous = {
-        p: sha for p, sha in store.previous_files().items() if corpus.bucket(p, PARSE_BUCKETS) in buckets
+        p: sha
+        for p, sha in store.previous_files().items()
+        if p in here or corpus.bucket(p, PARSE_BUCKETS) in buckets
     }
     changed = shards.changes(previous, sources)
-    context.log.info(f"parsing {len(sources)} files from {inputs.folder()} (buckets {sorted(buckets)})")
-    stats = corpus.write_shards(
+    context.log.info(
+        f"parsing {len(parts)} parts of {len(sources)} files from {inputs.folder()} (buckets {sorted(buckets)})"
+    )
+    stats = corpus.write_parts(
         inputs.folder(),
-        sources,
+        parts,
         store,
         previous=previous,
         workers=inputs.workers(),

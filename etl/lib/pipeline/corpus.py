@@ -1,6 +1,8 @@
 """The intake and parse stages over a whole folder (the loops the extract and load assets run).
 
-``write_shards`` parses the files whose content has no shard yet into the shard store
+A file is read in parts (``parts``): a whole file, or each unit of a multistream dump, so the
+units of one dump spread over the parse stage's partitions (``in_buckets``).
+``write_shards`` parses the parts whose content has no shard yet into the shard store
 (``etl.lib.pipeline.shards``), one result at a time as the pages stream; only pages the store does
 not know go to the parse pool. ``read_shards`` reads the results of a set of files back, in order
 (the load stage), parsing again any file whose shard is missing or broken. ``parse_all`` is both,
@@ -15,13 +17,27 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+import polars as pl
 
 from etl.lib.pipeline import intake
 from etl.lib.pipeline import workers as workers_lib
 from etl.lib.pipeline.documents import ParsedDocument
 from etl.lib.pipeline.intake import Rejection, SourceFile
-from etl.lib.pipeline.payload import InvalidEntry
-from etl.lib.pipeline.shards import InvalidShard, Row, ShardStore, ShardWriter, page_key
+from etl.lib.pipeline.shards import (
+    REJECTED,
+    REJECTION,
+    InvalidShard,
+    Part,
+    Row,
+    RowMaker,
+    ShardStore,
+    ShardWriter,
+    page_key,
+    unit_key,
+    whole,
+)
 
 Progress = Callable[[str], None]
 Result = ParsedDocument | Rejection
@@ -41,6 +57,7 @@ class Intake:
 
 @dataclass
 class ParseStats:
+    # A part counts as a file here: a whole file, or one unit of a multistream dump.
     files_parsed: int = 0  # files read and parsed in this build
     files_cached: int = 0  # files whose content has a shard (not read at all)
     pages_parsed: int = 0  # pages sent to the parser
@@ -56,8 +73,24 @@ class ParseStats:
 @dataclass
 class Parsed:
     documents: list[ParsedDocument] = field(default_factory=list)
-    rejections: list[Rejection] = field(default_factory=list)
+    held: list[Rejection] = field(default_factory=list)  # rejections as objects (a parse in memory)
+    bulk: list[pl.DataFrame] = field(default_factory=list)  # rejections read from shards, as frames
     stats: ParseStats = field(default_factory=ParseStats)
+    keys: list[str] = field(default_factory=list)  # the shards read (``ShardStore.finish`` keeps them)
+
+    @property
+    def rejections(self) -> list[Rejection]:
+        """Every rejection as an object, in order (small builds, tests); a build over a whole dump
+        reads ``rejected_rows`` instead."""
+        out = list(self.held)
+        for frame in self.bulk:
+            out += [Rejection(**row) for row in frame.iter_rows(named=True)]
+        return out
+
+    def rejected_rows(self) -> pl.DataFrame:
+        """Every rejection as one frame of ``shards.REJECTED`` columns, in order."""
+        held = pl.DataFrame([{c: getattr(r, c) for c in REJECTED} for r in self.held], schema=REJECTED)
+        return pl.concat([held, *self.bulk])
 
     @property
     def files_parsed(self) -> int:
@@ -69,7 +102,7 @@ class Parsed:
 
     def add(self, result: Result) -> None:
         if isinstance(result, Rejection):
-            self.rejections.append(result)
+            self.held.append(result)
         else:
             self.documents.append(result)
 
@@ -100,36 +133,69 @@ def detect_all(root: Path, progress: Progress | None = None) -> Intake:
 
 def bucket(path: str, buckets: int) -> int:
     """The partition of the parse stage a file belongs to: a stable hash of its path, so a file
-    stays in its bucket from build to build and on any machine."""
+    stays in its bucket from build to build and on any machine. Unit ``n`` of a multistream
+    dump is hashed as ``path#n``, so the units of one dump spread over every bucket."""
     return int(hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:8], 16) % buckets
 
 
-def in_buckets(sources: list[SourceFile], keys: set[int], buckets: int) -> list[SourceFile]:
-    return [src for src in sources if bucket(src.path, buckets) in keys]
+def _bucket_name(item: SourceFile | Part) -> str:
+    if isinstance(item, SourceFile):
+        return item.path
+    return item.src.path if item.unit is None else f"{item.src.path}#{item.ordinal}"
+
+
+_Item = TypeVar("_Item", SourceFile, Part)
+
+
+def in_buckets(items: list[_Item], keys: set[int], buckets: int) -> list[_Item]:
+    return [x for x in items if bucket(_bucket_name(x), buckets) in keys]
 
 
 def _readable(sources: list[SourceFile]) -> list[SourceFile]:
     return [src for src in sources if src.kind != intake.UNKNOWN]
 
 
+def parts(root: Path, sources: list[SourceFile]) -> list[Part]:
+    """The parts of every readable file, in order: the units of a multistream dump with its
+    index beside it (each keyed by its compressed bytes), any other file whole."""
+    out: list[Part] = []
+    for src in _readable(sources):
+        units = intake.multistream_units(root, src)
+        if units is None:
+            out.append(whole(src))
+            continue
+        try:
+            with open(Path(root) / src.path, "rb") as f:
+                keyed = []
+                for n, (start, end) in enumerate(units):
+                    f.seek(start)
+                    keyed.append(Part(src, unit_key(f.read(end - start)), (start, end), n))
+        except OSError:
+            keyed = [whole(src)]  # read whole, and rejected with its fault
+        out.extend(keyed)
+    return out
+
+
 def _results(
     root: Path,
-    files: list[SourceFile],
-    known: Callable[[SourceFile], dict[str, Row]],
+    files: list[Part],
+    known: Callable[[Part], dict[str, Row]],
     *,
     workers: int,
     limits: intake.Limits,
     budget: workers_lib.Budget,
     progress: Progress | None,
-) -> Iterator[tuple[int, str | None, Result | Row]]:
-    """``(index of the file, page key, result)`` of every document of ``files``, in order. A page
-    whose key ``known(file)`` holds comes back as that stored row, unparsed; intake's rejections
-    have no key."""
+    rows: RowMaker | None = None,
+) -> Iterator[tuple[int, str | None, Result | Row, bool]]:
+    """``(index of the file, page key, result, stored)`` of every document of ``files``, in
+    order. A page whose key ``known(file)`` holds comes back as that stored row, unparsed
+    (``stored``); intake's rejections have no key. With ``rows``, a parsed page comes back as its
+    row, made where it was parsed; rejections that need no parse come back as they are."""
 
     def items():
         for i, src in enumerate(files):
             stored = known(src)
-            for item in intake.pages(root, src, limits):
+            for item in intake.pages(root, src.src, limits, src.unit):
                 if isinstance(item, Rejection):
                     yield (i, None, None), item
                     continue
@@ -139,9 +205,9 @@ def _results(
 
     stream, workers = _few_to_parse(items(), workers)
     for n, ((i, key, row), result) in enumerate(
-        workers_lib.parse_stream(stream, workers=workers, budget=budget), start=1
+        workers_lib.parse_stream(stream, workers=workers, budget=budget, convert=rows), start=1
     ):
-        yield i, key, (result if row is None else row)
+        yield i, key, (result if row is None else row), row is not None
         if progress and n % 200 == 0:
             progress(f"parsed {n} pages")
 
@@ -174,23 +240,45 @@ def write_shards(
     budget: workers_lib.Budget = workers_lib.DEFAULT_BUDGET,
     progress: Progress | None = None,
 ) -> ParseStats:
-    """Give every readable file of ``sources`` a shard. A file whose content has one is not read;
-    the others stream, their pages keyed, and a page the previous shard of the same path holds
+    """Give every part of the readable files of ``sources`` a shard (``write_parts``)."""
+    return write_parts(
+        root,
+        parts(root, sources),
+        store,
+        previous=previous,
+        workers=workers,
+        budget=budget,
+        progress=progress,
+    )
+
+
+def write_parts(
+    root: Path,
+    todo_parts: list[Part],
+    store: ShardStore,
+    *,
+    previous: dict[str, str] | None = None,
+    workers: int = 1,
+    budget: workers_lib.Budget = workers_lib.DEFAULT_BUDGET,
+    progress: Progress | None = None,
+) -> ParseStats:
+    """Give every part a shard. A part whose content has one is not read; the others stream,
+    their pages keyed, and a page of a whole file that the previous shard of the same path holds
     (``previous``: path -> sha256 of the last build) is copied from it instead of parsed. Pages
     are parsed on ``workers`` processes, each within ``budget``; the shards are the same for any
     number of workers."""
     stats = ParseStats()
-    todo: list[SourceFile] = []
+    todo: list[Part] = []
     queued: set[str] = set()
-    for src in _readable(sources):
-        if src.sha256 in queued:
-            stats.files_parsed += 1  # the same content as a file parsed now: one shard for both
-        elif store.ready(src):
+    for part in todo_parts:
+        if part.key in queued:
+            stats.files_parsed += 1  # the same content as a part parsed now: one shard for both
+        elif store.ready(part):
             stats.files_cached += 1
         else:
             stats.files_parsed += 1
-            todo.append(src)
-            queued.add(src.sha256)
+            todo.append(part)
+            queued.add(part.key)
     if not todo:
         return stats
     previous = previous or {}
@@ -207,31 +295,27 @@ def write_shards(
             writer = ShardWriter(store, todo[current])
         return writer
 
+    rows = RowMaker()
     try:
-        for i, key, result in _results(
+        for i, key, result, stored in _results(
             root,
             todo,
-            lambda src: store.known_pages(src, previous),
+            lambda part: store.known_pages(part.src, previous) if part.unit is None else {},
             workers=workers,
             limits=store.limits,
             budget=budget,
             progress=progress,
+            rows=rows,
         ):
             w = advance(i)
-            if isinstance(result, tuple):
+            row = result if isinstance(result, tuple) else rows(result)
+            if stored:
                 stats.pages_cached += 1
-                w.add(key, result)
+                w.add(key, row)
                 continue
             stats.pages_parsed += key is not None
-            if isinstance(result, Rejection) and workers_lib.over_budget(result):
+            if row[2] == REJECTION and workers_lib.over_budget(row[3]):
                 stats.pages_over_budget += 1
-            try:
-                row = store.row(result)
-            except InvalidEntry as exc:
-                src = todo[i]
-                row = store.row(
-                    Rejection(src.path, src.sha256, f"parse results could not be stored: {exc}", result.kind)
-                )
             w.add(key, row)
         if todo:
             advance(len(todo) - 1).close()  # files with no result still get their (empty) shard
@@ -255,21 +339,24 @@ def read_shards(
     shards. A shard missing or not valid is discarded with a warning and its file parsed again
     here (``Parsed.stats`` counts that work): a broken store never fails a build."""
     parsed = Parsed()
-    readable = _readable(sources)
-    results: list[list[Result] | None] = []
-    broken: list[SourceFile] = []
-    for src in readable:
+    every = parts(root, sources)
+    results: list[tuple[list[ParsedDocument], pl.DataFrame] | None] = []
+    broken: list[Part] = []
+    for part in every:
         try:
-            results.append(list(store.read(src)))
+            results.append(store.read_bulk(part))
         except InvalidShard as exc:
-            store.discard(src, exc)
+            store.discard(part, exc)
             results.append(None)
-            broken.append(src)
+            broken.append(part)
     if broken:
-        parsed.stats = write_shards(root, broken, store, workers=workers, budget=budget, progress=progress)
-    for src, items in zip(readable, results):
-        for item in items if items is not None else store.read(src):
-            parsed.add(item)
+        parsed.stats = write_parts(root, broken, store, workers=workers, budget=budget, progress=progress)
+    for part, items in zip(every, results):
+        if items is None:
+            items = store.read_bulk(part)
+        parsed.documents += items[0]
+        parsed.bulk.append(items[1])
+    parsed.keys = [p.key for p in every]
     return parsed
 
 
@@ -302,12 +389,12 @@ def parse_all(
         parsed.stats += stats
         return parsed
     parsed = Parsed()
-    readable = _readable(sources)
-    parsed.stats.files_parsed = len(readable)
-    for _, key, result in _results(
-        root, readable, lambda src: {}, workers=workers, limits=limits, budget=budget, progress=progress
+    every = parts(root, sources)
+    parsed.stats.files_parsed = len(every)
+    for _, key, result, _ in _results(
+        root, every, lambda part: {}, workers=workers, limits=limits, budget=budget, progress=progress
     ):
-        assert not isinstance(result, tuple)  # nothing is stored
+        assert not isinstance(result, tuple)  # nothing is stored, no rows made
         parsed.stats.pages_parsed += key is not None
         parsed.add(result)
     return parsed

@@ -220,21 +220,36 @@ def detect_file(root: Path, path: Path) -> tuple[SourceFile, Rejection | None]:
     return src, None
 
 
-def pages(root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Iterator[Page | Rejection]:
+def multistream_units(root: Path, src: SourceFile) -> list[dumps.Unit] | None:
+    """The units of a multistream dump with its index beside it; None for any other file."""
+    if src.kind != XML or src.compression != "bzip2":
+        return None
+    path = Path(root) / src.path
+    try:
+        index = dumps.index_beside(path)
+        return dumps.units(index, src.size) if index is not None else None
+    except (OSError, EOFError, ValueError):
+        return None  # read whole, and rejected with its fault when it cannot be
+
+
+def pages(
+    root: Path, src: SourceFile, limits: Limits = DEFAULT_LIMITS, unit: dumps.Unit | None = None
+) -> Iterator[Page | Rejection]:
     """The documents of a detected file, streamed: wiki pages of a JSON response or an XML
-    export one at a time, or the whole text of a text file. Nothing here raises: a file that
-    breaks while it is read (truncated, deleted, too large) ends with its rejection, after the
-    pages read before the fault."""
+    export one at a time, or the whole text of a text file; with ``unit``, the pages of that
+    unit of a multistream dump. Nothing here raises: a file that breaks while it is read
+    (truncated, deleted, too large) ends with its rejection, after the pages read before the
+    fault."""
     path = Path(root) / src.path
     seen: Counter = Counter()  # page rejections by reason: a few rows each, then a count
     kept: Counter = Counter()
     if src.kind == MULTISTREAM_INDEX:  # not a document: the pages are read from its dump
         return
-    index = dumps.index_beside(path) if src.kind == XML and src.compression == "bzip2" else None
+    units = [unit] if unit is not None else multistream_units(root, src)
     try:
         if src.kind in (API_JSON, XML):
-            if index is not None:  # a multistream dump: unit by unit
-                read = (p for u in dumps.units(index, src.size) for p in unit_pages(root, src, u, limits))
+            if units is not None:  # a multistream dump: unit by unit
+                read = (p for u in units for p in unit_pages(root, src, u, limits))
             else:
                 read = (_json_pages if src.kind == API_JSON else _xml_pages)(src, path, limits)
             for item in read:

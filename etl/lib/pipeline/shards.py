@@ -3,7 +3,11 @@
 The store is a folder (beside the warehouse, ``<warehouse>.parse-cache/``)::
 
     manifest.json                       the last build's files (path -> sha256): what changed
-    <code>-<limits>/<sha256>.parquet    the shard of a file's content: every result, in order
+    <code>-<limits>/<key>.parquet       the shard of a part's content: every result, in order
+
+A part (``Part``) is a whole file, keyed by its sha256, or one unit of a multistream dump
+(``etl.lib.pipeline.dumps``), keyed by a hash of the unit's compressed bytes: an unchanged unit
+of a changed dump keeps its shard and is not even decompressed.
 
 A shard's folder is named by the extractor-code fingerprint and the intake limits, so a change of
 either starts from nothing and a build always equals a from-scratch build. A file whose content
@@ -24,13 +28,16 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from etl.lib.pipeline.documents import ParsedDocument
+from etl.lib.pipeline.dumps import Unit
 from etl.lib.pipeline.intake import Limits, Page, Rejection, SourceFile
 from etl.lib.pipeline.payload import InvalidEntry, Schema, code_version
 
@@ -55,7 +62,29 @@ COLUMNS = pa.schema(
     ]
 )
 _ROW = tuple(COLUMNS.names[4:])  # what a page's row says, wherever the page sits: kind ... payload
+# Rejections read in bulk (``ShardStore.read_bulk``): the columns of a rejected_document row.
+REJECTED = {c: pl.String for c in ("path", "sha256", "reason", "kind", "page_title")}
 Row = tuple  # (kind, title, status, reason, payload)
+
+
+@dataclass(frozen=True)
+class Part:
+    """The work of one shard: a whole file (``unit`` None), or unit ``ordinal`` of a multistream
+    dump. ``key`` names its content: the file's sha256, or the hash of the unit's bytes."""
+
+    src: SourceFile
+    key: str
+    unit: Unit | None = None
+    ordinal: int = 0
+
+
+def whole(src: SourceFile) -> Part:
+    return Part(src, src.sha256)
+
+
+def unit_key(data: bytes) -> str:
+    """The key of a multistream unit: a hash of its compressed bytes (which it decompresses from)."""
+    return hashlib.sha256(b"multistream unit\x00" + data).hexdigest()
 
 
 class InvalidShard(ValueError):
@@ -73,22 +102,49 @@ def page_key(page: Page) -> str:
     return h.hexdigest()[:32]
 
 
+class RowMaker:
+    """What a shard keeps of one parse result: its ``Row``. A result that cannot be stored
+    becomes the rejection that says so. Picklable (its schema is built where it is first
+    used), so a parse worker turns its own results into rows and sends only those."""
+
+    def __init__(self) -> None:
+        self._schema: Schema | None = None
+
+    def __getstate__(self) -> dict:
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self._schema = None
+
+    def __call__(self, result: ParsedDocument | Rejection) -> Row:
+        if isinstance(result, Rejection):
+            return (result.kind, result.page_title, REJECTION, result.reason, None)
+        if self._schema is None:
+            self._schema = Schema()
+        try:
+            return (result.kind, result.page_title, DOCUMENT, None, self._schema.dump([result]))
+        except InvalidEntry as exc:
+            src = result.source
+            reason = f"parse results could not be stored: {exc}"
+            return self(Rejection(src.path, src.sha256, reason, result.kind))
+
+
 class ShardWriter:
     """Rows of one file's shard, written in row groups to a temporary file and moved into place
     by ``close``: a shard is whole or absent."""
 
-    def __init__(self, store: ShardStore, src: SourceFile):
-        self.store, self.src = store, src
-        self.path = store.shard(src)
+    def __init__(self, store: ShardStore, part: Part):
+        self.store, self.src, self.key = store, part.src, part.key
+        self.path = store.shard(part)
         self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         self.rows: list[tuple] = []
         self.count = 0
         store.make_entries()
-        schema = COLUMNS.with_metadata({_FORMAT_KEY: FORMAT.encode(), b"sha256": src.sha256.encode()})
+        schema = COLUMNS.with_metadata({_FORMAT_KEY: FORMAT.encode(), b"sha256": part.key.encode()})
         self.writer = pq.ParquetWriter(self.tmp, schema)
 
     def add(self, key: str | None, row: Row) -> None:
-        self.rows.append((key, self.src.path, self.src.sha256, self.count, *row))
+        self.rows.append((key, self.src.path, self.key, self.count, *row))
         self.count += 1
         if len(self.rows) >= _ROWS_PER_GROUP:
             self._flush()
@@ -134,14 +190,10 @@ class ShardStore:
         self._make_folder(self.folder)
         self._make_folder(self.entries)
 
-    def shard(self, src: SourceFile) -> Path:
-        return self.entries / f"{src.sha256}{SUFFIX}"
-
-    def row(self, result: ParsedDocument | Rejection) -> Row:
-        """What the shard keeps of one parse result (``InvalidEntry`` if it cannot be stored)."""
-        if isinstance(result, Rejection):
-            return (result.kind, result.page_title, REJECTION, result.reason, None)
-        return (result.kind, result.page_title, DOCUMENT, None, self.schema.dump([result]))
+    def shard(self, part: Part | SourceFile) -> Path:
+        """The shard of a part (a file given alone is its whole part)."""
+        key = part.key if isinstance(part, Part) else part.sha256
+        return self.entries / f"{key}{SUFFIX}"
 
     def _open(self, path: Path, sha256: str) -> pq.ParquetFile:
         if not os.path.lexists(path):
@@ -159,19 +211,20 @@ class ShardStore:
             raise InvalidShard("not a shard of this format and content")
         return shard
 
-    def discard(self, src: SourceFile, exc: Exception) -> None:
-        path = self.shard(src)
+    def discard(self, part: Part, exc: Exception) -> None:
+        path = self.shard(part)
         if os.path.lexists(path):
-            self._warn(f"parse cache shard {path.name} discarded ({_describe(exc)}); {src.path} parsed again")
+            what = part.src.path + (f" unit {part.ordinal}" if part.unit is not None else "")
+            self._warn(f"parse cache shard {path.name} discarded ({_describe(exc)}); {what} parsed again")
             _remove(path)
 
-    def ready(self, src: SourceFile) -> bool:
-        """Whether the file's content has a shard that opens as one (its rows are checked when read);
+    def ready(self, part: Part) -> bool:
+        """Whether the part's content has a shard that opens as one (its rows are checked when read);
         a shard that does not is discarded with a warning."""
         try:
-            self._open(self.shard(src), src.sha256)
+            self._open(self.shard(part), part.key)
         except InvalidShard as exc:
-            self.discard(src, exc)
+            self.discard(part, exc)
             return False
         return True
 
@@ -197,24 +250,44 @@ class ShardStore:
             self._warn(f"parse cache shard {path.name} not reused ({exc}); {src.path} parsed whole")
             return {}
 
-    def read(self, src: SourceFile) -> Iterator[ParsedDocument | Rejection]:
-        """The results of a file, in order, from its shard (``InvalidShard`` when it is not valid)."""
-        for n, r in enumerate(self._rows(self.shard(src), src.sha256)):
-            if r["ordinal"] != n or r["path"] is None or r["sha256"] != src.sha256:
-                raise InvalidShard(f"row {n} out of order or of another file")
-            if r["status"] == REJECTION and isinstance(r["reason"], str) and isinstance(r["kind"], str):
-                yield Rejection(src.path, src.sha256, r["reason"], r["kind"], r["title"])
-            elif r["status"] == DOCUMENT and isinstance(r["payload"], str):
-                try:
-                    items = self.schema.load(r["payload"])
-                except InvalidEntry as exc:
-                    raise InvalidShard(f"row {n}: {exc}") from None
-                if len(items) != 1 or not isinstance(items[0], ParsedDocument):
-                    raise InvalidShard(f"row {n} is not one document")
-                items[0].source = src  # the same content may now sit at another path
-                yield items[0]
-            else:
-                raise InvalidShard(f"row {n} is neither a document nor a rejection")
+    def read_bulk(self, part: Part) -> tuple[list[ParsedDocument], pl.DataFrame]:
+        """The results of a part from its shard: its documents, in order, and its rejections as
+        one frame of ``REJECTED`` columns (no object per rejected page: most pages of a dump).
+        ``InvalidShard`` when the shard is not valid: rows out of order or of another content,
+        a row that is neither a valid document nor a rejection with its reason."""
+        src = part.src
+        try:
+            frame = pl.from_arrow(self._open(self.shard(part), part.key).read())
+        except (OSError, pa.ArrowException) as exc:
+            raise InvalidShard(f"unreadable ({_describe(exc)})") from None
+        assert isinstance(frame, pl.DataFrame)  # a table, not a column
+        if frame["ordinal"].to_list() != list(range(frame.height)):
+            raise InvalidShard("rows out of order")
+        if frame["path"].null_count() or frame["sha256"].null_count() or (frame["sha256"] != part.key).any():
+            raise InvalidShard("rows of another file")
+        if frame["status"].null_count() or not frame["status"].is_in([DOCUMENT, REJECTION]).all():
+            raise InvalidShard("a row neither a document nor a rejection")
+        rejected = frame.filter(pl.col("status") == REJECTION)
+        if rejected["reason"].null_count() or rejected["kind"].null_count():
+            raise InvalidShard("a rejection without its reason or kind")
+        docs = []
+        for payload in frame.filter(pl.col("status") == DOCUMENT)["payload"].to_list():
+            try:
+                items = self.schema.load(payload) if isinstance(payload, str) else []
+            except InvalidEntry as exc:
+                raise InvalidShard(f"a document: {exc}") from None
+            if len(items) != 1 or not isinstance(items[0], ParsedDocument):
+                raise InvalidShard("a row is not one document")
+            items[0].source = src  # the same content may now sit at another path
+            docs.append(items[0])
+        bulk = rejected.select(
+            pl.lit(src.path, pl.String).alias("path"),
+            pl.lit(src.sha256, pl.String).alias("sha256"),
+            "reason",
+            "kind",
+            pl.col("title").alias("page_title"),
+        )
+        return docs, bulk
 
     def previous_files(self) -> dict[str, str]:
         path = self.folder / MANIFEST
@@ -231,9 +304,9 @@ class ShardStore:
             return {}
         return data
 
-    def finish(self, sources: list[SourceFile]) -> None:
+    def finish(self, sources: list[SourceFile], keys: Iterable[str] = ()) -> None:
         """Record this build's files and drop shards of other code versions or limits, or of
-        content no file has any more."""
+        content no file (``keys``: no part besides whole files) has any more."""
         manifest = {s.path: s.sha256 for s in sources}
         path = self.folder / MANIFEST
         tmp = self.folder / f".{MANIFEST}.{os.getpid()}.tmp"
@@ -246,7 +319,7 @@ class ShardStore:
             for child in self.folder.iterdir():
                 if child.is_dir() and not child.is_symlink() and child != self.entries:
                     shutil.rmtree(child, ignore_errors=True)
-            keep = {f"{s.sha256}{SUFFIX}" for s in sources}
+            keep = {f"{k}{SUFFIX}" for k in [*(s.sha256 for s in sources), *keys]}
             if self.entries.is_dir():
                 for entry in self.entries.iterdir():
                     if entry.name not in keep:

@@ -19,8 +19,13 @@ number of workers, so a pool build equals a one-worker build row for row.
 - Pages that are plainly not films (a redirect, another namespace, no film infobox in the
   raw text: most of a dump) are rejected by ``without_parse`` before any parse and never sent
   to a worker, with the reason ``parse_page`` would give.
-- Pages stream: at most ``IN_FLIGHT_PER_WORKER × workers`` pages are read ahead of the oldest
-  unfinished one, so a dump's texts are never all in memory.
+- Pages stream: at most ``IN_FLIGHT_PER_WORKER × workers`` pages to parse are held (in a worker
+  or parsed and waiting for their turn), so a dump's texts are never all in memory. Rejections
+  that pass through (most pages of a dump) do not count against that window, or the workers
+  would starve between two film pages; at most ``HELD_ITEMS`` items wait in all.
+- ``convert``: a function (picklable, e.g. a module-level one) applied to each parse result where
+  it was parsed, in the worker: the caller gets what it stores (a shard row) instead of the
+  parsed objects, so the parent neither unpickles nor encodes them.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ import resource
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -42,6 +47,7 @@ from etl.lib.pipeline.intake import WIKI_KINDS, Page, Rejection
 
 Result = ParsedDocument | Rejection
 IN_FLIGHT_PER_WORKER = 4
+HELD_ITEMS = 4096  # items (mostly pass-through rejections) waiting for their turn, at most
 IN_PROCESS_PAGES = 8  # a build of at most this many pages needs no pool
 IN_PROCESS_PAGE_CHARS = 512 * 1024  # a longer page goes to a worker and its memory cap
 GRACE_SECONDS = 5.0  # CPU seconds past the budget before the parent kills a worker
@@ -120,7 +126,7 @@ def _disarm(previous) -> None:
     signal.signal(signal.SIGPROF, previous)
 
 
-def _serve(conn: Connection, budget: Budget) -> None:
+def _serve(conn: Connection, budget: Budget, convert: Callable[[Result], Any] | None) -> None:
     """A worker: parse each page received until told to stop (``None``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     if budget.memory_bytes:
@@ -137,9 +143,10 @@ def _serve(conn: Connection, budget: Budget) -> None:
         seq, page = task
         result = parse_within(page, budget)
         try:
-            conn.send((seq, result))
+            conn.send((seq, result if convert is None else convert(result)))
         except MemoryError:
-            conn.send((seq, _reject(page, memory_reason(budget))))
+            failed = _reject(page, memory_reason(budget))
+            conn.send((seq, failed if convert is None else convert(failed)))
 
 
 def _cpu_seconds(pid: int) -> float | None:
@@ -153,9 +160,9 @@ def _cpu_seconds(pid: int) -> float | None:
 
 
 class _Worker:
-    def __init__(self, ctx, budget: Budget):
+    def __init__(self, ctx, budget: Budget, convert: Callable[[Result], Any] | None):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, budget), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(child, budget, convert), daemon=True)
         self.process.start()
         child.close()
         self.task: tuple[int, Page] | None = None
@@ -205,20 +212,26 @@ def parse_stream(
     workers: int = 1,
     budget: Budget = Budget(),
     in_process_pages: int = IN_PROCESS_PAGES,
-) -> Iterator[tuple[Any, Result]]:
+    convert: Callable[[Result], Any] | None = None,
+) -> Iterator[tuple[Any, Any]]:
     """Every tagged page parsed (rejections from intake pass through), in input order.
-    ``in_process_pages``: the most pages a build may have to be parsed without a pool."""
+    ``in_process_pages``: the most pages a build may have to be parsed without a pool.
+    ``convert``: applied to the result of every page parsed (not to pass-through rejections)."""
     source = (
         (tag, item if isinstance(item, Rejection) else without_parse(item) or item) for tag, item in items
     )
     if workers > 1 and not multiprocessing.current_process().daemon:  # a daemon may have no children
         ahead, small = _read_ahead(source, in_process_pages)
         if not small:
-            yield from _in_pool(itertools.chain(ahead, source), workers, budget)
+            yield from _in_pool(itertools.chain(ahead, source), workers, budget, convert)
             return
         source = iter(ahead)
     for tag, item in source:
-        yield tag, item if isinstance(item, Rejection) else parse_within(item, budget)
+        if isinstance(item, Rejection):
+            yield tag, item
+        else:
+            result = parse_within(item, budget)
+            yield tag, result if convert is None else convert(result)
 
 
 def without_parse(page: Page) -> Rejection | None:
@@ -245,19 +258,28 @@ def _read_ahead(source: Iterator[tuple[Any, Page | Rejection]], most: int) -> tu
 
 
 def _in_pool(
-    source: Iterator[tuple[Any, Page | Rejection]], workers: int, budget: Budget
-) -> Iterator[tuple[Any, Result]]:
+    source: Iterator[tuple[Any, Page | Rejection]],
+    workers: int,
+    budget: Budget,
+    convert: Callable[[Result], Any] | None,
+) -> Iterator[tuple[Any, Any]]:
     ctx = multiprocessing.get_context("spawn")
-    pool = [_Worker(ctx, budget) for _ in range(workers)]
+    pool = [_Worker(ctx, budget, convert) for _ in range(workers)]
     window = IN_FLIGHT_PER_WORKER * workers
     tags: dict[int, Any] = {}
-    done: dict[int, Result] = {}
+    done: dict[int, Any] = {}
+    parsed: set[int] = set()  # sequence numbers of pages to parse, given out and not yet yielded
     next_seq = out_seq = 0
     exhausted = False
+
+    def fail(page: Page, reason: str) -> Any:
+        rejection = _reject(page, reason)
+        return rejection if convert is None else convert(rejection)
+
     try:
         while True:
             idle = [w for w in pool if w.task is None]
-            while idle and not exhausted and next_seq < out_seq + window:
+            while idle and not exhausted and len(parsed) < window and next_seq < out_seq + HELD_ITEMS:
                 try:
                     tag, item = next(source)
                 except StopIteration:
@@ -267,9 +289,11 @@ def _in_pool(
                 if isinstance(item, Rejection):
                     done[next_seq] = item
                 else:
+                    parsed.add(next_seq)
                     idle.pop().give(next_seq, item)
                 next_seq += 1
             while out_seq in done:
+                parsed.discard(out_seq)
                 yield tags.pop(out_seq), done.pop(out_seq)
                 out_seq += 1
             busy = [w for w in pool if w.task is not None]
@@ -296,14 +320,15 @@ def _in_pool(
                     reason = cpu_reason(budget)
                 else:
                     continue
-                done[seq] = _reject(page, reason)
+                done[seq] = fail(page, reason)
                 w.stop(kill=True)
-                pool[pool.index(w)] = _Worker(ctx, budget)
+                pool[pool.index(w)] = _Worker(ctx, budget, convert)
     finally:
         for w in pool:
             w.stop(kill=w.task is not None)
 
 
-def over_budget(rejection: Rejection) -> bool:
-    """Whether a page was rejected for its CPU-time or memory budget."""
-    return rejection.reason.startswith("over the ") and "budget" in rejection.reason
+def over_budget(rejection: Rejection | str) -> bool:
+    """Whether a page was rejected for its CPU-time or memory budget (a rejection or its reason)."""
+    reason = rejection if isinstance(rejection, str) else rejection.reason
+    return reason.startswith("over the ") and "budget" in reason

@@ -510,6 +510,8 @@ class Corpus:
     sources: list[SourceFile]
     documents: list[ParsedDocument]
     rejections: list[Rejection]
+    # Rejections in bulk (most pages of a dump), rejected_document's columns: no object per page.
+    bulk_rejections: pl.DataFrame | None = None
 
 
 def source_id(src: SourceFile) -> str:
@@ -965,6 +967,9 @@ def build_tables(corpus: Corpus, films: list[Film], superseded: list[Superseded]
     rejected = _rejections(corpus, superseded)
     rows["rejected_document"] = rejected
     rejected_by_path = Counter(r["path"] for r in rejected)
+    bulk = corpus.bulk_rejections
+    if bulk is not None:
+        rejected_by_path.update(dict(bulk.group_by("path").len().iter_rows()))
     rows["dim_source"] = [
         {
             "source_id": source_id(src),
@@ -989,7 +994,7 @@ def build_tables(corpus: Corpus, films: list[Film], superseded: list[Superseded]
         for d in b.dates
         if d is not None
     ]
-    return {t: _frame(t, rows[t]) for t in TABLES}
+    return {t: _frame(t, rows[t], bulk if t == "rejected_document" else None) for t in TABLES}
 
 
 def _film_row(film: Film, b: _Builder) -> dict:
@@ -1059,8 +1064,10 @@ def _first(film: Film, attr: str):
     return None
 
 
-def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
+def _frame(table: str, rows: list[dict], bulk: pl.DataFrame | None = None) -> pl.DataFrame:
     schema = TABLE_SPECS[table].schema
     frame = pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
+    if bulk is not None:
+        frame = pl.concat([frame, bulk.select(pl.col(c).cast(t) for c, t in schema.items())])
     order = [c for c, t in schema.items() if t != LS]  # a stable row order for a stable file
     return frame.sort(order, nulls_last=True, maintain_order=True)
