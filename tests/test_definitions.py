@@ -28,7 +28,7 @@ def test_definitions_load_with_every_stage_and_table():
     groups = {graph.get(dg.AssetKey(k)).group_name for k in keys}
     assert groups == {"extract", "clean", "warehouse", "views"}
     assert defs.resolve_job_def("build_warehouse") is not None
-    assert set(defs.resources) == {"inputs", "warehouse_db"}
+    assert set(defs.resources) == {"inputs", "parse_shards", "warehouse_db"}
 
 
 def test_every_asset_has_a_description_and_kinds():
