@@ -104,7 +104,9 @@ def build(inputs: Path, warehouse: Path) -> dict:
     return {"wall": wall, "cpu": cpu, "rss_mib": usage.ru_maxrss / 1024}
 
 
-def _busy(_: int) -> float:
+def _busy(at: float) -> float:
+    """Wall seconds of a fixed busy loop, started at the epoch time ``at`` (0: now)."""
+    time.sleep(max(0.0, at - time.time()))
     start = time.perf_counter()
     x = 0
     for i in range(10_000_000):
@@ -116,10 +118,13 @@ def cores_free(processes: int = 2) -> float:
     """How many cores this machine gives now (it is shared): a busy loop on 1 process, then on
     ``processes`` at once; ``processes`` when nothing else runs."""
     alone = _busy(0)
-    start = time.perf_counter()
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
-        pool.map(_busy, range(processes))
-    return processes * alone / (time.perf_counter() - start)
+        # Every loop starts at the same moment, once the workers have started (spawned workers
+        # import this module first, which must not count).
+        pool.map(time.sleep, [0.5] * processes, chunksize=1)
+        at = time.time() + 1.0
+        walls = pool.map(_busy, [at] * processes, chunksize=1)
+    return processes * alone / max(walls)
 
 
 def plain_parse_cpu(films: list) -> float:
