@@ -19,7 +19,7 @@ DAY, MONTH, YEAR = "day", "month", "year"
 RESULTS = ("won", "nominated", "runner-up", "placed", "honored", "pending")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """A person or company as displayed, with its wiki link target when the text is linked."""
 
@@ -27,7 +27,7 @@ class Name:
     wiki_title: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A calendar date read from text. ``date`` is the first day of the month or year when
     ``precision`` is ``month`` or ``year``."""
@@ -87,7 +87,7 @@ def from_parts(year: str, month: str = "", day: str = "") -> PartialDate | None:
     return PartialDate(dt.date(int(year), m, 1), MONTH)
 
 
-@dataclass
+@dataclass(slots=True)
 class Credit:
     role: str  # director, producer, writer, screenplay, story, based_on, starring, narrator, music, cinematography, editing, cast, ...
     person: Name
@@ -96,14 +96,14 @@ class Credit:
     note: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class CompanyRole:
     role: str  # studio, distributor, home_media_distributor, ...
     company: Name
     territory: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Release:
     date: PartialDate | None
     release_type: str | None  # premiere, limited, wide, theatrical, festival, re-release, ...
@@ -112,7 +112,7 @@ class Release:
     note: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Amount:
     """One money amount read from text. ``low == high`` for a single figure."""
 
@@ -125,14 +125,14 @@ class Amount:
     territory: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class BoxOffice:
     measure: str  # budget, gross, marketing
     amount: Amount
     territory: str | None = None  # overrides amount.territory when the context names one
 
 
-@dataclass
+@dataclass(slots=True)
 class Nomination:
     """One entry of an accolades table or list."""
 
@@ -150,7 +150,7 @@ class Nomination:
     note: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class HomeMedia:
     format: str  # VHS, LaserDisc, DVD, HD DVD, Blu-ray, 4K Ultra HD, digital, ...
     date: PartialDate | None = None
@@ -160,7 +160,7 @@ class HomeMedia:
     note: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Rating:
     rating_source: str  # Rotten Tomatoes, Metacritic, IMDb, ...
     metric: str  # approval, average, score, user_rating, ...
@@ -169,7 +169,7 @@ class Rating:
     sample_size: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Review:
     author: str | None
     review_date: dt.date | None
@@ -182,7 +182,7 @@ class Review:
     date_ambiguous: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Track:
     number: int
     title: str
@@ -192,7 +192,7 @@ class Track:
     is_dialogue: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class FilmFacts:
     """Everything one document says about one film."""
 

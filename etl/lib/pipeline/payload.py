@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import sys
 import types
 import typing
 from functools import lru_cache
@@ -122,7 +123,9 @@ class Schema:
             return tp(**{k: self._decode(hints[k], v, f"{where}.{k}") for k, v in value.items()})
         elif tp is str:
             if isinstance(value, str):
-                return value
+                # A build holds every document's facts while films are joined: the short strings
+                # that recur (roles, results, places, names) are kept once, not once per fact.
+                return sys.intern(value) if len(value) <= 64 else value
         elif tp is bool:
             if isinstance(value, bool):
                 return value
