@@ -37,6 +37,15 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
+def _at(where) -> str:
+    """A value's path (``item 3.facts.credits[2]``) from its nested (parent, key) pairs."""
+    keys = []
+    while isinstance(where, tuple):
+        where, key = where
+        keys.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    return where + "".join(reversed(keys))
+
+
 class InvalidEntry(ValueError):
     """Stored results that do not hold what a parse returns."""
 
@@ -48,6 +57,7 @@ class Schema:
 
     def __init__(self):
         self.hints: dict[object, dict[str, object]] = {}
+        self._shapes: dict[object, tuple] = {}
         for cls in self.ROOTS.values():
             self._learn(cls)
 
@@ -104,23 +114,30 @@ class Schema:
             items.append(self._decode(self.ROOTS[tag], value, f"item {n}"))
         return items
 
-    def _decode(self, tp, value, where: str):
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
+    def _decode(self, tp, value, where):
+        # ``where`` is the value's path as nested (parent, key) pairs, formatted by ``_at`` only
+        # for an error; a type's origin and arguments are looked up once per Schema.
+        shape = self._shapes.get(tp)
+        if shape is None:
+            shape = self._shapes[tp] = (typing.get_origin(tp), typing.get_args(tp))
+        origin, args = shape
         if origin in (typing.Union, types.UnionType):
+            if value is None and type(None) in args:
+                return None
             for arm in args:
                 try:
                     return self._decode(arm, value, where)
                 except InvalidEntry:
                     continue
-            raise InvalidEntry(f"{where}: no type of {tp} fits")
+            raise InvalidEntry(f"{_at(where)}: no type of {tp} fits")
         if tp is type(None):
             if value is None:
                 return None
         elif tp in self.hints:
             hints = self.hints[tp]
             if not isinstance(value, dict) or set(value) != set(hints):
-                raise InvalidEntry(f"{where}: not the fields of {tp.__name__}")
-            return tp(**{k: self._decode(hints[k], v, f"{where}.{k}") for k, v in value.items()})
+                raise InvalidEntry(f"{_at(where)}: not the fields of {tp.__name__}")
+            return tp(**{k: self._decode(hints[k], v, (where, k)) for k, v in value.items()})
         elif tp is str:
             if isinstance(value, str):
                 # A build holds every document's facts while films are joined: the short strings
@@ -144,14 +161,12 @@ class Schema:
         elif origin is list or tp is list:
             if isinstance(value, list):
                 arg = args[0] if args else typing.Any
-                return [self._decode(arg, v, f"{where}[{i}]") for i, v in enumerate(value)]
+                return [self._decode(arg, v, (where, i)) for i, v in enumerate(value)]
         elif origin is tuple:
             if isinstance(value, list):
                 arms = [args[0]] * len(value) if len(args) == 2 and args[1] is Ellipsis else list(args)
                 if len(arms) == len(value):
-                    return tuple(
-                        self._decode(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(arms, value))
-                    )
+                    return tuple(self._decode(a, v, (where, i)) for i, (a, v) in enumerate(zip(arms, value)))
         elif tp is collections.Counter or origin is collections.Counter:
             if isinstance(value, dict) and all(
                 isinstance(v, int) and not isinstance(v, bool) for v in value.values()
@@ -160,8 +175,8 @@ class Schema:
         elif tp is dict or origin is dict:
             if isinstance(value, dict):
                 arg = args[1] if args else typing.Any
-                return {k: self._decode(arg, v, f"{where}.{k}") for k, v in value.items()}
+                return {k: self._decode(arg, v, (where, k)) for k, v in value.items()}
         elif tp is typing.Any:
             if value is None or isinstance(value, (str, int, float)):
                 return value
-        raise InvalidEntry(f"{where}: not a {getattr(tp, '__name__', tp)}")
+        raise InvalidEntry(f"{_at(where)}: not a {getattr(tp, '__name__', tp)}")
