@@ -159,7 +159,9 @@ def test_a_changed_unit_is_the_only_part_read_again(tmp_path):
     finally:
         PAGES[4] = _page(5, "Paris", "'''Paris''' is a city.")
     again = corpus.detect_all(tmp_path)
-    stats = corpus.write_shards(tmp_path, again.sources, store, previous=store.previous_files())
+    stats = corpus.write_parts(
+        tmp_path, corpus.parts(tmp_path, again.sources), store, previous=store.previous_files()
+    )
     assert (stats.files_parsed, stats.files_cached) == (1, 3)  # units 0 and 1, and the index
     fresh = corpus.parse_all(tmp_path, again.sources)
     read = corpus.read_shards(tmp_path, again.sources, store)

@@ -2,7 +2,7 @@
 
 A file is read in parts (``parts``): a whole file, or each unit of a multistream dump, so the
 units of one dump spread over the parse stage's partitions (``in_buckets``).
-``write_shards`` parses the parts whose content has no shard yet into the shard store
+``write_parts`` parses the parts whose content has no shard yet into the shard store
 (``etl.lib.pipeline.shards``), one result at a time as the pages stream; only pages the store does
 not know go to the parse pool. ``read_shards`` reads the results of a set of files back, in order
 (the load stage), parsing again any file whose shard is missing or broken. ``parse_all`` is both,
@@ -230,28 +230,6 @@ def _few_to_parse(items: Iterator, workers: int) -> tuple[Iterator, int]:
     return iter(ahead), (1 if stored else workers)
 
 
-def write_shards(
-    root: Path,
-    sources: list[SourceFile],
-    store: ShardStore,
-    *,
-    previous: dict[str, str] | None = None,
-    workers: int = 1,
-    budget: workers_lib.Budget = workers_lib.DEFAULT_BUDGET,
-    progress: Progress | None = None,
-) -> ParseStats:
-    """Give every part of the readable files of ``sources`` a shard (``write_parts``)."""
-    return write_parts(
-        root,
-        parts(root, sources),
-        store,
-        previous=previous,
-        workers=workers,
-        budget=budget,
-        progress=progress,
-    )
-
-
 def write_parts(
     root: Path,
     todo_parts: list[Part],
@@ -376,9 +354,9 @@ def parse_all(
     is the same, in the same order, for any number of workers. ``limits`` bound what intake
     reads of each file."""
     if store is not None:
-        stats = write_shards(
+        stats = write_parts(
             root,
-            sources,
+            parts(root, sources),
             store,
             previous=store.previous_files(),
             workers=workers,
