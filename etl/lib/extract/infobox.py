@@ -21,6 +21,7 @@ from etl.lib.text.money import parse_amounts
 from etl.lib.wiki import wikitable
 from etl.lib.wiki import wikitext as wt
 from etl.lib.wiki.article import Article
+from etl.lib.wiki.params import Param, Params
 
 CREDIT_ROLES = {
     "director": "director",
@@ -88,11 +89,11 @@ def _local_signs(countries: list[str]) -> _Signs:
 _NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
-def _param_name(p) -> str:
-    return re.sub(r"\s+", " ", str(p.name).replace("_", " ").strip().lower())
+def _param_name(p: Param) -> str:
+    return re.sub(r"\s+", " ", p.name.replace("_", " ").strip().lower())
 
 
-def infobox_params(infobox: Template) -> dict[str, object]:
+def infobox_params(infobox: Params) -> dict[str, object]:
     """Non-blank parameters by normalised name (the first wins when a name repeats)."""
     out: dict[str, object] = {}
     for p in infobox.params:

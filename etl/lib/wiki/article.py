@@ -24,6 +24,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.wiki import wikitable
 from etl.lib.wiki import wikitext as wt
+from etl.lib.wiki.params import Params
 
 # A heading line as MediaWiki reads it: ``== Title ==`` alone on its line; the level is the
 # shorter run of ``=`` (extra ones belong to the title).
@@ -89,8 +90,9 @@ class Article:
         return wt.parse(self.text)
 
     @cached_property
-    def infobox(self) -> Template | None:
-        """The page's ``{{Infobox film}}``: its own text parsed alone, else the parsed page."""
+    def infobox(self) -> Params | None:
+        """The parameters of the page's ``{{Infobox film}}``: its own text split without the
+        parser, else parsed alone, else the parsed page (``wikitext.film_infobox``)."""
         return wt.film_infobox(self.text)
 
     def templates(self, names: set[str] | frozenset[str]) -> list[Template]:

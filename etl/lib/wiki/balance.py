@@ -51,12 +51,7 @@ def balance(text: T) -> T:
         return text
     if "{{" not in text and "[[" not in text and "{|" not in text:
         return text
-    visible = _Visible(_opaque_spans(text))
-    pairs: list[Pair] = []
-    edits: list[Span] = []
-    for scan in (_braces, _brackets, _tables):
-        edits += scan(text, visible.reset(), pairs)
-    edits += _too_deep(pairs)
+    _, _, edits = _scan(text)
     if not edits:
         return text
     out, at = [], 0
@@ -68,6 +63,27 @@ def balance(text: T) -> T:
             at = end
     out.append(text[at:])
     return cast(T, "".join(out))
+
+
+def structure(text: str) -> tuple[list[Span], list[Pair]] | None:
+    """The opaque spans of ``text`` (comments, bodies of tags read as text) and its matched
+    pairs (templates, links, tables), as ``balance`` reads them, when ``balance`` leaves the
+    text unchanged; None when it would edit it."""
+    opaque, pairs, edits = _scan(text)
+    return None if edits else (opaque, pairs)
+
+
+def _scan(text: str) -> tuple[list[Span], list[Pair], list[Span]]:
+    """The opaque spans, the matched pairs and the edits ``balance`` makes, in one pass per
+    kind of bracket."""
+    opaque = _opaque_spans(text)
+    visible = _Visible(opaque)
+    pairs: list[Pair] = []
+    edits: list[Span] = []
+    for scan in (_braces, _brackets, _tables):
+        edits += scan(text, visible.reset(), pairs)
+    edits += _too_deep(pairs)
+    return opaque, pairs, edits
 
 
 class _Finder:

@@ -38,6 +38,8 @@ from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.model import DAY, MONTH, Name, PartialDate, from_parts
 from etl.lib.wiki.balance import balance
+from etl.lib.wiki.params import Params, of_template
+from etl.lib.wiki.params import split as split_params
 
 Code = Wikicode | str | Node  # anything parse() reads: text, a parsed tree, or one of its nodes
 
@@ -1390,27 +1392,34 @@ FILM_INFOBOXES = {
 }
 
 
-def film_infobox(code: Code) -> Template | None:
-    """The page's ``{{Infobox film}}`` (at any depth), or None.
+def film_infobox(code: Code) -> Params | None:
+    """The parameters of the page's ``{{Infobox film}}`` (at any depth), or None.
 
-    The template's own text is cut out by brace matching and parsed alone (the page is not
+    The template's own text is cut out by brace matching and read alone (the page is not
     parsed for it; mwparserfromhell would also fall back to plain text for a template it
-    cannot close, when an unbalanced quote or bracket follows it). A page whose infobox
-    cannot be cut out that way is parsed whole."""
+    cannot close, when an unbalanced quote or bracket follows it): split at its parameters
+    without the parser (``params.split``, values parsed when read), else parsed. A page whose
+    infobox cannot be cut out that way is parsed whole."""
     text = str(code)
     for m in _INFOBOX_START.finditer(text):
         if _in_comment(text, m.start()):
             continue
         chunk = balanced_braces(text, m.start())
-        if chunk:
-            for t in parse(chunk).filter_templates(recursive=False):
-                if template_name(t) in FILM_INFOBOXES:
-                    return t
+        if not chunk:
+            continue
+        box = split_params(chunk)
+        if box is not None:
+            if normalise_template_name(box.name) in FILM_INFOBOXES:
+                return box
+            continue
+        for t in parse(chunk).filter_templates(recursive=False):
+            if template_name(t) in FILM_INFOBOXES:
+                return of_template(t)
     if not mentions_film_infobox(text):
         return None
     for t in parse(code).filter_templates(recursive=True):
         if template_name(t) in FILM_INFOBOXES:
-            return t
+            return of_template(t)
     return None
 
 
