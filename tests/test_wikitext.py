@@ -292,3 +292,25 @@ def _shape(code):
 def test_texts_of_links_only_are_read_as_the_parser_reads_them(source):
     assert _shape(wt.parse(source)) == _shape(mwp.parse(source, skip_style_tags=True))
     assert str(wt.parse(source)) == source
+
+
+def test_a_list_template_value_is_expanded_without_the_parser(monkeypatch):
+    from mwparserfromhell.parser import Parser
+
+    calls = []
+    original = Parser.parse
+
+    def counting(parser, text, *args, **kwargs):
+        calls.append(text)
+        return original(parser, text, *args, **kwargs)
+
+    monkeypatch.setattr(Parser, "parse", counting)
+    assert wt.expand_lists(" {{Plainlist|\n* [[A]]\n* B (c)\n}}\n") == " \n[[A]]\nB (c)\n\n"
+    assert wt.expand_lists("{{ubl|[[A]]|B}}") == "\n[[A]]\nB\n"
+    assert wt.expand_lists(" {{small|(A)}}") == " {{small|(A)}}"  # one template, not a list
+    assert wt.expand_lists("[[A]], B\nC") == "[[A]], B\nC"  # no template, no tag
+    assert wt.split_items("{{Plainlist|\n* [[A]]\n* B\n}}") == ["[[A]]", "B"]
+    assert calls == []
+    # what the scanner leaves to the parser is still expanded: a tag holding a pipe
+    assert wt.expand_lists("{{ubl|<ref>p|q</ref>A|B}}") == "\n<ref>p|q</ref>A\nB\n"
+    assert len(calls) == 1

@@ -269,6 +269,8 @@ _NAME_SUFFIX = re.compile(
 
 def _item_label(item: str, ctx: wt.Context | None = None) -> tuple[str | None, str]:
     """(label, rest of the item) when the item opens with an unlinked label and a colon."""
+    if ":" not in item:
+        return None, item
     code = wt.parse(item, ctx)
     first = code.nodes[0] if code.nodes else None
     if not isinstance(first, Text) or ":" not in str(first):
@@ -285,6 +287,8 @@ def _item_label(item: str, ctx: wt.Context | None = None) -> tuple[str | None, s
 def _comma_pieces(item: str, ctx: wt.Context | None = None) -> list[str]:
     """An item cut at the commas of its plain text (never inside a link, a template or a
     parenthesis); "[[A]] and [[B]]" is cut too."""
+    if "," not in item and "&" not in item and "and" not in item:
+        return [item.strip()] if item.strip() else []  # nothing to cut at
     nodes = wt.parse(item, ctx).nodes
     quiet = wt.quiet(ctx)
     pieces = [""]
@@ -338,6 +342,9 @@ def _unjoined_links(items: list[str], ctx: wt.Context | None = None) -> list[str
     """Items with each link whose text holds ``<br>`` replaced by its lines (see above)."""
     out: list[str] = []
     for item in items:
+        if not _BREAK.search(item):
+            out.append(item)
+            continue
         code = wt.parse(item, ctx)
         links = [
             n
@@ -367,6 +374,8 @@ def _wrapped_target(link: Wikilink) -> bool:
 def _split_text_nodes(piece: str, pattern: re.Pattern[str], ctx: wt.Context | None = None) -> list[str]:
     """``piece`` cut where ``pattern`` matches its plain text outside parentheses (never
     inside a link or a template)."""
+    if not pattern.search(piece):
+        return [piece.strip()] if piece.strip() else []  # nothing to cut at
     parts = [""]
     depth = 0
     for node in wt.parse(piece, ctx).nodes:
@@ -390,8 +399,7 @@ def _split_text_nodes(piece: str, pattern: re.Pattern[str], ctx: wt.Context | No
 
 
 def _full_name(piece: str, ctx: wt.Context | None = None) -> bool:
-    code = wt.parse(piece, ctx)
-    if any(isinstance(n, Wikilink) for n in code.nodes):
+    if "[[" in piece and any(isinstance(n, Wikilink) for n in wt.parse(piece, ctx).nodes):
         return True
     return len(re.findall(r"[^\W\d_][\w.'’-]*", wt.render(piece, wt.quiet(ctx)))) >= 2
 
@@ -849,6 +857,8 @@ def _pop_notes(text: str) -> tuple[str, list[str]]:
 def _masked(text: str) -> str:
     """``text`` with what stands inside parentheses blanked out (same length), so that
     separators are only found outside them: "X (credited as Y) as Z"."""
+    if "(" not in text:
+        return text
     out, depth = [], 0
     for ch in text:
         if ch == "(":

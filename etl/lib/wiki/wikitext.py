@@ -142,7 +142,7 @@ def parse_for_edit(text: Code) -> Wikicode:
     return mwp.parse(balance(str(text)), skip_style_tags=True)
 
 
-def template_name(template: Template) -> str:
+def template_name(template: Template | Params) -> str:
     """Normalised name: case-insensitive, ``_`` as space, spaces collapsed, no namespace."""
     return normalise_template_name(str(template.name))
 
@@ -1130,7 +1130,7 @@ def _render_node(node, ctx: Context) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def list_template_items(t: Template) -> list[str]:
+def list_template_items(t: Template | Params) -> list[str]:
     """The items of a list template, as wikitext strings. ``{{Plainlist}}`` and ``{{Flatlist}}``
     hold one bulleted body; ``{{ubl}}``, ``{{hlist}}`` and the others one item per parameter."""
     values = [str(p.value).strip() for p in t.params if not p.showkey]
@@ -1172,6 +1172,8 @@ def _lines_outside_nodes(text: str, ctx: Context | None = None) -> list[str]:
     several lines (``{{Film date|2019|5|21|Cannes\n|2019|5|30|South Korea}}``) stays whole."""
     if "\n" not in text:
         return [text]
+    if "{" not in text and "<" not in text and not _LINK_OVER_LINES.search(text):
+        return text.split("\n")  # no node of the text holds a line break
     lines = [""]
     for node in parse(text, ctx).nodes:
         if isinstance(node, Text):
@@ -1183,8 +1185,31 @@ def _lines_outside_nodes(text: str, ctx: Context | None = None) -> list[str]:
     return lines
 
 
+def _only_template(text: str) -> Params | None:
+    """The parameters of the one template ``text`` is, blanks around it, when ``params.split``
+    reads them; else None."""
+    body = text.strip()
+    if not body.startswith("{{") or balanced_braces(body, 0) != body:
+        return None
+    return split_params(body)
+
+
+_LINK_OVER_LINES = re.compile(r"\[\[[^\]]*\n")
+
+
 def expand_lists(text: str, ctx: Context | None = None) -> str:
-    """List templates and ``<br>`` as line breaks (one level), comments dropped."""
+    """List templates and ``<br>`` as line breaks (one level), comments dropped. A text with
+    neither a template nor a tag is itself, and a text that is one template (blanks around it)
+    is read without the parser when ``params.split`` can read it."""
+    if "{{" not in text and "<" not in text:
+        return text
+    box = _only_template(text)
+    if box is not None:
+        if template_name(box) not in LIST_TEMPLATES:
+            return text
+        body = text.strip()
+        lead, trail = text[: text.index(body)], text[text.index(body) + len(body) :]
+        return lead + "\n" + "\n".join(list_template_items(box)) + "\n" + trail
     pieces: list[str] = []
     for node in parse(text, ctx).nodes:
         if isinstance(node, Template) and template_name(node) in LIST_TEMPLATES:
@@ -1221,6 +1246,8 @@ def link_for(item: Code, shown: str, ctx: Context | None = None) -> str | None:
     """The target of the link in ``item`` whose displayed text is ``shown``, if any.
     ``{{sortname|First|Last}}`` links to "First Last" (its third parameter, or "First Last
     (dab)" with ``dab=``) unless ``nolink`` is set; ``{{ill|Target|...}}`` links to Target."""
+    if isinstance(item, str) and "[[" not in item and "{{" not in item:
+        return None  # neither a link nor a template
     code = parse(item, ctx)
     for link in code.filter_wikilinks():
         if _is_file_link(link):
