@@ -181,3 +181,11 @@ def test_caption():
 )
 def test_mask_covers_closed_constructs_only(source, masked):
     assert wikitable.mask(source) == masked
+
+
+def test_tables_are_found_however_they_open_and_a_list_has_none():
+    assert wikitable.find_tables("* [[A]] as B\n* C") == []
+    (piped,) = wikitable.find_tables("x\n{{{!}} class=wikitable\n|-\n| a || b\n|}\n")
+    assert [c.text.strip() for c in piped.rows[0].cells] == ["a", "b"]
+    (awards,) = wikitable.find_tables("x\n{{Awards table}}\n|-\n| a || b\n{{end}}\n")
+    assert [c.text.strip() for c in awards.rows[0].cells] == ["a", "b"]

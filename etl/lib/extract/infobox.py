@@ -123,8 +123,9 @@ def parse_article(page_title: str, text: Article | str, ctx: wt.Context | None =
         and wt.render(typing.cast(wt.Code, params["runtime"]), ctx)
     ):
         film.problems["unreadable runtime"] += 1
-    film.credits = _credits(params, ctx)
-    film.companies = _companies(params, ctx)
+    people: dict[str, list[tuple[Name, str | None]]] = {}  # the names of each credit value, read once
+    film.credits = _credits(params, ctx, people)
+    film.companies = _companies(params, ctx, people)
     film.releases = infobox_releases(
         params.get("released") or params.get("release date") or params.get("release dates"), ctx, film
     )
@@ -180,14 +181,20 @@ def _runtime(value, ctx: wt.Context) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _credits(params: dict, ctx: wt.Context) -> list[Credit]:
+def _credits(
+    params: dict, ctx: wt.Context, people_of: dict[str, list[tuple[Name, str | None]]]
+) -> list[Credit]:
+    """The credits of the infobox; ``people_of`` keeps the names read of each value."""
     credits: list[Credit] = []
     seen: set[tuple[str, str]] = set()
     for key, value in params.items():
         role = CREDIT_ROLES.get(key)
         if role is None:
             continue
-        people = _based_on_people(value, ctx) if role == "based_on" else _people(value, ctx)
+        if role == "based_on":
+            people = _based_on_people(value, ctx)
+        else:
+            people = people_of[key] = _people(value, ctx)
         for name, note in people:
             if role == "producer" and _is_company_name(name.name):
                 continue  # a company among the producers: a production company (_companies)
@@ -429,7 +436,11 @@ def _based_on_people(value, ctx: wt.Context) -> list[tuple[Name, str | None]]:
     return out
 
 
-def _companies(params: dict, ctx: wt.Context) -> list[CompanyRole]:
+def _companies(
+    params: dict, ctx: wt.Context, people_of: dict[str, list[tuple[Name, str | None]]]
+) -> list[CompanyRole]:
+    """The companies of the infobox, and those among its producers (``people_of``: the names
+    ``_credits`` read of each credit value)."""
     out: list[CompanyRole] = []
     for key, value in params.items():
         role = COMPANY_ROLES.get(key)
@@ -443,7 +454,7 @@ def _companies(params: dict, ctx: wt.Context) -> list[CompanyRole]:
     for key, value in params.items():
         if CREDIT_ROLES.get(key) != "producer":
             continue
-        for name, _ in _people(value, ctx):
+        for name, _ in people_of[key] if key in people_of else _people(value, ctx):
             if _is_company_name(name.name) and ("studio", name.name) not in known:
                 known.add(("studio", name.name))
                 out.append(CompanyRole("studio", name))

@@ -259,7 +259,11 @@ def blocks(code) -> list[Line | Table]:
     """The ``prepare``d text as logical lines, each top-level table read as one ``Table``,
     in text order. Offsets (``Line.start``, ``Table.start``/``end``) are in ``prepare(code)``,
     which is ``code`` itself when it holds no comment nor ``{{!}}``."""
-    lines = logical_lines(prepare(code))
+    return _blocks(prepare(code))
+
+
+def _blocks(prepared: str) -> list[Line | Table]:
+    lines = logical_lines(prepared)
     out: list[Line | Table] = []
     i = 0
     while i < len(lines):
@@ -274,8 +278,15 @@ def blocks(code) -> list[Line | Table]:
 
 
 def find_tables(code) -> list[Table]:
-    """The top-level tables of ``code``, in text order (offsets in ``prepare(code)``)."""
-    return [b for b in blocks(code) if isinstance(b, Table)]
+    """The top-level tables of ``code``, in text order (offsets in ``prepare(code)``). A text
+    with neither ``{|`` nor an awards-table template has none (it is not cut into lines)."""
+    prepared = prepare(code)
+    if "{|" not in prepared and not _TABLE_TEMPLATE_NAME.search(prepared):
+        return []
+    return [b for b in _blocks(prepared) if isinstance(b, Table)]
+
+
+_TABLE_TEMPLATE_NAME = re.compile(r"awards?[ _]table", re.I)
 
 
 # =============================================================================================
