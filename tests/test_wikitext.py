@@ -295,16 +295,9 @@ def test_texts_of_links_only_are_read_as_the_parser_reads_them(source):
 
 
 def test_a_list_template_value_is_expanded_without_the_parser(monkeypatch):
-    from mwparserfromhell.parser import Parser
+    from tests.test_params import count_parses
 
-    calls = []
-    original = Parser.parse
-
-    def counting(parser, text, *args, **kwargs):
-        calls.append(text)
-        return original(parser, text, *args, **kwargs)
-
-    monkeypatch.setattr(Parser, "parse", counting)
+    calls = count_parses(monkeypatch)
     assert wt.expand_lists(" {{Plainlist|\n* [[A]]\n* B (c)\n}}\n") == " \n[[A]]\nB (c)\n\n"
     assert wt.expand_lists("{{ubl|[[A]]|B}}") == "\n[[A]]\nB\n"
     assert wt.expand_lists(" {{small|(A)}}") == " {{small|(A)}}"  # one template, not a list

@@ -504,12 +504,16 @@ def infobox_releases(value, ctx: wt.Context, film: FilmFacts | None = None) -> l
 
     if value is None:
         return []
-    code = wt.name_festivals(wt.read_without_refs(value, ctx), ctx)
+    code = wt.name_festivals(_without_refs(value, ctx), ctx)
     # (date, label) for a date, (None, place) for a line that only names a place.
     entries: list[tuple[object, str | None]] = []
     for item in wt.split_items(code, ctx):
-        nodes = wt.parse(item, ctx).nodes
-        dated = [n for n in nodes if isinstance(n, Template) and wt.template_name(n) in _DATE_TEMPLATES]
+        box = wt.only_template(item)
+        if box is not None and wt.template_name(box) in _DATE_TEMPLATES:
+            nodes, dated = [], [box]  # the item is its date template: nothing else to read
+        else:
+            nodes = wt.parse(item, ctx).nodes
+            dated = [n for n in nodes if isinstance(n, Template) and wt.template_name(n) in _DATE_TEMPLATES]
         if dated:
             found = []
             for t in dated:
@@ -620,7 +624,7 @@ def money_facts(
 ) -> list[BoxOffice]:
     """Every amount of a budget / gross value, one fact each. An amount whose currency the
     text does not name is kept (currency NULL) and counted as a problem of the film."""
-    text = wt.render(wt.read_without_refs(value, ctx), ctx)
+    text = wt.render(_without_refs(value, ctx), ctx)
     amounts = parse_amounts(text, yen=yen, rupee=rupee, krone=krone)
     if not amounts and text and film is not None:
         film.problems[f"unreadable {measure}"] += 1
@@ -631,6 +635,12 @@ def money_facts(
     # Template:Infobox film asks for the worldwide gross; a gross with no territory is that.
     default = "worldwide" if measure == "gross" else None
     return [BoxOffice(measure, a, territory=a.territory or default) for a in amounts]
+
+
+def _without_refs(value: wt.Code, ctx: wt.Context) -> wt.Code:
+    """``wt.read_without_refs(value)``; a text without a tag or a comment is itself (parsed
+    when it is read, to the same tree)."""
+    return value if isinstance(value, str) and "<" not in value else wt.read_without_refs(value, ctx)
 
 
 def lead_year(code: Article | wt.Code, ctx: wt.Context) -> int | None:

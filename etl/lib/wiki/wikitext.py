@@ -1174,6 +1174,13 @@ def _lines_outside_nodes(text: str, ctx: Context | None = None) -> list[str]:
         return [text]
     if "{" not in text and "<" not in text and not _LINK_OVER_LINES.search(text):
         return text.split("\n")  # no node of the text holds a line break
+    if only_template(text) is not None:  # one template, blanks around it
+        body = text.strip()
+        at = text.index(body)
+        lines = text[:at].split("\n")
+        after = text[at + len(body) :].split("\n")
+        lines[-1] += body + after[0]
+        return lines + after[1:]
     lines = [""]
     for node in parse(text, ctx).nodes:
         if isinstance(node, Text):
@@ -1185,7 +1192,7 @@ def _lines_outside_nodes(text: str, ctx: Context | None = None) -> list[str]:
     return lines
 
 
-def _only_template(text: str) -> Params | None:
+def only_template(text: str) -> Params | None:
     """The parameters of the one template ``text`` is, blanks around it, when ``params.split``
     reads them; else None."""
     body = text.strip()
@@ -1203,7 +1210,7 @@ def expand_lists(text: str, ctx: Context | None = None) -> str:
     is read without the parser when ``params.split`` can read it."""
     if "{{" not in text and "<" not in text:
         return text
-    box = _only_template(text)
+    box = only_template(text)
     if box is not None:
         if template_name(box) not in LIST_TEMPLATES:
             return text
@@ -1239,6 +1246,8 @@ def name_of(item: Code, ctx: Context | None = None) -> Name | None:
     text = text.rstrip(" ,;:") if text.endswith((",", ";", ":")) else text
     if not text:
         return None
+    if isinstance(item, str) and "[[" not in item and "{{" not in item:
+        return Name(text, None)  # neither a link nor a template to link it
     return Name(text, link_for(code, text))
 
 
@@ -1246,16 +1255,17 @@ def link_for(item: Code, shown: str, ctx: Context | None = None) -> str | None:
     """The target of the link in ``item`` whose displayed text is ``shown``, if any.
     ``{{sortname|First|Last}}`` links to "First Last" (its third parameter, or "First Last
     (dab)" with ``dab=``) unless ``nolink`` is set; ``{{ill|Target|...}}`` links to Target."""
-    if isinstance(item, str) and "[[" not in item and "{{" not in item:
+    source = item if isinstance(item, str) else None
+    if source is not None and "[[" not in source and "{{" not in source:
         return None  # neither a link nor a template
     code = parse(item, ctx)
-    for link in code.filter_wikilinks():
+    for link in code.filter_wikilinks() if source is None or "[[" in source else ():
         if _is_file_link(link):
             continue
         text = re.sub(r"\s+", " ", render(link.text if link.text is not None else link.title)).strip()
         if text == shown:
             return link_target(link)
-    for t in code.filter_templates():
+    for t in code.filter_templates() if source is None or "{{" in source else ():
         name = template_name(t)
         if name == "sortname" and not t.has("nolink") and render(t) == shown:
             args = positional(t)
@@ -1344,7 +1354,7 @@ def _numeric_date(parts: list[str]) -> PartialDate | None:
     return from_parts(*(parts + ["", ""])[:3]) if parts else None
 
 
-def film_date_entries(t: Template) -> list[tuple[PartialDate, str | None]]:
+def film_date_entries(t: Template | Params) -> list[tuple[PartialDate, str | None]]:
     """``{{Film date|1995|10|27|Limited|1996|2|9|Wide}}`` as [(date, label), ...].
 
     Positional groups of (year, month, day, location/label), up to five; named parameters such
