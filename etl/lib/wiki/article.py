@@ -3,7 +3,8 @@
 It holds the original text and cuts it into sections at its headings with a line scan (no
 parse). Everything else is made when an extractor first asks for it, and only once:
 
-- the ``{{Infobox film}}``, parsed alone from its own text;
+- the ``{{Infobox film}}``'s parameters, cut from its own text without the parser (each value
+  parsed when a reader reads it; ``params.split``);
 - a tree per section, parsed the first time a reader asks for that section;
 - the lead, parsed alone;
 - each section's rendered plain text, and its tables laid out.
