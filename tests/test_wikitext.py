@@ -10,7 +10,7 @@ from mwparserfromhell.nodes import Wikilink
 
 from etl.lib.model import DAY, MONTH, YEAR, Name, PartialDate
 from etl.lib.wiki import wikitext as wt
-from etl.lib.wiki.article import Article
+from etl.lib.wiki.article import Article, heading
 
 
 @pytest.mark.parametrize(
@@ -307,3 +307,20 @@ def test_a_list_template_value_is_expanded_without_the_parser(monkeypatch):
     # what the scanner leaves to the parser is still expanded: a tag holding a pipe
     assert wt.expand_lists("{{ubl|<ref>p|q</ref>A|B}}") == "\n<ref>p|q</ref>A\nB\n"
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("== Cast ==", (2, " Cast ")),
+        ("===Awards===\t", (3, "Awards")),
+        ("==Release===", (2, "Release=")),  # the longer run's extra '=' belongs to the title
+        ("===Reception==", (2, "=Reception")),
+        ("= Plot =", (1, " Plot ")),
+        ("== Cast", None),
+        ("Plot ==", None),
+        ("== Cast == and crew", None),
+    ],
+)
+def test_heading_reads_level_and_title_as_mediawiki(line, expected):
+    assert heading(line) == expected

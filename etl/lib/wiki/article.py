@@ -34,6 +34,19 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _TEMPLATE_OPEN = re.compile(r"\{\{([^{}|]*)")
 
 
+def heading_parts(opening: str, inner: str, closing: str) -> tuple[int, str]:
+    """A heading's level and raw title from its ``=`` runs and what lies between: the level is
+    the shorter run, the extra ``=`` of the longer one belong to the title."""
+    level = min(len(opening), len(closing))
+    return level, "=" * (len(opening) - level) + inner + "=" * (len(closing) - level)
+
+
+def heading(line: str) -> tuple[int, str] | None:
+    """The level and raw title of ``line`` when it is a heading line, else None."""
+    m = _HEADING.fullmatch(line)
+    return heading_parts(*m.groups()) if m else None
+
+
 class ArticleSection:
     """One section of the page: its own text (no heading, no subsection), parsed lazily."""
 
@@ -169,8 +182,7 @@ class Article:
         heads = self._headings
         for k, m in enumerate(heads):
             opening, inner, closing = m.group(1), m.group(2), m.group(3)
-            level = min(len(opening), len(closing))
-            raw_title = "=" * (len(opening) - level) + inner + "=" * (len(closing) - level)
+            level, raw_title = heading_parts(opening, inner, closing)
             title = wt.render(raw_title).strip()
             while stack and stack[-1][0] >= level:
                 stack.pop()

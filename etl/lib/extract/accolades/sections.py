@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from etl.lib.extract.accolades.bodies import AWARDISH, YEAR
 from etl.lib.extract.accolades.markup import clean
 from etl.lib.extract.accolades.results import result_from_text
+from etl.lib.wiki.article import heading
 from etl.lib.wiki.wikitable import Line, Table
 from etl.lib.wiki.wikitext import Context, quiet, render, without_refs
-
-_HEADING = re.compile(r"^(={1,6})(.+?)\1\s*$")
 
 ACCOLADE_HEADING = re.compile(r"\b(accolades?|awards?|honou?rs?|nominations?|recognition|prizes?)\b", re.I)
 
@@ -39,10 +38,10 @@ def cut_sections(blocks: list[Line | Table], ctx: Context) -> list[_Section]:
     stack: list[tuple[int, str]] = []
     sections = [_Section([])]
     for block in blocks:
-        heading = _HEADING.match(block.masked.strip()) if isinstance(block, Line) else None
-        if heading and isinstance(block, Line):
-            level = len(heading.group(1))
-            title = block.text.strip()[level : len(block.text.strip()) - level]
+        found = heading(block.masked.strip()) if isinstance(block, Line) else None
+        if found and isinstance(block, Line):
+            level, text = found[0], block.text.strip()
+            title = text[level : len(text) - level]  # the masked line's runs, in the line as written
             stack = [h for h in stack if h[0] < level] + [(level, render(title, quiet(ctx)))]
             sections.append(_Section([t for _, t in stack]))
         else:
