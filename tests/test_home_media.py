@@ -11,10 +11,18 @@ import datetime as dt
 
 import pytest
 
-from etl.lib.extract.home_media import home_media_distributors, parse_home_media
+from etl.lib.extract.home_media import (
+    _formats,
+    home_media_distributors,
+    might_hold,
+    parse_home_media,
+    read_home_media,
+)
 from etl.lib.model import DAY, MONTH, YEAR, CompanyRole, HomeMedia, Name, PartialDate
+from etl.lib.wiki.article import Article
 from tests.conftest import FIXTURES as FIXTURE_ROOT
 from tests.conftest import corpus_wikitext, seed_wikitext
+from tests.parses import record_parses
 
 FIXTURES = FIXTURE_ROOT / "releases"
 
@@ -570,11 +578,6 @@ def test_only_paragraphs_that_can_hold_a_fact_are_parsed(monkeypatch):
     yet its link still names the company a later paragraph writes without one, and its unknown
     template is counted; a format written only as a link's text and a date in a paragraph
     without a format (the one "on the same day" takes) are read."""
-    from mwparserfromhell.parser import Parser
-
-    from etl.lib.extract.home_media import read_home_media
-    from etl.lib.wiki.article import Article
-
     text = (
         "==Home media==\n"
         "The label [[Arrow Films]] restored the picture from the {{mystery template}} original negative.\n\n"
@@ -582,14 +585,7 @@ def test_only_paragraphs_that_can_hold_a_fact_are_parsed(monkeypatch):
         "The film was shown on television on March 3, 2001.\n"
         "It was released on VHS on the same day.\n"
     )
-    parsed: list[str] = []
-    original = Parser.parse
-
-    def recording(parser, wikitext, *args, **kwargs):
-        parsed.append(wikitext)
-        return original(parser, wikitext, *args, **kwargs)
-
-    monkeypatch.setattr(Parser, "parse", recording)
+    parsed = record_parses(monkeypatch)
     article = Article(None, text)
     rows, companies = read_home_media(article, article.ctx)
     arrow = Name("Arrow Films", "Arrow Films")
@@ -618,8 +614,6 @@ def test_only_paragraphs_that_can_hold_a_fact_are_parsed(monkeypatch):
     ],
 )  # fmt: skip
 def test_every_format_spelling_passes_the_cheap_test(spelling):
-    from etl.lib.extract.home_media import _formats, might_hold
-
     assert [label for label, _, _ in _formats(spelling)]  # a format the reader finds ...
     assert might_hold(spelling)  # ... in a paragraph the cheap test keeps
     assert not might_hold("The label restored it from the original negative.")

@@ -132,11 +132,12 @@ def link_names(code: W.Code) -> dict[str, str]:
     """Displayed text of every wiki link in ``code`` -> its target (the first link wins), in
     page order, links inside templates, refs and other links too.
 
-    A text is not parsed whole: a link only stands inside one of its top-level constructs
-    (``wikitable.constructs``: templates, links, refs, nowiki; comments and the bodies of tags
-    the parser reads as text, such as ``<gallery>``, hidden first), so only
-    the constructs that hold ``[[`` are parsed, each alone from its own brackets (as
-    ``Article.templates`` reads a template), and a text without ``[[`` parses nothing."""
+    A text is not parsed whole: a link stands only inside a construct (``wikitable.constructs``:
+    templates, links, refs, nowiki; comments and the bodies of tags the parser reads as text,
+    such as ``<gallery>``, hidden first). Each top-level link is parsed alone from its own
+    brackets (as ``Article.templates`` reads a template; a link inside its text comes with it),
+    and the inside of a template or a ref is scanned the same way, so a text without ``[[``
+    parses nothing and a citation template is never parsed to find its links."""
     if not isinstance(code, str):
         return _names_of_links(W.parse(code).filter_wikilinks())
     if "[[" not in code:
@@ -147,11 +148,28 @@ def link_names(code: W.Code) -> dict[str, str]:
         done = end
     masked = "".join([*pieces, code[done:]])
     out: dict[str, str] = {}
-    for start, end in wikitable.constructs(masked):
-        if "[[" in masked[start:end]:
-            for shown, target in _names_of_links(W.parse(code[start:end]).filter_wikilinks()).items():
-                out.setdefault(shown, target)
+    for start, end in _link_spans(masked):
+        for shown, target in _names_of_links(W.parse(code[start:end]).filter_wikilinks()).items():
+            out.setdefault(shown, target)
     return out
+
+
+_REF_BODY = re.compile(r"<ref\b[^<>]*>(.*)</ref\s*>$", re.I | re.S)
+
+
+def _link_spans(masked: str, offset: int = 0):
+    """The spans (offsets in the whole text) of the top-level links of ``masked`` and of the
+    links inside its templates and refs, in order."""
+    for start, end in wikitable.constructs(masked):
+        body = masked[start:end]
+        if "[[" not in body:
+            continue
+        if body.startswith("[["):
+            yield offset + start, offset + end
+        elif body.startswith("{{"):
+            yield from _link_spans(body[2:-2], offset + start + 2)
+        elif m := _REF_BODY.match(body):
+            yield from _link_spans(m.group(1), offset + start + m.start(1))
 
 
 def _names_of_links(links) -> dict[str, str]:

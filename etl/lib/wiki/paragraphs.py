@@ -23,6 +23,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from mwparserfromhell.wikicode import Wikicode
 
@@ -60,7 +61,32 @@ class Paragraph:
     unknown: tuple[str, ...]  # the unknown templates rendering it counts
     shows_text: bool  # its render holds some text (it makes at least one sentence)
     refs: tuple[tuple[int, int], ...] = ()  # refs that can be cut out before it is parsed
-    shown: str = ""  # the characters its render shows (see ``_paragraph``)
+    unrendered: str = ""  # its text, links as their text, templates and refs left out
+
+    @cached_property
+    def shown(self) -> str:
+        """What rendering it shows when it need not be parsed, up to white space: its text with
+        a link as its displayed text (the part after the first ``|``, else its title), a
+        template (silent or unknown: one that renders text makes the paragraph ``must_parse``)
+        and a ref as nothing, a tag as a space where it breaks a line (``<br>``, ``<p>``,
+        ``<li>``, ``<div>``, ``<tr>``) or a cell (``<td>``, ``<th>``) and as nothing elsewhere,
+        list marks at a line start as a space, a heading as its title, an external link as its
+        label, entities decoded, bold/italic quotes dropped, white space runs as one space. A
+        word the render shows is therefore a word of ``shown`` (made when a reader asks)."""
+        plain = self.unrendered
+        if "=" in plain:
+            plain = _HEADING.sub(_heading_title, plain)
+        if plain[:1] in _LIST_START or "\n" in plain:
+            plain = _LIST_MARKS.sub(" ", plain)
+        if "[" in plain:
+            plain = _EXTERNAL_LINK.sub(r"\1", plain)
+        if "<" in plain:
+            plain = _TAG.sub(_tag_shows, plain)
+        if "&" in plain:
+            plain = html.unescape(plain)
+        if "''" in plain:
+            plain = _QUOTES.sub("", plain)
+        return _SPACES.sub(" ", plain)
 
 
 def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -98,13 +124,7 @@ def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Paragraph:
-    """One paragraph. Its ``shown`` text is what rendering it shows when it need not be parsed,
-    up to white space: its text with a link as its displayed text (the part after the first
-    ``|``, else its title), a template (silent or unknown: one that renders text makes the
-    paragraph ``must_parse``) and a ref as nothing, a tag as a space where it breaks a line
-    (``<br>``, ``<p>``, ``<li>``, ``<div>``, ``<tr>``) or a cell (``<td>``, ``<th>``) and as
-    nothing elsewhere, list marks at a line start as a space, a heading as its title, an external link as its label, entities decoded, bold/italic quotes dropped, white space runs as one
-    space. A word the render shows is therefore a word of ``shown``."""
+    """One paragraph of ``text`` (see ``Paragraph``)."""
     view: list[str] = []
     residual: list[str] = []
     shown: list[str] = []
@@ -157,19 +177,13 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
         must_parse = True  # nothing but entities: whether it shows text takes the parser
     seen = _SPACES.sub(" ", _QUOTES.sub("", html.unescape("".join(view))))
     shows = links or bool(rest.strip())
-    plain = "".join(shown)
-    if "=" in plain:
-        plain = _HEADING.sub(_heading_title, plain)
-    plain = _TAG.sub(_tag_shows, _EXTERNAL_LINK.sub(r"\1", _LIST_MARKS.sub(" ", plain)))
-    plain = _QUOTES.sub("", html.unescape(plain))
-    return Paragraph(
-        start, end, seen, must_parse, tuple(unknown), shows, tuple(refs), _SPACES.sub(" ", plain)
-    )
+    return Paragraph(start, end, seen, must_parse, tuple(unknown), shows, tuple(refs), "".join(shown))
 
 
 _EXTERNAL_LINK = re.compile(
     r"\[(?:https?:|ftp:|mailto:|//)[^\s\[\]]*\s*([^\[\]]*)\]", re.I
 )  # shows its label
+_LIST_START = set("*#:;")
 _HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*$", re.M)
 _BREAKING_TAGS = {"br", "p", "li", "div", "tr", "td", "th"}
 
