@@ -12,9 +12,11 @@ API:
 
 Where it reads: sections titled "Home media", "Home video", "Home release", "Home media
 release", "Video release", "Home entertainment" (also "DVD release"...), at any level, wherever
-they sit (top level or under Release, Reception, Legacy, ...), with their subsections. The
-sections are rendered by ``wikitext.render`` (citations and comments gone) and read sentence by
-sentence, each list item on its own.
+they sit (top level or under Release, Reception, Legacy, ...), with their subsections. Of each
+section only the paragraphs that can change what is found (``might_hold``: a digit, "edition" or
+a format word) are parsed and rendered by ``wikitext.render`` (citations and comments gone),
+then read sentence by sentence, each list item on its own; the links are read from the whole
+section (``releases.link_names``).
 
 Formats (``FORMATS``): VHS (also "video cassette(s)", "videocassette", "videotape"), Betamax,
 LaserDisc, CED, Video CD, DVD, HD DVD, Blu-ray, 3D Blu-ray, 4K Ultra HD ("Ultra HD Blu-ray",
