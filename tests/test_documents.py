@@ -273,22 +273,14 @@ def test_a_film_page_is_parsed_less_than_once(monkeypatch):
     """The parser is handed fewer characters than the page holds: prose paragraphs that can
     hold no fact, and texts already parsed for the page, are never parsed (again). The counts
     are deterministic: a change means the page is read differently."""
-    from mwparserfromhell.parser import Parser
+    from tests.parses import record_parses
 
     text = corpus_wikitext("Taxi Driver")
-    seen = {"calls": 0, "chars": 0}
-    original = Parser.parse
-
-    def counting(parser, wikitext, *args, **kwargs):
-        seen["calls"] += 1
-        seen["chars"] += len(wikitext)
-        return original(parser, wikitext, *args, **kwargs)
-
-    monkeypatch.setattr(Parser, "parse", counting)
+    parsed = record_parses(monkeypatch)
     doc = documents.parse_page(page(text, "Taxi Driver"))
     assert isinstance(doc, ParsedDocument) and doc.facts.title == "Taxi Driver"
-    assert (seen["calls"], seen["chars"]) == (18, 9493)
-    assert seen["chars"] < 0.7 * len(text)  # 54,142 characters in the page
+    assert (len(parsed), sum(map(len, parsed))) == (18, 9471)
+    assert sum(map(len, parsed)) < 0.7 * len(text)  # 54,142 characters in the page
 
 
 def test_markup_nested_past_the_recursion_limit_is_named_as_such(monkeypatch):

@@ -11,10 +11,18 @@ import datetime as dt
 
 import pytest
 
-from etl.lib.extract.home_media import home_media_distributors, parse_home_media
+from etl.lib.extract.home_media import (
+    _formats,
+    home_media_distributors,
+    might_hold,
+    parse_home_media,
+    read_home_media,
+)
 from etl.lib.model import DAY, MONTH, YEAR, CompanyRole, HomeMedia, Name, PartialDate
+from etl.lib.wiki.article import Article
 from tests.conftest import FIXTURES as FIXTURE_ROOT
 from tests.conftest import corpus_wikitext, seed_wikitext
+from tests.parses import record_parses
 
 FIXTURES = FIXTURE_ROOT / "releases"
 
@@ -563,3 +571,49 @@ def test_unseen_coco_a_company_at_the_end_of_the_sentence_and_disney_plus():
 )
 def test_unseen_streaming_services_and_simultaneous_releases(text, expected):
     assert parse_home_media("==Home media==\n" + text) == expected
+
+
+def test_only_paragraphs_that_can_hold_a_fact_are_parsed(monkeypatch):
+    """A paragraph without a digit, a format word or "edition" is neither parsed nor rendered,
+    yet its link still names the company a later paragraph writes without one, and its unknown
+    template is counted; a format written only as a link's text and a date in a paragraph
+    without a format (the one "on the same day" takes) are read."""
+    text = (
+        "==Home media==\n"
+        "The label [[Arrow Films]] restored the picture from the {{mystery template}} original negative.\n\n"
+        "Arrow Films released it on [[Blu-ray Disc|Blu-ray]] in the UK.\n"
+        "The film was shown on television on March 3, 2001.\n"
+        "It was released on VHS on the same day.\n"
+    )
+    parsed = record_parses(monkeypatch)
+    article = Article(None, text)
+    rows, companies = read_home_media(article, article.ctx)
+    arrow = Name("Arrow Films", "Arrow Films")
+    assert rows == [
+        HomeMedia("Blu-ray", None, [], ["UK"], arrow, None),
+        HomeMedia("VHS", d("2001-03-03"), [], [], None, None),
+    ]
+    assert companies == [CompanyRole("home_media_distributor", arrow, "United Kingdom")]
+    assert article.ctx.unknown == {"mystery template": 1}
+    assert not any("negative" in t for t in parsed)
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "VHS", "D-VHS", "videocassette", "video tapes", "Betamax", "LaserDisc", "laser disc",
+        "CED videodisc", "Capacitance Electronic Disc", "SelectaVision", "Video CD", "VCD", "DVD",
+        "DVD-Video", "HD DVD", "Blu-ray", "Blu-ray Disc", "3D Blu-ray", "Blu-ray 3D", "4K Ultra HD",
+        "Ultra HD Blu-ray", "UHD Blu-ray", "4K UHD", "4K Blu-ray", "UMD", "Universal Media Disc",
+        "digital download", "digital HD", "released digitally", "digital release", "download",
+        "streaming", "to stream", "streamed", "video on demand", "VOD", "on-demand",
+        "electronic sell-through", "Netflix", "Disney+", "Disney Plus", "Hulu", "Prime Video",
+        "Amazon Video", "HBO Max", "Peacock", "Paramount+", "Apple TV+", "iTunes", "Google Play",
+        "Vudu", "Fandango at Home", "Crunchyroll", "Hotstar", "JioCinema", "ZEE5", "SonyLIV", "MUBI",
+        "Tubi", "Shudder", "Criterion Channel",
+    ],
+)  # fmt: skip
+def test_every_format_spelling_passes_the_cheap_test(spelling):
+    assert [label for label, _, _ in _formats(spelling)]  # a format the reader finds ...
+    assert might_hold(spelling)  # ... in a paragraph the cheap test keeps
+    assert not might_hold("The label restored it from the original negative.")

@@ -1247,9 +1247,9 @@ def test_a_link_wrapped_over_two_lines_is_one_name():
 
 def test_a_release_value_that_is_one_date_template_is_read_without_the_parser(monkeypatch):
     from etl.lib.wiki import wikitext as wt
-    from tests.test_params import count_parses
+    from tests.parses import record_parses
 
-    calls = count_parses(monkeypatch)
+    calls = record_parses(monkeypatch)
     rows = infobox.infobox_releases(" {{Film date|1995|10|27|Limited|1996|2|9|Wide}}\n", wt.Context())
     assert [(r.date.date, r.release_type, r.territory) for r in rows if r.date] == [
         (dt.date(1995, 10, 27), "limited", None),

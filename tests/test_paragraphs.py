@@ -93,7 +93,7 @@ def test_every_corpus_section_reads_the_same_paragraph_by_paragraph():
     """Rendered one paragraph at a time, every section of the corpus (and every whole page)
     reads the same sentences and counts the same unknown templates as rendered whole, also
     with its cuttable refs cut out before the parse; a paragraph that can be left out counts what its render counts and shows text exactly when
-    its render makes a sentence."""
+    its render makes a sentence, and its ``shown`` text holds the characters of its render."""
     texts = left_out = 0
     for where, text in _corpus_texts():
         texts += 1
@@ -114,4 +114,5 @@ def test_every_corpus_section_reads_the_same_paragraph_by_paragraph():
             alone = wt.Context()
             wt.render(clean[p.start : p.end], alone)
             assert (Counter(p.unknown), p.shows_text) == (alone.unknown, bool(sentences(r))), where
+            assert "".join(p.shown.split()) == "".join(r.split()), where  # what it shows, in order
     assert texts > 600 and left_out > 9000  # 644 texts, 9488 paragraphs that can be left out

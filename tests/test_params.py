@@ -19,21 +19,6 @@ from tests.conftest import CORPUS, CORPUS_MORE, NEEDS_CORPUS
 from tests.test_fuzz import FUZZ
 
 
-def count_parses(monkeypatch) -> list[str]:
-    """The texts mwparserfromhell's parser is handed from now on (the list fills as it goes)."""
-    from mwparserfromhell.parser import Parser
-
-    calls: list[str] = []
-    original = Parser.parse
-
-    def counting(parser, text, *args, **kwargs):
-        calls.append(text)
-        return original(parser, text, *args, **kwargs)
-
-    monkeypatch.setattr(Parser, "parse", counting)
-    return calls
-
-
 def _shape(code) -> list[tuple[str, str]]:
     """Every node of a tree, at any depth, as (kind, text)."""
     return [(type(n).__name__, str(n)) for n in code.ifilter(recursive=True)]

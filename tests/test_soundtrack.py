@@ -12,8 +12,10 @@ import pytest
 
 from etl.lib.extract.soundtrack import parse_soundtrack
 from etl.lib.model import DAY, YEAR, PartialDate, Track
+from etl.lib.wiki.article import Article
 from tests.conftest import FIXTURES as FIXTURE_ROOT
 from tests.conftest import corpus_wikitext, seed_wikitext
+from tests.parses import record_parses
 
 FIXTURES = FIXTURE_ROOT / "releases"
 
@@ -443,3 +445,19 @@ def test_unreadable_track_lengths_are_counted():
     _, tracks = parse_soundtrack(page, None, problems)
     assert [(t.title, t.length_seconds) for t in tracks] == [("One", 185), ("Two", None), ("Three", None)]
     assert problems == {"unreadable track length": 1}  # a blank length is no problem
+
+
+def test_the_album_date_is_read_from_the_one_paragraph_that_can_hold_it(monkeypatch):
+    """Only a paragraph that names the album, says it was released and holds a digit is parsed:
+    the album is named here only by a link's text; the paragraph before it (album words, no
+    date) is never parsed, and its unknown template is still counted."""
+    text = (
+        "==Music==\n"
+        "The score by {{mystery composer}} [[John Doe]] was released to acclaim.\n\n"
+        "The [[Soundtrack album|album]] was released on March 5, 1999, by [[Some Records]].\n"
+    )
+    parsed = record_parses(monkeypatch)
+    article = Article(None, text)
+    assert parse_soundtrack(article, article.ctx) == (PartialDate(dt.date(1999, 3, 5), DAY), [])
+    assert article.ctx.unknown == {"mystery composer": 1}
+    assert not any("acclaim" in t for t in parsed)

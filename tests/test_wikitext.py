@@ -295,9 +295,9 @@ def test_texts_of_links_only_are_read_as_the_parser_reads_them(source):
 
 
 def test_a_list_template_value_is_expanded_without_the_parser(monkeypatch):
-    from tests.test_params import count_parses
+    from tests.parses import record_parses
 
-    calls = count_parses(monkeypatch)
+    calls = record_parses(monkeypatch)
     assert wt.expand_lists(" {{Plainlist|\n* [[A]]\n* B (c)\n}}\n") == " \n[[A]]\nB (c)\n\n"
     assert wt.expand_lists("{{ubl|[[A]]|B}}") == "\n[[A]]\nB\n"
     assert wt.expand_lists(" {{small|(A)}}") == " {{small|(A)}}"  # one template, not a list

@@ -12,9 +12,11 @@ API:
 
 Where it reads: sections titled "Home media", "Home video", "Home release", "Home media
 release", "Video release", "Home entertainment" (also "DVD release"...), at any level, wherever
-they sit (top level or under Release, Reception, Legacy, ...), with their subsections. The
-sections are rendered by ``wikitext.render`` (citations and comments gone) and read sentence by
-sentence, each list item on its own.
+they sit (top level or under Release, Reception, Legacy, ...), with their subsections. Of each
+section only the paragraphs that can change what is found (``might_hold``: a digit, "edition" or
+a format word) are parsed and rendered by ``wikitext.render`` (citations and comments gone),
+then read sentence by sentence, each list item on its own; the links are read from the whole
+section (``releases.link_names``).
 
 Formats (``FORMATS``): VHS (also "video cassette(s)", "videocassette", "videotape"), Betamax,
 LaserDisc, CED, Video CD, DVD, HD DVD, Blu-ray, 3D Blu-ray, 4K Ultra HD ("Ultra HD Blu-ray",
@@ -100,6 +102,7 @@ from etl.lib.extract.releases import (
 from etl.lib.model import DAY, CompanyRole, HomeMedia, Name, PartialDate
 from etl.lib.text import dates
 from etl.lib.text.sentences import clause_breaks, clauses, sentences
+from etl.lib.wiki import paragraphs
 from etl.lib.wiki import wikitext as W
 from etl.lib.wiki.article import Article
 
@@ -778,14 +781,35 @@ def _lines(code, ctx: W.Context | None) -> list[tuple[str, bool]]:
     return out
 
 
+# Every format spelling of ``FORMATS`` holds one of these words (any case): a text without any
+# names no format.
+_FORMAT_HINT = (
+    r"DVD|VHS|cassette|tape|Blu|Beta|laser|CED|Capacitance|SelectaVision|CD|UMD|Universal|Ultra|"
+    r"UHD|digital|download|stream|demand|VOD|sell|Netflix|Disney|Hulu|Prime|Amazon|HBO|Peacock|"
+    r"Paramount|Apple|iTunes|Google|Vudu|Fandango|Crunchyroll|Hotstar|JioCinema|SonyLIV|MUBI|"
+    r"Tubi|Shudder|Criterion"
+)
+_MIGHT_HOLD = re.compile(rf"\d|edition|{_FORMAT_HINT}", re.I)
+
+
+def might_hold(shown: str) -> bool:
+    """A cheap test on the text a paragraph shows: can a sentence of it change what the reader
+    finds? Only a sentence that names a format gives observations; a date (it needs a digit)
+    is the one the next "on the same day" takes; a sentence without either adds a note to the
+    rows before it only when it says "edition(s)". A paragraph without a digit, "edition" or a
+    format word (``_FORMAT_HINT``) changes nothing, so it is neither parsed nor rendered."""
+    return _MIGHT_HOLD.search(shown) is not None
+
+
 def _read(code: Article | W.Code, ctx: W.Context | None) -> tuple[list[_Row], list[_Obs]]:
     rows: list[_Row] = []
     observations: list[_Obs] = []
     for sec in _home_media_sections(code):
-        links = link_names(sec.code)
+        links = link_names(sec.text)
         last_rows: list[_Row] = []
         previous: PartialDate | None = None  # the date named last ("on the same day")
-        for line, is_item in _lines(sec.code, ctx):
+        lines = [x for tree in paragraphs.parsed_where(sec.text, might_hold, ctx) for x in _lines(tree, ctx)]
+        for line, is_item in lines:
             item_date = _leading_date(line)
             for sentence in sentences(line):
                 split = _split(sentence, previous)

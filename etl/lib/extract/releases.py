@@ -58,8 +58,10 @@ from etl.lib.text import sentences as sentences_lib
 from etl.lib.text.sentences import sentences
 from etl.lib.text.territory import PLACE_ALIASES, PLACES
 from etl.lib.text.territory import normalise as _normalise
+from etl.lib.wiki import wikitable
 from etl.lib.wiki import wikitext as W
 from etl.lib.wiki.article import Article, ArticleSection
+from etl.lib.wiki.balance import _opaque_spans as opaque_spans
 from etl.lib.wiki.paragraphs import render_where
 
 __all__ = [
@@ -127,9 +129,52 @@ def release_section_text(code: Article | W.Code, ctx: W.Context | None = None) -
 
 
 def link_names(code: W.Code) -> dict[str, str]:
-    """Displayed text of every wiki link in ``code`` -> its target (the first link wins)."""
+    """Displayed text of every wiki link in ``code`` -> its target (the first link wins), in
+    page order, links inside templates, refs and other links too.
+
+    A text is not parsed whole: a link stands only inside a construct (``wikitable.constructs``:
+    templates, links, refs, nowiki; comments and the bodies of tags the parser reads as text,
+    such as ``<gallery>``, hidden first). Each top-level link is parsed alone from its own
+    brackets (as ``Article.templates`` reads a template; a link inside its text comes with it),
+    and the inside of a template or a ref is scanned the same way, so a text without ``[[``
+    parses nothing and a citation template is never parsed to find its links."""
+    if not isinstance(code, str):
+        return _names_of_links(W.parse(code).filter_wikilinks())
+    if "[[" not in code:
+        return {}
+    pieces, done = [], 0
+    for start, end in opaque_spans(code):
+        pieces += [code[done:start], wikitable.MASK * (end - start)]
+        done = end
+    masked = "".join([*pieces, code[done:]])
     out: dict[str, str] = {}
-    for link in W.parse(code).filter_wikilinks():
+    for start, end in _link_spans(masked):
+        for shown, target in _names_of_links(W.parse(code[start:end]).filter_wikilinks()).items():
+            out.setdefault(shown, target)
+    return out
+
+
+_REF_BODY = re.compile(r"<ref\b[^<>]*>(.*)</ref\s*>$", re.I | re.S)
+
+
+def _link_spans(masked: str, offset: int = 0):
+    """The spans (offsets in the whole text) of the top-level links of ``masked`` and of the
+    links inside its templates and refs, in order."""
+    for start, end in wikitable.constructs(masked):
+        body = masked[start:end]
+        if "[[" not in body:
+            continue
+        if body.startswith("[["):
+            yield offset + start, offset + end
+        elif body.startswith("{{"):
+            yield from _link_spans(body[2:-2], offset + start + 2)
+        elif m := _REF_BODY.match(body):
+            yield from _link_spans(m.group(1), offset + start + m.start(1))
+
+
+def _names_of_links(links) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for link in links:
         name = W.name_of(str(link), W.Context())
         if name is not None and name.wiki_title and name.name not in out:
             out[name.name] = name.wiki_title
@@ -432,7 +477,7 @@ def distributors_from_release_prose(
         for sentence in sentences(text):
             for names, territory_text in _sentence_distributors(sentence):
                 if links is None:
-                    links = link_names(sec.code)
+                    links = link_names(sec.text)
                 territories = _territories(territory_text) or [None]
                 for name in _names(names, links):
                     for territory in territories:

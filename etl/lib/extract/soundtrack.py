@@ -109,14 +109,24 @@ def _infobox_date(code: Article | W.Code, ctx: W.Context | None) -> PartialDate 
     return None
 
 
-def _might_date_album(text: str) -> bool:
-    """A cheap test on a paragraph's wikitext: can one of its sentences date the album?"""
-    return bool(_ALBUM_WORD.search(text) and _RELEASED.search(text))
+# Looser than the words the reader looks for (no word boundaries, any case): a paragraph
+# whose shown text lacks one of them has no sentence that dates the album.
+_ALBUM_HINT = re.compile(r"soundtrack|album|score|OST|LP|record", re.I)
+_RELEASED_HINT = re.compile(r"released|issued|published|came out|put out|hit stores|available", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def _might_date_album(shown: str) -> bool:
+    """A cheap test on the text a paragraph shows: can one of its sentences date the album? It
+    must name the album, say it was released, and hold a date (every date has a digit)."""
+    return bool(_DIGIT.search(shown) and _ALBUM_HINT.search(shown) and _RELEASED_HINT.search(shown))
 
 
 def _prose_date(code: Article | W.Code, ctx: W.Context | None) -> PartialDate | None:
     for sec in _soundtrack_sections(code):
-        for sentence in sentences(paragraphs.render_where(sec.text, _might_date_album, ctx)):
+        # Each kept paragraph rendered (its unknown templates counted) before any is read.
+        texts = [W.render(tree, ctx) for tree in paragraphs.parsed_where(sec.text, _might_date_album, ctx)]
+        for sentence in sentences("\n".join(texts)):
             if not (_ALBUM_WORD.search(sentence) and _RELEASED.search(sentence)):
                 continue
             if _SINGLE.search(sentence):

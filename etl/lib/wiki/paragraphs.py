@@ -23,6 +23,9 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+
+from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.wiki import wikitable
 from etl.lib.wiki import wikitext as wt
@@ -58,6 +61,32 @@ class Paragraph:
     unknown: tuple[str, ...]  # the unknown templates rendering it counts
     shows_text: bool  # its render holds some text (it makes at least one sentence)
     refs: tuple[tuple[int, int], ...] = ()  # refs that can be cut out before it is parsed
+    unrendered: str = ""  # its text, links as their text, templates and refs left out
+
+    @cached_property
+    def shown(self) -> str:
+        """What rendering it shows when it need not be parsed, up to white space: its text with
+        a link as its displayed text (the part after the first ``|``, else its title), a
+        template (silent or unknown: one that renders text makes the paragraph ``must_parse``)
+        and a ref as nothing, a tag as a space where it breaks a line (``<br>``, ``<p>``,
+        ``<li>``, ``<div>``, ``<tr>``) or a cell (``<td>``, ``<th>``) and as nothing elsewhere,
+        list marks at a line start as a space, a heading as its title, an external link as its
+        label, entities decoded, bold/italic quotes dropped, white space runs as one space. A
+        word the render shows is therefore a word of ``shown`` (made when a reader asks)."""
+        plain = self.unrendered
+        if "=" in plain:
+            plain = _HEADING.sub(_heading_title, plain)
+        if plain[:1] in _LIST_START or "\n" in plain:
+            plain = _LIST_MARKS.sub(" ", plain)
+        if "[" in plain:
+            plain = _EXTERNAL_LINK.sub(r"\1", plain)
+        if "<" in plain:
+            plain = _TAG.sub(_tag_shows, plain)
+        if "&" in plain:
+            plain = html.unescape(plain)
+        if "''" in plain:
+            plain = _QUOTES.sub("", plain)
+        return _SPACES.sub(" ", plain)
 
 
 def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -95,8 +124,10 @@ def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Paragraph:
+    """One paragraph of ``text`` (see ``Paragraph``)."""
     view: list[str] = []
     residual: list[str] = []
+    shown: list[str] = []
     unknown: list[str] = []
     must_parse = bool(_UNSEEN.search(text, start, end) or _TABLE_OPEN.search(text, start, end))
     links = False
@@ -105,6 +136,7 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     for s, e in spans:
         view.append(text[done:s])
         residual.append(text[done:s])
+        shown.append(text[done:s])
         done = e
         body = text[s:e]
         if body.startswith(("{{", "[[")) and "<" in body:
@@ -126,6 +158,7 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
             if "{{" in body or _FILE_LINK.match(body):
                 must_parse = True
             links = True
+            shown.append(body[2:-2].split("|", 1)[-1])
         elif body[1:4].lower() == "ref":
             if _CUTTABLE_REF.fullmatch(body) and not (
                 text[s - 1 : s] in _JOINING or text[e : e + 1] in _JOINING
@@ -135,14 +168,35 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
         else:  # <nowiki>
             view.append(body)
             residual.append(body)
+            shown.append(body[8:-9])
     view.append(text[done:end])
     residual.append(text[done:end])
+    shown.append(text[done:end])
     rest = _QUOTES.sub("", _TAG.sub("", _LIST_MARKS.sub("", "".join(residual))))
     if "&" in rest and not _ENTITY.sub("", rest).strip():
         must_parse = True  # nothing but entities: whether it shows text takes the parser
     seen = _SPACES.sub(" ", _QUOTES.sub("", html.unescape("".join(view))))
     shows = links or bool(rest.strip())
-    return Paragraph(start, end, seen, must_parse, tuple(unknown), shows, tuple(refs))
+    return Paragraph(start, end, seen, must_parse, tuple(unknown), shows, tuple(refs), "".join(shown))
+
+
+_EXTERNAL_LINK = re.compile(
+    r"\[(?:https?:|ftp:|mailto:|//)[^\s\[\]]*\s*([^\[\]]*)\]", re.I
+)  # shows its label
+_LIST_START = set("*#:;")
+_HEADING = re.compile(r"^(={1,6})(.+?)(={1,6})[ \t]*$", re.M)
+_BREAKING_TAGS = {"br", "p", "li", "div", "tr", "td", "th"}
+
+
+def _heading_title(m: re.Match[str]) -> str:
+    """A heading line shows its title: the extra ``=`` of the longer side belong to it."""
+    opening, inner, closing = m.groups()
+    level = min(len(opening), len(closing))
+    return "=" * (len(opening) - level) + inner + "=" * (len(closing) - level)
+
+
+def _tag_shows(m: re.Match[str]) -> str:
+    return " " if m.group(2).lower() in _BREAKING_TAGS else ""
 
 
 def paragraphs(text: str) -> tuple[str, list[Paragraph]]:
@@ -212,3 +266,25 @@ def render_where(
             last_kept = False
     flush()
     return "\n".join(out)
+
+
+def parsed_where(text: str, keep: Callable[[str], bool], ctx: wt.Context | None = None) -> list[Wikicode]:
+    """The trees of the runs of consecutive paragraphs of ``text`` whose ``shown`` text ``keep``
+    accepts (or that must be parsed), each run parsed once with its cuttable refs cut out, in
+    order; the unknown templates of the paragraphs left out are counted in ``ctx``, as rendering
+    them would count them. Nothing stands for a paragraph left out: for a reader that carries
+    nothing over a paragraph without a fact (a reader that does uses ``render_where``)."""
+    ctx = ctx if ctx is not None else wt.Context()
+    clean, paras = paragraphs(text)
+    out: list[Wikicode] = []
+    run: list[Paragraph] = []
+    for p in [*paras, None]:
+        if p is not None and (p.must_parse or keep(p.shown) or (run and p.start == p.end)):
+            run.append(p)  # an empty line joins the run it stands in
+            continue
+        if run:
+            out.append(wt.parse(without_refs(clean, run), ctx))
+            run.clear()
+        if p is not None:
+            ctx.unknown.update(p.unknown)
+    return out
