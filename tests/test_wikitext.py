@@ -294,6 +294,30 @@ def test_texts_of_links_only_are_read_as_the_parser_reads_them(source):
     assert str(wt.parse(source)) == source
 
 
+@pytest.mark.parametrize(
+    ("source", "shown", "target"),
+    [
+        ("[[Nicolas Cage]] as Ben Sanderson", "Nicolas Cage as Ben Sanderson", None),
+        ("[[Richard Lewis (comedian)|Richard Lewis]] as Peter", "Richard Lewis as Peter", None),
+        ("[[Richard Lewis (comedian)| Richard  Lewis ]]", "Richard Lewis", "Richard Lewis (comedian)"),
+        ("[[mGM_Home Entertainment]]", "mGM_Home Entertainment", "MGM Home Entertainment"),
+        ("[[ :Jean Reno]]", "Jean Reno", None),
+        ("[[ Category:1995 films]]Leaving Las Vegas", "Leaving Las Vegas", None),
+        ("[[a|]] and B", "and B", None),
+        ("Ben   Sanderson\n Sera", "Ben Sanderson\nSera", None),
+    ],
+)
+def test_links_only_texts_render_and_link_without_a_tree(monkeypatch, source, shown, target):
+    from tests.parses import record_parses
+
+    assert wt.render(mwp.parse(source, skip_style_tags=True)) == shown  # the tree's reading
+    calls = record_parses(monkeypatch)
+    ctx = wt.Context()
+    assert wt.render(source, ctx) == shown
+    assert wt.link_for(source, shown, ctx) == target
+    assert ctx.trees == {} and calls == []
+
+
 def test_a_list_template_value_is_expanded_without_the_parser(monkeypatch):
     from tests.parses import record_parses
 

@@ -97,15 +97,22 @@ def _parse_text(text: str) -> Wikicode:
     return mwp.parse(balance(text), skip_style_tags=True)
 
 
-def _links_only(text: str) -> Wikicode | None:
-    """The tree of a text of plain text and simple links (see ``_LINKS_ONLY``), or None."""
+def _is_links_only(text: str) -> bool:
+    """Whether the parser reads ``text`` as plain text and simple links only (``_LINKS_ONLY``)."""
     if not _LINKS_ONLY.fullmatch(text) or _LINE_MARK.search(text) or _TITLE_SCHEME.search(text):
-        return None
+        return False
     if ":" in text:
         for m in _SCHEME_BEFORE.finditer(text):
             word = m.group(1)
             if word and (is_scheme(word, True) or is_scheme(word, False)):
-                return None
+                return False
+    return True
+
+
+def _links_only(text: str) -> Wikicode | None:
+    """The tree of a text of plain text and simple links (see ``_LINKS_ONLY``), or None."""
+    if not _is_links_only(text):
+        return None
     nodes: list[Node] = []
     done = 0
     for m in _SIMPLE_LINK.finditer(text):
@@ -1058,10 +1065,23 @@ def render(code: Code, ctx: Context | None = None) -> str:
     """Wikitext as the reader sees it: text of links, templates interpreted, refs and comments
     removed, ``<br>`` as a line break, entities decoded (``&nbsp;`` as a plain space)."""
     ctx = ctx if ctx is not None else Context()
+    if isinstance(code, str) and code not in ctx.trees:
+        if not code:
+            return ""
+        if _PLAIN.fullmatch(code):
+            return _finish(code)
+        if _is_links_only(code):
+            return _finish(_render_links(code, ctx))
     nodes = parse(code, ctx).nodes
     if not nodes:
         return ""
-    text = "".join([_render_node(node, ctx) for node in nodes]).replace("\xa0", " ").replace("\u200b", "")
+    return _finish("".join([_render_node(node, ctx) for node in nodes]))
+
+
+def _finish(text: str) -> str:
+    """The joined text of rendered nodes as ``render`` gives it: blanks, quotes and
+    apostrophes tidied, stripped."""
+    text = text.replace("\xa0", " ").replace("\u200b", "")
     if "''" in text:
         text = _QUOTE_RUN.sub("", text)  # bold / italic quotes left unparsed
     if _APOSTROPHE in text:
@@ -1076,6 +1096,28 @@ def render(code: Code, ctx: Context | None = None) -> str:
 _QUOTE_RUN = re.compile(r"'{2,}")
 _BLANK_RUN = re.compile(r"[ \t]+")
 _LINE_BLANKS = re.compile(r" *\n *")
+
+
+def _render_links(text: str, ctx: Context) -> str:
+    """The nodes of a text of plain text and simple links (``_is_links_only``) rendered as
+    ``_render_node`` renders the tree ``_links_only`` builds of it, without building it."""
+    pieces: list[str] = []
+    done = 0
+    for m in _SIMPLE_LINK.finditer(text):
+        pieces.append(text[done : m.start()])
+        title, shown = m.group(1), m.group(2)
+        target = title.strip()
+        if target.lower().lstrip(":").startswith(DROP_LINK_NS) and not target.startswith(":"):
+            pass
+        elif shown is not None:
+            pieces.append(_finish(shown))
+        elif target.startswith(":"):
+            pieces.append(render(target.lstrip(":"), ctx))
+        else:
+            pieces.append(_finish(title))
+        done = m.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _hidden(tag: Tag) -> bool:
@@ -1233,7 +1275,12 @@ def expand_lists(text: str, ctx: Context | None = None) -> str:
 def link_target(link: Wikilink) -> str:
     """A link's target page as MediaWiki reads it: entities decoded, ``_`` as space, first
     letter upper case, no space before an anchor."""
-    target = html.unescape(str(link.title)).strip().lstrip(":").replace("_", " ")
+    return _target_of(str(link.title))
+
+
+def _target_of(title: str) -> str:
+    """``link_target`` of a link whose title is ``title`` (its text)."""
+    target = html.unescape(title).strip().lstrip(":").replace("_", " ")
     target = re.sub(r"\s+#", "#", re.sub(r"\s+", " ", target))  # MediaWiki drops the space before #
     return target[:1].upper() + target[1:] if target else target
 
@@ -1241,7 +1288,8 @@ def link_target(link: Wikilink) -> str:
 def name_of(item: Code, ctx: Context | None = None) -> Name | None:
     """A displayed name and, when the item is one link (or its text is a link's text), the
     link target as ``wiki_title``."""
-    code = parse(item, ctx)
+    light = isinstance(item, str) and (ctx is None or item not in ctx.trees) and _is_links_only(item)
+    code = item if light else parse(item, ctx)  # a text of links only is read without a tree
     text = re.sub(r"\s+", " ", render(code, ctx)).strip()
     text = text.rstrip(" ,;:") if text.endswith((",", ";", ":")) else text
     if not text:
@@ -1258,6 +1306,14 @@ def link_for(item: Code, shown: str, ctx: Context | None = None) -> str | None:
     source = item if isinstance(item, str) else None
     if source is not None and "[[" not in source and "{{" not in source:
         return None  # neither a link nor a template
+    if source is not None and (ctx is None or source not in ctx.trees) and _is_links_only(source):
+        for m in _SIMPLE_LINK.finditer(source):  # the links of the tree _links_only builds
+            title, label = m.group(1), m.group(2)
+            if title.strip().lower().startswith(DROP_LINK_NS):
+                continue
+            if re.sub(r"\s+", " ", _finish(title if label is None else label)).strip() == shown:
+                return _target_of(title)
+        return None
     code = parse(item, ctx)
     for link in code.filter_wikilinks() if source is None or "[[" in source else ():
         if _is_file_link(link):
