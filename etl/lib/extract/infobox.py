@@ -811,17 +811,24 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
     consumed: set[int] = set()
     # The credit of the latest item at each depth, for "Surname also plays X" lines under it.
     parents: dict[int, Credit] = {}
+    shown: dict[int, str] = {}  # each line rendered once: a line is read as an item and as a child
+
+    def rendered(j: int) -> str:
+        if j not in shown:
+            shown[j] = wt.render(lines[j][1], ctx)
+        return shown[j]
+
     for i, (marker, body) in enumerate(lines):
         kind = _kind(marker)
         if i in consumed or kind in ("text", "desc"):
             continue
-        text = wt.render(body, ctx)
+        text = rendered(i)
         if not text:
             continue
         for depth in [d for d in parents if d >= len(marker)]:
             del parents[depth]
         kids = _children(lines, i)
-        voices = [j for j in kids if _VOICE_LINE.match(wt.render(lines[j][1], ctx))]
+        voices = [j for j in kids if _VOICE_LINE.match(rendered(j))]
         if voices:
             character, notes = _character(text)
             for j in voices:
@@ -835,10 +842,10 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
             actor, notes = _pop_notes(nested.group("actor").strip())
             person = Name(actor, wt.link_for(body, actor, ctx))
             for j in kids:
-                if _kind(lines[j][0]) != "item" or _split_cast(wt.render(lines[j][1], ctx)) is not None:
+                if _kind(lines[j][0]) != "item" or _split_cast(rendered(j)) is not None:
                     continue
                 consumed.add(j)
-                character, character_notes = _character(wt.render(lines[j][1], ctx))
+                character, character_notes = _character(rendered(j))
                 credits.append(
                     Credit(
                         "cast",
@@ -855,7 +862,7 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
             kids
             and _split_cast(text) is None
             and not wt.parse(body, ctx).filter_wikilinks()
-            and any(_split_cast(wt.render(lines[j][1], ctx)) is not None for j in kids)
+            and any(_split_cast(rendered(j)) is not None for j in kids)
         ):
             continue  # "* Villains" over "** [[A]] as X": a group label without its colon
         parent = max(parents.items())[1] if parents else None
