@@ -348,3 +348,30 @@ def test_a_list_template_value_is_expanded_without_the_parser(monkeypatch):
 )
 def test_heading_reads_level_and_title_as_mediawiki(line, expected):
     assert heading(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "parses", "expected"),
+    [
+        # split at its parameters: nothing parsed; the last of a repeated name is read
+        (
+            "Intro.\n{{Track listing\n| title1 = [[Dead Man's Curve]]\n| length1 = 2:24\n"
+            "| length1 = 2:25\n}}\n",
+            0,
+            [("Track listing", "[[Dead Man's Curve]]", "2:25")],
+        ),
+        # inside another template, and one the scanner is not sure of (a "|" in a tag): parsed alone
+        (
+            "{{Hidden|{{tracklist|title1=A<span title=x|y>B</span>|length1=3:01}}}}",
+            1,
+            [("tracklist", "A<span title=x|y>B</span>", "3:01")],
+        ),
+    ],
+)
+def test_article_templates_read_their_parameters_alone(monkeypatch, page, parses, expected):
+    from tests.parses import record_parses
+
+    calls = record_parses(monkeypatch)
+    found = Article(None, page).templates({"track listing", "tracklist"})
+    assert [(str(t.name).strip(), wt.named(t, "title1"), wt.named(t, "length1")) for t in found] == expected
+    assert len(calls) == parses

@@ -56,6 +56,7 @@ from etl.lib.text.sentences import sentences
 from etl.lib.wiki import paragraphs
 from etl.lib.wiki import wikitext as W
 from etl.lib.wiki.article import Article
+from etl.lib.wiki.params import Params
 
 __all__ = ["parse_soundtrack", "TRACK_LISTING_TEMPLATES"]
 
@@ -204,10 +205,14 @@ def _restore(text: str, protected: dict[str, str]) -> str:
     return text
 
 
-def _linked_names(t: Template) -> frozenset[str]:
+def _linked_names(t: Params, ctx: W.Context | None) -> frozenset[str]:
     """Displayed names of the listing's links that a split would cut ("Earth, Wind & Fire")."""
     out = set()
-    for link in Wikicode([t]).filter_wikilinks():
+    links: list[Wikilink] = []
+    for p in t.params:
+        value = p.value if isinstance(p.value, Wikicode) else p.value.strip()  # as the tracks read it
+        links.extend(W.parse(value, ctx).filter_wikilinks())
+    for link in links:
         shown = W.render(Wikicode([link])).strip()
         if re.search(r",|;|&|\band\b", shown):
             out.add(shown)
@@ -222,7 +227,7 @@ def _seconds(value: str) -> int | None:
     return int(h or 0) * 3600 + int(mins) * 60 + int(secs)
 
 
-def _all(t: Template, name: str, ctx: W.Context | None, known: frozenset[str] = frozenset()) -> list[str]:
+def _all(t: Params, name: str, ctx: W.Context | None, known: frozenset[str] = frozenset()) -> list[str]:
     value = W.named(t, name)
     if not value:
         return []
@@ -234,9 +239,7 @@ def _all(t: Template, name: str, ctx: W.Context | None, known: frozenset[str] = 
     return _split_names(value[: cut.start()] if cut else value, ctx, known)
 
 
-def _tracks_of(
-    t: Template, offset: int, ctx: W.Context | None, problems: Counter | None = None
-) -> list[Track]:
+def _tracks_of(t: Params, offset: int, ctx: W.Context | None, problems: Counter | None = None) -> list[Track]:
     fields: dict[int, dict[str, str]] = {}
     for p in t.params:
         m = _TRACK_PARAM.match(str(p.name).strip())
@@ -245,7 +248,7 @@ def _tracks_of(
     column = W.render(W.named(t, "extra_column", "extra column") or "", ctx)
     performers_column = bool(_PERFORMER_COLUMN.search(column))
     writers_column = not performers_column and bool(_WRITER_COLUMN.search(column))
-    known = _linked_names(t)
+    known = _linked_names(t, ctx)
     all_writing = _all(t, "all_writing", ctx, known)
     all_lyrics = _all(t, "all_lyrics", ctx, known)
     all_music = _all(t, "all_music", ctx, known)

@@ -6,6 +6,8 @@ parse). Everything else is made when an extractor first asks for it, and only on
 - the ``{{Infobox film}}``'s parameters, cut from its own text without the parser (each value
   parsed when a reader reads it; ``params.split``);
 - a tree per section, parsed the first time a reader asks for that section;
+- the templates of given names anywhere in the page, each cut from its own braces and split
+  at its parameters like the infobox (parsed alone only when ``params.split`` is not sure);
 - the lead, parsed alone;
 - each section's rendered plain text, and its tables laid out.
 
@@ -25,7 +27,8 @@ from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.wiki import wikitable
 from etl.lib.wiki import wikitext as wt
-from etl.lib.wiki.params import Params
+from etl.lib.wiki.params import Params, of_template
+from etl.lib.wiki.params import split as split_params
 
 # A heading line as MediaWiki reads it: ``== Title ==`` alone on its line; the level is the
 # shorter run of ``=`` (extra ones belong to the title).
@@ -109,13 +112,16 @@ class Article:
         parser, else parsed alone, else the parsed page (``wikitext.film_infobox``)."""
         return wt.film_infobox(self.text)
 
-    def templates(self, names: set[str] | frozenset[str]) -> list[Template]:
-        """The templates named ``names`` anywhere in the page (inside others too), in page
-        order: found by their opening text, each parsed alone from its own braces."""
+    def templates(self, names: set[str] | frozenset[str]) -> list[Params]:
+        """The parameters of the templates named ``names`` anywhere in the page (inside others
+        too), in page order: found by their opening text, each read alone from its own braces
+        (``template_spans``)."""
         return [t for _, _, t in self.template_spans(names)]
 
-    def template_spans(self, names: set[str] | frozenset[str]) -> list[tuple[int, int, Template]]:
-        """``templates(names)`` with the offsets each one spans in the page text."""
+    def template_spans(self, names: set[str] | frozenset[str]) -> list[tuple[int, int, Params]]:
+        """``templates(names)`` with the offsets each one spans in the page text. A template's
+        text is split at its parameters without the parser (``params.split``, values parsed
+        when read), else parsed alone."""
         found = self._templates.get(frozenset(names))
         if found is not None:
             return found
@@ -124,9 +130,16 @@ class Article:
             if name not in names or self._in_comment(start):
                 continue
             chunk = wt.balanced_braces(self.text, start)
-            nodes = wt.parse(chunk, self.ctx).nodes if chunk else []
-            if chunk and nodes and isinstance(nodes[0], Template) and wt.template_name(nodes[0]) in names:
-                found.append((start, start + len(chunk), nodes[0]))
+            if not chunk:
+                continue
+            box = split_params(chunk)
+            if box is not None:
+                if wt.template_name(box) in names:
+                    found.append((start, start + len(chunk), box))
+                continue
+            nodes = wt.parse(chunk, self.ctx).nodes
+            if nodes and isinstance(nodes[0], Template) and wt.template_name(nodes[0]) in names:
+                found.append((start, start + len(chunk), of_template(nodes[0])))
         self._templates[frozenset(names)] = found
         return found
 
@@ -139,7 +152,7 @@ class Article:
         ]
 
     @cached_property
-    def _templates(self) -> dict[frozenset[str], list[tuple[int, int, Template]]]:
+    def _templates(self) -> dict[frozenset[str], list[tuple[int, int, Params]]]:
         return {}
 
     @cached_property

@@ -169,18 +169,21 @@ _NAMESPACE = re.compile(r"^(?:template|Template)\s*:\s*")
 _SPACE_RUN = re.compile(r"\s+")
 
 
-def positional(template: Template) -> list[str]:
+def positional(template: Template | Params) -> list[str]:
     """Positional parameter values, in order, as wikitext strings (stripped)."""
     return [str(p.value).strip() for p in template.params if not p.showkey]
 
 
-def named(template: Template, *names: str) -> str | None:
-    """The first present, non-blank named parameter among ``names``."""
+def named(template: Template | Params, *names: str) -> str | None:
+    """The first present, non-blank named parameter among ``names`` (of a parameter named
+    twice, the last one, as MediaWiki reads it)."""
     for n in names:
-        if template.has(n):
-            value = str(template.get(n).value).strip()
-            if value:
-                return value
+        value = None
+        for p in template.params:
+            if str(p.name).strip() == n:
+                value = p.value
+        if value is not None and str(value).strip():
+            return str(value).strip()
     return None
 
 
