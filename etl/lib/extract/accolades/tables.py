@@ -181,10 +181,13 @@ def _roles(named: dict[str, int], rows: list[Row], width: int, env: Env) -> dict
     column; without a header, a column of years is the year column and the others are
     category and recipient, in this order."""
     roles = _Roles(named)
-    shares = {c: _share(rows, c, looks_like_result, env) for c in range(width)}
-    best = max(shares, key=lambda c: shares[c], default=None)
-    if best is not None and shares[best] >= 0.5 and shares.get(roles.get("result", -1), 0) < 0.5:
-        roles.assign("result", best)
+    named_result = roles.get("result", -1)
+    # A result column the header names whose cells are results stays: no other column is tested.
+    if not (0 <= named_result < width and _share(rows, named_result, looks_like_result, env) >= 0.5):
+        shares = {c: _share(rows, c, looks_like_result, env) for c in range(width)}
+        best = max(shares, key=lambda c: shares[c], default=None)
+        if best is not None and shares[best] >= 0.5 and shares.get(named_result, 0) < 0.5:
+            roles.assign("result", best)
     if not named:
         years = [c for c in roles.free(width) if _share(rows, c, is_year_cell, env) >= 0.5]
         if years:
