@@ -375,3 +375,33 @@ def test_article_templates_read_their_parameters_alone(monkeypatch, page, parses
     found = Article(None, page).templates({"track listing", "tracklist"})
     assert [(str(t.name).strip(), wt.named(t, "title1"), wt.named(t, "length1")) for t in found] == expected
     assert len(calls) == parses
+
+
+@pytest.mark.parametrize(
+    ("value", "items", "parses"),
+    [
+        (
+            " \nAjit Kumar Barjatya<br />Kamal Kumar Barjatya<br />Rajkumar Barjatya\n\n",
+            ["Ajit Kumar Barjatya", "Kamal Kumar Barjatya", "Rajkumar Barjatya"],
+            0,
+        ),
+        (
+            "[[Salman Khan]]<br/>[[Tabu (actress)|Tabu]]<BR>",
+            ["[[Salman Khan]]", "[[Tabu (actress)|Tabu]]"],
+            0,
+        ),
+        (" [[Danny Elfman]]<!-- Only credit the film score composer -->\n", ["[[Danny Elfman]]"], 0),
+        # a break inside a link's text is no item break: left to the parser
+        (
+            "[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]",
+            ["[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]"],
+            1,
+        ),
+    ],
+)
+def test_items_between_breaks_and_comments(monkeypatch, value, items, parses):
+    from tests.parses import record_parses
+
+    calls = record_parses(monkeypatch)
+    assert wt.split_items(value) == items
+    assert len(calls) == parses

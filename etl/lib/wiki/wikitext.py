@@ -1255,6 +1255,10 @@ def expand_lists(text: str, ctx: Context | None = None) -> str:
     is read without the parser when ``params.split`` can read it."""
     if "{{" not in text and "<" not in text:
         return text
+    if "{{" not in text:
+        light = _breaks_and_comments(text)
+        if light is not None:
+            return light
     box = only_template(text)
     if box is not None:
         if template_name(box) not in LIST_TEMPLATES:
@@ -1272,6 +1276,22 @@ def expand_lists(text: str, ctx: Context | None = None) -> str:
             continue
         else:
             pieces.append(str(node))
+    return "".join(pieces)
+
+
+_BREAK_OR_COMMENT = re.compile(r"(<br\s*/?>|<!--.*?-->)", re.I | re.S)
+
+
+def _breaks_and_comments(text: str) -> str | None:
+    """``expand_lists`` of a text of plain text and simple links between ``<br>`` tags and
+    comments (each piece read by the parser as text and links only, ``_is_links_only``): the
+    breaks as line breaks, the comments dropped, without the parser; else None."""
+    pieces = _BREAK_OR_COMMENT.split(text)
+    for k in range(0, len(pieces), 2):
+        if pieces[k] and ("<" in pieces[k] or not _is_links_only(pieces[k])):
+            return None
+    for k in range(1, len(pieces), 2):
+        pieces[k] = "" if pieces[k].startswith("<!--") else "\n"
     return "".join(pieces)
 
 
