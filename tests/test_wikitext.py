@@ -405,3 +405,26 @@ def test_items_between_breaks_and_comments(monkeypatch, value, items, parses):
     calls = record_parses(monkeypatch)
     assert wt.split_items(value) == items
     assert len(calls) == parses
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "parses"),
+    [
+        # simple refs at the top level: cut out as text
+        ('$3.6 million<ref name="BOM">{{cite web |title=Box Office}}</ref>', "$3.6 million", 0),
+        ('$32 million<ref name="bom" /><ref>{{cite web|url=x}}</ref> (US)', "$32 million (US)", 0),
+        # a ref inside a template, an element inside a ref, a comment: left to the parser
+        ("{{US$|5 million<ref>x</ref>}}", "{{US$|5 million}}", 1),
+        ("$1<ref>a <i>b</i></ref>", "$1", 1),
+        ("$2<ref>a</ref><!-- note -->", "$2", 1),
+        # a ref whose removal would open a list line is not cut as text
+        ("A\n<ref>a</ref>* B", "A\n* B", 1),
+    ],
+)
+def test_refs_cut_out_as_text_where_nothing_can_join(monkeypatch, value, expected, parses):
+    from tests.parses import record_parses
+
+    calls = record_parses(monkeypatch)
+    assert wt.without_refs(value) == expected
+    assert len(calls) == parses
+    assert str(wt.remove_refs(value)) == expected  # the parser's reading agrees

@@ -815,7 +815,10 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
 
     def rendered(j: int) -> str:
         if j not in shown:
-            shown[j] = wt.render(lines[j][1], ctx)
+            # A description line is only rendered (never read for links): its refs, which
+            # render drops, are cut out first when that needs no parse.
+            marker, body = lines[j]
+            shown[j] = wt.render(wt.without_refs(body, ctx) if _kind(marker) == "desc" else body, ctx)
         return shown[j]
 
     for i, (marker, body) in enumerate(lines):

@@ -43,10 +43,6 @@ _UNSEEN = re.compile(
 _COMMENT = re.compile(r"<!--.*?-->", re.S)  # an unclosed "<!--" is text to the parser
 _LIST_MARKS = re.compile(r"^[*#:;]+", re.M)  # list markup renders as line breaks
 _SPACES = re.compile(r"\s+")  # \s includes the no-break space an entity decodes to
-# A ref render drops whole and the parser cannot misread (no element inside it), and the
-# characters that could join into markup where one is cut out.
-_CUTTABLE_REF = re.compile(r"<ref\b[^<>]*/>|<ref\b[^<>]*>[^<]*</ref\s*>", re.I)
-_JOINING = set("[]{}<>&")
 _QUOTES = re.compile(r"'{2,}")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _FILE_LINK = re.compile(r"\[\[\s*(?:" + "|".join(ns.rstrip(":") for ns in wt.DROP_LINK_NS) + r")\s*:", re.I)
@@ -160,9 +156,7 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
             links = True
             shown.append(body[2:-2].split("|", 1)[-1])
         elif body[1:4].lower() == "ref":
-            if _CUTTABLE_REF.fullmatch(body) and not (
-                text[s - 1 : s] in _JOINING or text[e : e + 1] in _JOINING
-            ):
+            if wt.cuttable_ref(text, s, e):
                 refs.append((s, e))
             continue  # a <ref>: render drops it whole
         else:  # <nowiki>

@@ -37,6 +37,7 @@ from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.model import DAY, MONTH, Name, PartialDate, from_parts
+from etl.lib.wiki import wikitable
 from etl.lib.wiki.balance import balance
 from etl.lib.wiki.params import Params, of_template
 from etl.lib.wiki.params import split as split_params
@@ -1373,13 +1374,64 @@ def _is_file_link(link: Wikilink) -> bool:
 _REF_OR_COMMENT = re.compile(r"<ref|<!--", re.I)
 
 
+# A ref render drops whole and the parser cannot misread (no element inside it), and the
+# characters that could join into markup where one is cut out.
+_CUTTABLE_REF = re.compile(r"<ref\b[^<>]*/>|<ref\b[^<>]*>[^<]*</ref\s*>", re.I)
+_JOINING = set("[]{}<>&")
+_LINE_OPENERS = set("*#:;=-{| ")
+
+
+def cuttable_ref(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a top-level ``<ref>`` of ``text``, or refs side by side,
+    ``wikitable.constructs``) can be cut out of the text as text: the parser reads each as one
+    ref tag, and what stands on either side cannot join into markup once they are gone."""
+    return bool(_CUTTABLE_REFS.fullmatch(text, start, end)) and not (
+        text[start - 1 : start] in _JOINING or text[end : end + 1] in _JOINING
+    )
+
+
+_CUTTABLE_REFS = re.compile(rf"(?:{_CUTTABLE_REF.pattern})+", re.I)
+
+
+def _refs_cut(text: str) -> str | None:
+    """``text`` without its refs, cut out as text (no parse), when it holds no comment, every
+    ref stands at its top level and is ``cuttable_ref`` (refs side by side as one), and no other
+    tag is left; else None."""
+    if "<!--" in text:
+        return None
+    runs: list[list[int]] = []  # refs side by side, as [start, end]
+    for start, end in wikitable.constructs(text):
+        if text[start] == "<" and text[start + 1 : start + 4].lower() == "ref":
+            if runs and runs[-1][1] == start:
+                runs[-1][1] = end
+            else:
+                runs.append([start, end])
+    out: list[str] = []
+    done = 0
+    for start, end in runs:
+        if not cuttable_ref(text, start, end):
+            return None
+        if text[start - 1 : start] in ("", "\n") and text[end : end + 1] in _LINE_OPENERS:
+            return None  # what follows would open a line (a list, a heading, a table)
+        out.append(text[done:start])
+        done = end
+    out.append(text[done:])
+    cut = "".join(out)
+    return None if "<" in cut else cut
+
+
 def without_refs(code: Code, ctx: Context | None = None) -> str:
-    """``str(remove_refs(code))``; a text with no ref and no comment is itself (not parsed).
-    With ``ctx``, refs and comments standing at the top level of the page's tree of the text
-    are left out of it without a private parse."""
+    """``str(remove_refs(code))``; a text with no ref and no comment is itself (not parsed),
+    and so is a text whose refs can be cut out as text (``_refs_cut``). With ``ctx``, refs and
+    comments standing at the top level of the page's tree of the text are left out of it
+    without a private parse."""
     text = text_of(code, ctx)
     if not _REF_OR_COMMENT.search(text):
         return text
+    if ctx is None or text not in ctx.trees:
+        cut = _refs_cut(text)
+        if cut is not None:
+            return cut
     kept = _top_level_kept(text, ctx)
     return "".join(map(str, kept)) if kept is not None else str(remove_refs(text))
 
@@ -1389,6 +1441,9 @@ def read_without_refs(code: Code, ctx: Context | None = None) -> Wikicode:
     tree of ``code`` itself when it holds neither."""
     text = text_of(code, ctx)
     if _REF_OR_COMMENT.search(text):
+        cut = _refs_cut(text) if ctx is None or text not in ctx.trees else None
+        if cut is not None:
+            return parse(cut, ctx)
         kept = _top_level_kept(text, ctx)
         return Wikicode(SmartList(kept)) if kept is not None else remove_refs(code)
     return parse(code if isinstance(code, Wikicode) else text, ctx)
