@@ -279,7 +279,7 @@ def test_a_film_page_is_parsed_less_than_once(monkeypatch):
     parsed = record_parses(monkeypatch)
     doc = documents.parse_page(page(text, "Taxi Driver"))
     assert isinstance(doc, ParsedDocument) and doc.facts.title == "Taxi Driver"
-    assert (len(parsed), sum(map(len, parsed))) == (14, 8023)
+    assert (len(parsed), sum(map(len, parsed))) == (14, 7328)
     assert sum(map(len, parsed)) < 0.7 * len(text)  # 54,142 characters in the page
 
 

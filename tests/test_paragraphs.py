@@ -46,6 +46,20 @@ def test_refs_are_cut_out_before_a_kept_paragraph_is_parsed():
     assert wt.render(P.without_refs(clean, paras)) == wt.render(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        # refs side by side are cut as one: only what stands around the run can join
+        ('Metacritic: 70.<ref>{{cite web|title=x}}</ref><ref name="mc" /> It', "Metacritic: 70. It"),
+        ("[[A]]<ref>a</ref><ref>b</ref>[[C]]", "[[A]]<ref>a</ref><ref>b</ref>[[C]]"),
+    ],
+)
+def test_refs_side_by_side_are_cut_as_one(text, cut):
+    clean, paras = P.paragraphs(text)
+    assert P.without_refs(clean, paras) == cut
+    assert wt.render(cut) == wt.render(text)
+
+
 def test_a_template_that_renders_text_is_always_parsed():
     _, paras = P.paragraphs("It grossed {{US$|5 million}}.\nIt grossed {{cn}} much.")
     assert [p.must_parse for p in paras] == [True, False]

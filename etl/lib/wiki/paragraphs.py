@@ -156,13 +156,16 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
             links = True
             shown.append(body[2:-2].split("|", 1)[-1])
         elif body[1:4].lower() == "ref":
-            if wt.cuttable_ref(text, s, e):
+            if refs and refs[-1][1] == s:
+                refs[-1] = (refs[-1][0], e)  # refs side by side are cut as one
+            else:
                 refs.append((s, e))
             continue  # a <ref>: render drops it whole
         else:  # <nowiki>
             view.append(body)
             residual.append(body)
             shown.append(body[8:-9])
+    refs = [(s, e) for s, e in refs if wt.cuttable_ref(text, s, e)]
     view.append(text[done:end])
     residual.append(text[done:end])
     shown.append(text[done:end])
