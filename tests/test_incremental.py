@@ -17,6 +17,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -25,6 +26,7 @@ from etl.defs.resources import WarehouseResource
 from etl.lib.pipeline import corpus
 from etl.lib.pipeline.intake import DEFAULT_LIMITS
 from etl.lib.pipeline.shards import MANIFEST, ShardStore
+from etl.lib.store import frames
 from etl.lib.store.tables import TABLES
 from tests.builds import materialize_warehouse
 
@@ -509,3 +511,169 @@ def test_results_read_under_other_limits_are_not_reused(tmp_path, seeds_dir):
     assert (parsed.files_parsed, parsed.files_cached) == (5, 0)
     # the seed article (API JSON) is far over 1,000 bytes: refused under the small limit
     assert [r.path for r in parsed.rejections] == ["003_b6dd9beaf186b8b0.txt"]
+
+
+# --- the clean stage, film by film: an incremental build equals a from-scratch one ------------
+
+
+def clean(inputs: Path, work: Path) -> tuple[dict, dict[str, pl.DataFrame]]:
+    """The parse and clean stages over ``inputs`` with the shards and kept frames in ``work``:
+    the clean stage's summary and the frames it wrote."""
+    store = ShardStore(work / "shards", DEFAULT_LIMITS)
+    found = corpus.detect_all(inputs)
+    corpus.write_parts(inputs, corpus.parts(inputs, found.sources), store, previous=store.previous_files())
+    summary = frames.build(inputs, found, store, work / "kept", work / "frames")
+    return summary, frames.read_frames(work / "frames")
+
+
+def assert_same_frames(built: dict[str, pl.DataFrame], fresh: dict[str, pl.DataFrame]) -> None:
+    for table in TABLES:
+        assert built[table].to_dicts() == fresh[table].to_dicts(), table
+
+
+def fresh_frames(inputs: Path, tmp_path: Path) -> dict[str, pl.DataFrame]:
+    work = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
+    summary, built = clean(inputs, work)
+    assert (summary["films_kept"], summary["frames_reused"]) == (0, False)
+    return built
+
+
+def write_multistream(path: Path, pages: list[Path], edit: str | None = None) -> None:
+    """A multistream dump of corpus pages, two pages a bzip2 stream, with its index beside it;
+    ``edit`` (a title) gets one sentence more."""
+    streams = [bz2.compress(b'<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">\n')]
+    lines, offset = [], len(streams[0])
+    for n in range(0, len(pages), 2):
+        texts = []
+        for i, page in enumerate(pages[n : n + 2], start=n + 1):
+            text = page.read_text(encoding="utf-8")
+            if edit is not None and f"<title>{edit}</title>" in text:
+                text = text.replace("</text>", "\nThis page was edited.</text>", 1)
+            texts.append(text)
+            lines.append(f"{offset}:{i}:{page.stem}")
+        data = bz2.compress("\n".join(texts).encode("utf-8"))
+        streams.append(data)
+        offset += len(data)
+    streams.append(bz2.compress(b"</mediawiki>\n"))
+    path.write_bytes(b"".join(streams))
+    index = path.with_name(path.name.replace(".xml.bz2", "-index.txt.bz2"))
+    index.write_bytes(bz2.compress(("\n".join(lines) + "\n").encode()))
+
+
+def test_one_page_edited_in_a_dump_builds_that_film_alone(tmp_path, corpus_dir):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    dump = inputs / "enwiki-pages-articles-multistream.xml.bz2"
+    pages = [corpus_dir / f"{title}.xml" for title in DUMP_PAGES]
+    write_multistream(dump, pages)
+    first, _ = clean(inputs, tmp_path / "work")
+    assert (first["films"], first["films_built"], first["films_kept"]) == (4, 4, 0)
+
+    write_multistream(dump, pages, edit="Midnight Cowboy")
+    second, built = clean(inputs, tmp_path / "work")
+    assert (second["films"], second["films_built"], second["films_kept"]) == (4, 1, 3)
+    assert_same_frames(built, fresh_frames(inputs, tmp_path))
+    # The kept films' rows name the dump's new content as their source.
+    (source,) = built["dim_source"].filter(pl.col("path") == dump.name)["source_id"].to_list()
+    rocky = built["dim_film"].filter(pl.col("title") == "Rocky")
+    assert rocky["master_source_id"].to_list() == [source]
+
+
+def test_an_imdb_page_gained_and_lost_by_a_film(tmp_path, seeds_dir, corpus_dir):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(seeds_dir, inputs)
+    shutil.copy(corpus_dir / "Rocky.xml", inputs / "Rocky.xml")
+    imdb = (inputs / IMDB_TITLE).read_bytes()
+    (inputs / IMDB_TITLE).unlink()
+    clean(inputs, tmp_path / "work")
+
+    (inputs / IMDB_TITLE).write_bytes(imdb)  # Leaving Las Vegas gains its IMDb page
+    gained, built = clean(inputs, tmp_path / "work")
+    assert (gained["films_built"], gained["films_kept"]) == (1, 1)  # Rocky kept
+    assert built["dim_film"].filter(pl.col("title") == "Leaving Las Vegas")["documents"].to_list() == [5]
+    assert_same_frames(built, fresh_frames(inputs, tmp_path))
+
+    (inputs / IMDB_TITLE).unlink()  # and loses it
+    lost, built = clean(inputs, tmp_path / "work")
+    assert (lost["films_built"], lost["films_kept"]) == (1, 1)
+    assert built["dim_film"].filter(pl.col("title") == "Leaving Las Vegas")["documents"].to_list() == [4]
+    assert_same_frames(built, fresh_frames(inputs, tmp_path))
+
+
+def test_a_film_removed_leaves_with_its_rows(tmp_path, seeds_dir, corpus_dir):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(seeds_dir, inputs)
+    for title in ("Rocky", "Taxi Driver"):
+        shutil.copy(corpus_dir / f"{title}.xml", inputs / f"{title}.xml")
+    clean(inputs, tmp_path / "work")
+    (inputs / "Rocky.xml").unlink()
+    summary, built = clean(inputs, tmp_path / "work")
+    assert (summary["films"], summary["films_built"], summary["films_kept"]) == (2, 0, 2)
+    assert sorted(built["dim_film"]["title"].to_list()) == ["Leaving Las Vegas", "Taxi Driver"]
+    assert "Rocky" not in built["fact_claim"].join(built["dim_film"], on="film_id")["title"].to_list()
+    assert_same_frames(built, fresh_frames(inputs, tmp_path))
+
+
+def academy_name(built: dict[str, pl.DataFrame], film: str) -> list[str]:
+    """The names of the Academy's award body as ``film``'s nominations name it."""
+    rows = (
+        built["fact_nomination"]
+        .join(built["dim_film"].select("film_id", "title"), on="film_id")
+        .join(built["dim_award_body"].rename({"name": "body"}), on="award_body_id")
+        .filter((pl.col("title") == film) & pl.col("body").str.starts_with("Academy Award"))
+    )
+    return sorted(set(rows["body"].to_list()))
+
+
+def test_a_film_added_elsewhere_flips_the_award_body_name_a_kept_film_gets(tmp_path, corpus_dir):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for title in ("Taxi Driver", "Spirited Away"):  # "Academy Award" 4 times, "Academy Awards" once
+        shutil.copy(corpus_dir / f"{title}.xml", inputs / f"{title}.xml")
+    _, built = clean(inputs, tmp_path / "work")
+    assert academy_name(built, "Taxi Driver") == ["Academy Award"]
+
+    shutil.copy(corpus_dir / "Rocky.xml", inputs / "Rocky.xml")  # "Academy Awards" 10 times
+    summary, built = clean(inputs, tmp_path / "work")
+    assert (summary["films_built"], summary["films_kept"]) == (1, 2)  # Taxi Driver is not rebuilt
+    assert academy_name(built, "Taxi Driver") == ["Academy Awards"]
+    assert_same_frames(built, fresh_frames(inputs, tmp_path))
+
+    (inputs / "Rocky.xml").unlink()
+    summary, built = clean(inputs, tmp_path / "work")
+    assert academy_name(built, "Taxi Driver") == ["Academy Award"]
+    assert_same_frames(built, fresh_frames(inputs, tmp_path))
+
+
+def test_the_heads_of_a_shard_are_its_documents_without_their_facts(tmp_path, seeds_dir):
+    store = ShardStore(tmp_path / "shards", DEFAULT_LIMITS)
+    found = corpus.detect_all(seeds_dir)
+    every = corpus.parts(seeds_dir, found.sources)
+    corpus.write_parts(seeds_dir, every, store)
+    heads = pl.concat([store.read_heads(part) for part in every])
+    docs = [d for part in every for d in store.read_bulk(part)[0]]
+    assert heads.filter(pl.col("status") == "document").select(
+        "kind", "title", "film_title", "release_year", "page_id", "revision_id", "supplementary"
+    ).to_dicts() == [
+        {
+            "kind": d.kind,
+            "title": d.page_title,
+            "film_title": d.facts.title,
+            "release_year": d.facts.release_year,
+            "page_id": d.page_id,
+            "revision_id": d.revision_id,
+            "supplementary": d.supplementary,
+        }
+        for d in docs
+    ]
+    article = heads.filter(pl.col("kind") == "mediawiki_api_json").row(0, named=True)
+    fields = ("film_title", "release_year", "title", "page_id", "revision_id", "supplementary")
+    assert tuple(article[f] for f in fields) == (
+        "Leaving Las Vegas",
+        1995,
+        "Leaving Las Vegas",
+        54160,
+        None,
+        False,
+    )
+    assert heads["film_title"].null_count() == heads.filter(pl.col("status") == "rejection").height

@@ -13,15 +13,74 @@ superseded, so the same accolades are never counted twice.
 People and companies named without a link take the link of the same name elsewhere in the
 same film (an unlinked "Richard Lewis" in the IMDb cast is the linked
 ``Richard Lewis (comedian)`` of the article's cast).
+
+The rules read only a document's ``Head`` (its page, kind, title and year), so the load stage
+groups documents into films without decoding their facts (``group``), and decodes a film's
+documents only when its rows are built. ``film_key`` names what a film's rows are made of.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from etl.lib.model import Name
 from etl.lib.pipeline.documents import ParsedDocument
+from etl.lib.pipeline.intake import WIKI_KINDS
 from etl.lib.text.keys import make_id, normalise, normalise_title
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)
+class Head:
+    """What the join rules read of a document: where it sits, its page and the film it names.
+    ``page_key`` is the page's identity in the shards; ``part`` and ``ordinal`` locate its row;
+    ``ref`` is whatever the caller wants back (the document itself, in ``join_films``)."""
+
+    path: str
+    sha256: str  # of the file
+    kind: str
+    title: str  # the film's title, as the document's facts give it
+    release_year: int | None = None
+    page_title: str | None = None
+    page_id: int | None = None
+    revision_id: int | None = None
+    supplementary: bool = False
+    page_key: str | None = None
+    part: int = 0
+    ordinal: int = 0
+    ref: object = None
+
+    @property
+    def is_wikipedia_article(self) -> bool:
+        return self.kind in WIKI_KINDS and not self.supplementary
+
+    @classmethod
+    def of(cls, doc: ParsedDocument) -> Head:
+        return cls(
+            doc.source.path,
+            doc.source.sha256,
+            doc.kind,
+            doc.facts.title,
+            doc.facts.release_year,
+            doc.page_title,
+            doc.page_id,
+            doc.revision_id,
+            doc.supplementary,
+            ref=doc,
+        )
+
+
+@dataclass
+class Group(Generic[T]):
+    """The documents of one film (heads or documents), its master first among equals."""
+
+    film_id: str
+    master: T
+    documents: list[T] = field(default_factory=list)
 
 
 @dataclass
@@ -40,35 +99,37 @@ class Film:
 
 
 @dataclass
-class Superseded:
-    document: ParsedDocument
-    master: ParsedDocument
+class Superseded(Generic[T]):
+    document: T
+    master: T
 
 
-def _order(doc: ParsedDocument):
-    return (doc.source.path, doc.page_title or "", doc.page_id or 0)
+def _order(doc: Head):
+    return (doc.path, doc.page_title or "", doc.page_id or 0)
 
 
-def _titles(doc: ParsedDocument) -> set[str]:
+def _titles(doc: Head) -> set[str]:
     from etl.lib.extract.infobox import strip_disambiguation
 
-    titles = {normalise_title(doc.facts.title)}
+    titles = {normalise_title(doc.title)}
     if doc.page_title:
         titles.add(normalise_title(strip_disambiguation(doc.page_title)))
     return titles - {""}
 
 
-def join_films(docs: list[ParsedDocument]) -> tuple[list[Film], list[Superseded]]:
-    wiki = sorted((d for d in docs if d.is_wikipedia_article), key=_order)
-    other = sorted((d for d in docs if not d.is_wikipedia_article), key=_order)
-    films: dict[tuple[str, int | None], Film] = {}
-    superseded: list[Superseded] = []
+def group(heads: list[Head]) -> tuple[list[Group[Head]], list[Superseded[Head]]]:
+    """The films of these documents, in film order (normalised title, year, id), by the rules
+    above, and the Wikipedia documents superseded by a newer revision of the same article."""
+    wiki = sorted((d for d in heads if d.is_wikipedia_article), key=_order)
+    other = sorted((d for d in heads if not d.is_wikipedia_article), key=_order)
+    films: dict[tuple[str, int | None], Group[Head]] = {}
+    superseded: list[Superseded[Head]] = []
 
     for doc in wiki:
-        key = (normalise_title(doc.facts.title), doc.facts.release_year)
+        key = (normalise_title(doc.title), doc.release_year)
         film = films.get(key)
         if film is None:
-            films[key] = Film(make_id("film", *key), doc, [doc])
+            films[key] = Group(make_id("film", *key), doc, [doc])
             continue
         newer = (doc.revision_id or 0) > (film.master.revision_id or 0)
         old, film.master = (film.master, doc) if newer else (doc, film.master)
@@ -79,25 +140,47 @@ def join_films(docs: list[ParsedDocument]) -> tuple[list[Film], list[Superseded]
     for doc in other:
         film = _match(doc, wiki_films) or _match(doc, [f for f in films.values() if f not in wiki_films])
         if film is None:
-            key = (normalise_title(doc.facts.title), doc.facts.release_year)
-            film = films.setdefault(key, Film(make_id("film", *key), doc, []))
+            key = (normalise_title(doc.title), doc.release_year)
+            film = films.setdefault(key, Group(make_id("film", *key), doc, []))
         film.documents.append(doc)
 
-    result = sorted(films.values(), key=lambda f: (normalise_title(f.title), f.year or 0, f.film_id))
-    for film in result:
+    order = lambda f: (normalise_title(f.master.title), f.master.release_year or 0, f.film_id)
+    return sorted(films.values(), key=order), superseded
+
+
+def join_films(docs: list[ParsedDocument]) -> tuple[list[Film], list[Superseded[ParsedDocument]]]:
+    """``group`` over documents already decoded, their names linked within each film."""
+    groups, superseded = group([Head.of(d) for d in docs])
+    films = [film_of(g, lambda h: h.ref) for g in groups]
+    for film in films:
         link_names(film)
-    return result, superseded
+    return films, [Superseded(s.document.ref, s.master.ref) for s in superseded]  # type: ignore[arg-type]
 
 
-def _match(doc: ParsedDocument, films: list[Film]) -> Film | None:
+def film_of(heads: Group[Head], document) -> Film:
+    """The film of a group of heads, each head's document given by ``document(head)``."""
+    return Film(heads.film_id, document(heads.master), [document(h) for h in heads.documents])
+
+
+def film_key(heads: Group[Head], code: str) -> str | None:
+    """What the rows of a film are made of: the code, the film and its documents in order
+    (each page's key and path, and which is the master). None when a document has no page key."""
+    if any(h.page_key is None for h in heads.documents):
+        return None
+    docs = [[h.page_key, h.path, h is heads.master] for h in heads.documents]
+    text = json.dumps([code, heads.film_id, docs], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _match(doc: Head, films: list[Group[Head]]) -> Group[Head] | None:
     titles = _titles(doc)
-    year = doc.facts.release_year
+    year = doc.release_year
     same_title = [f for f in films if titles & _titles(f.master)]
     for f in same_title:
-        if year is not None and f.year == year:
+        if year is not None and f.master.release_year == year:
             return f
     for f in same_title:
-        if year is not None and f.year is not None and abs(f.year - year) == 1:
+        if year is not None and f.master.release_year is not None and abs(f.master.release_year - year) == 1:
             return f
     if year is None and len(same_title) == 1:
         return same_title[0]

@@ -65,6 +65,32 @@ _ROW = tuple(COLUMNS.names[4:])  # what a page's row says, wherever the page sit
 # Rejections read in bulk (``ShardStore.read_bulk``): the columns of a rejected_document row.
 REJECTED = {c: pl.String for c in ("path", "sha256", "reason", "kind", "page_title")}
 Row = tuple  # (kind, title, status, reason, payload)
+# What ``read_heads`` reads of a document's payload (its JSON paths): what films are joined by.
+_HEAD_PATHS = {
+    "film_title": "facts.title",
+    "release_year": "facts.release_year",
+    "page_id": "page_id",
+    "revision_id": "revision_id",
+    "supplementary": "supplementary",
+}
+HEADS = {
+    **{c: pl.String for c in ("page_key", "path", "sha256")},
+    "ordinal": pl.Int64,
+    **{c: pl.String for c in ("kind", "title", "status", "reason", "film_title")},
+    **{c: pl.Int64 for c in ("release_year", "page_id", "revision_id")},
+    "supplementary": pl.Boolean,
+}
+
+
+def rejected_rows(src: SourceFile, rows: pl.DataFrame) -> pl.DataFrame:
+    """The rejections of a part's rows (a shard's, or its heads) as ``REJECTED`` rows of the file."""
+    return rows.filter(pl.col("status") == REJECTION).select(
+        pl.lit(src.path, pl.String).alias("path"),
+        pl.lit(src.sha256, pl.String).alias("sha256"),
+        "reason",
+        "kind",
+        pl.col("title").alias("page_title"),
+    )
 
 
 @dataclass(frozen=True)
@@ -250,14 +276,12 @@ class ShardStore:
             self._warn(f"parse cache shard {path.name} not reused ({exc}); {src.path} parsed whole")
             return {}
 
-    def read_bulk(self, part: Part) -> tuple[list[ParsedDocument], pl.DataFrame]:
-        """The results of a part from its shard: its documents, in order, and its rejections as
-        one frame of ``REJECTED`` columns (no object per rejected page: most pages of a dump).
-        ``InvalidShard`` when the shard is not valid: rows out of order or of another content,
-        a row that is neither a valid document nor a rejection with its reason."""
-        src = part.src
+    def _frame(self, part: Part, columns: list[str] | None = None) -> pl.DataFrame:
+        """The rows of a part's shard (``columns`` of them), checked: in order, of this content,
+        each a document or a rejection with its reason and kind (``InvalidShard`` if not)."""
         try:
-            frame = pl.from_arrow(self._open(self.shard(part), part.key).read())
+            table = self._open(self.shard(part), part.key).read(columns=columns)
+            frame = pl.from_arrow(table)
         except (OSError, pa.ArrowException) as exc:
             raise InvalidShard(f"unreadable ({_describe(exc)})") from None
         assert isinstance(frame, pl.DataFrame)  # a table, not a column
@@ -270,24 +294,56 @@ class ShardStore:
         rejected = frame.filter(pl.col("status") == REJECTION)
         if rejected["reason"].null_count() or rejected["kind"].null_count():
             raise InvalidShard("a rejection without its reason or kind")
+        return frame
+
+    def _documents(self, part: Part, payloads: list) -> list[ParsedDocument]:
         docs = []
-        for payload in frame.filter(pl.col("status") == DOCUMENT)["payload"].to_list():
+        for payload in payloads:
             try:
                 items = self.schema.load(payload) if isinstance(payload, str) else []
             except InvalidEntry as exc:
                 raise InvalidShard(f"a document: {exc}") from None
             if len(items) != 1 or not isinstance(items[0], ParsedDocument):
                 raise InvalidShard("a row is not one document")
-            items[0].source = src  # the same content may now sit at another path
+            items[0].source = part.src  # the same content may now sit at another path
             docs.append(items[0])
-        bulk = rejected.select(
-            pl.lit(src.path, pl.String).alias("path"),
-            pl.lit(src.sha256, pl.String).alias("sha256"),
-            "reason",
-            "kind",
-            pl.col("title").alias("page_title"),
+        return docs
+
+    def read_bulk(self, part: Part) -> tuple[list[ParsedDocument], pl.DataFrame]:
+        """The results of a part from its shard: its documents, in order, and its rejections as
+        one frame of ``REJECTED`` columns (no object per rejected page: most pages of a dump).
+        ``InvalidShard`` when the shard is not valid: rows out of order or of another content,
+        a row that is neither a valid document nor a rejection with its reason."""
+        frame = self._frame(part)
+        docs = self._documents(part, frame.filter(pl.col("status") == DOCUMENT)["payload"].to_list())
+        return docs, rejected_rows(part.src, frame)
+
+    def read_heads(self, part: Part) -> pl.DataFrame:
+        """A part's rows without their facts: every column of the shard but the payload, and of
+        each document the fields films are joined by (``HEADS``), read from its payload by
+        Polars without decoding it. ``InvalidShard`` as ``read_bulk``; a payload that does not
+        decode is found when its document is read (``read_documents``)."""
+        frame = self._frame(part)
+        payload = pl.col("payload")
+        fields = [
+            payload.str.json_path_match(f"$.items[0].document.{path}").alias(name)
+            for name, path in _HEAD_PATHS.items()
+        ]
+        heads = frame.select(*(c for c in COLUMNS.names if c != "payload"), *fields)
+        return heads.with_columns(
+            pl.col("release_year", "page_id", "revision_id").cast(pl.Int64, strict=False),
+            (pl.col("supplementary") == "true").fill_null(False),
         )
-        return docs, bulk
+
+    def read_documents(self, part: Part, ordinals: set[int]) -> dict[int, ParsedDocument]:
+        """The documents of a part's rows ``ordinals``, decoded and checked, by ordinal."""
+        frame = self._frame(part).filter(pl.col("ordinal").is_in(sorted(ordinals)))
+        frame = frame.filter(pl.col("status") == DOCUMENT)
+        docs = self._documents(part, frame["payload"].to_list())
+        found = dict(zip(frame["ordinal"].to_list(), docs))
+        if set(found) != set(ordinals):
+            raise InvalidShard("a document is not where its row was")
+        return found
 
     def previous_files(self) -> dict[str, str]:
         path = self.folder / MANIFEST

@@ -9,6 +9,14 @@ The frames of the last build are also kept (``keep``) under a key of everything 
 every shard), with the clean stage's summary. A build with the same key takes them (``reuse``)
 instead of reading every shard back and building every table again: an unchanged folder costs
 no clean stage.
+
+Otherwise ``build`` builds the frames film by film. Every part's documents are read as heads
+(page, kind, title, year: ``ShardStore.read_heads``; a part whose shard is the one the last build
+read comes from the kept heads, unread), grouped into films (``resolve.group``), and each film
+keyed by its documents (``resolve.film_key``). A film whose key the last build had keeps its rows
+(read from the kept frames, source ids following their files' new content); the others are
+decoded part by part and built (``tables.film_rows``), each film's documents dropped once its
+rows are made. ``tables.combine`` makes the tables of both, as a full build does.
 """
 
 from __future__ import annotations
@@ -17,16 +25,30 @@ import hashlib
 import json
 import os
 import shutil
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from etl.lib.pipeline import corpus, resolve
+from etl.lib.pipeline import workers as workers_lib
 from etl.lib.pipeline.corpus import Intake
-from etl.lib.pipeline.shards import ShardStore
-from etl.lib.store.tables import TABLE_SPECS, TABLES
+from etl.lib.pipeline.documents import ParsedDocument
+from etl.lib.pipeline.intake import Rejection
+from etl.lib.pipeline.resolve import Group, Head
+from etl.lib.pipeline.shards import DOCUMENT, HEADS, REJECTED, InvalidShard, Part, ShardStore, rejected_rows
+from etl.lib.store import tables
+from etl.lib.store.report import frame_markdown, rejections_markdown
+from etl.lib.store.tables import CONTRIBUTIONS, FILM_TABLES, TABLE_SPECS, TABLES, Corpus, source_id
 
 _KEY = "key"
 _SUMMARY = "summary.json"
+_EXTRA = "films."  # the kept frames ``build`` keeps films by: films.<name>.parquet
+_FILMS = {"film_key": pl.String, "film_id": pl.String}
+_KEPT_HEADS = {"part": pl.String, "identity": pl.String, **HEADS}
+_BATCH = 500  # films whose rows are made into frames at once
 
 
 class InvalidFrames(ValueError):
@@ -101,15 +123,20 @@ def _link_tables(source: Path, target: Path) -> None:
             shutil.copyfile(source / name, target / name)
 
 
-def keep(cache: Path, key: str, folder: Path, summary: dict) -> None:
+def keep(
+    cache: Path, key: str, folder: Path, summary: dict, extra: dict[str, pl.DataFrame] | None = None
+) -> None:
     """Keep the frames in ``folder`` and the clean stage's summary (JSON values) as the frames of
-    ``key``, replacing the ones kept before. A failure only means the next build cannot reuse them."""
+    ``key``, replacing the ones kept before, with the ``extra`` frames the next build keeps films
+    by (``build``). A failure only means the next build cannot reuse them."""
     cache = Path(cache)
     tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
     try:
         discard(tmp)
         tmp.mkdir(parents=True)
         _link_tables(Path(folder), tmp)
+        for name, frame in (extra or {}).items():
+            frame.write_parquet(tmp / f"{_EXTRA}{name}.parquet")
         (tmp / _SUMMARY).write_text(json.dumps(summary), encoding="utf-8")
         (tmp / _KEY).write_text(key, encoding="utf-8")
         discard(cache)
@@ -146,3 +173,308 @@ def reuse(cache: Path, key: str, folder: Path) -> dict | None:
             pass
         return None
     return summary
+
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class _Kept:
+    """What the last build kept to build films by: its tables, each film's key, the films'
+    contributions to the shared dimensions and every part's heads, under the store's code."""
+
+    tables: dict[str, pl.DataFrame]
+    films: pl.DataFrame
+    contributions: dict[str, pl.DataFrame]
+    heads: dict[str, pl.DataFrame]  # part key -> its heads (with the shard's identity)
+
+
+def _read_extra(cache: Path, name: str, schema: dict) -> pl.DataFrame:
+    frame = pl.read_parquet(cache / f"{_EXTRA}{name}.parquet")
+    if dict(frame.schema) != schema:
+        raise InvalidFrames(f"{name} does not hold its columns")
+    return frame
+
+
+def _kept(cache: Path, version: str) -> _Kept | None:
+    """The last build's kept frames, when they are of this code and hold what they should."""
+    cache = Path(cache)
+    try:
+        if not cache.is_dir() or cache.is_symlink():
+            return None
+        if _read_extra(cache, "version", {"version": pl.String})["version"].to_list() != [version]:
+            return None
+        heads = _read_extra(cache, "heads", _KEPT_HEADS)
+        return _Kept(
+            read_frames(cache),
+            _read_extra(cache, "films", _FILMS),
+            {t: _read_extra(cache, t, CONTRIBUTIONS[t]) for t in CONTRIBUTIONS},
+            {str(k[0]): f for k, f in heads.partition_by("part", as_dict=True).items()},
+        )
+    except (OSError, ValueError, pl.exceptions.PolarsError):
+        return None
+
+
+def _identity(path: Path) -> str:
+    """A shard file's identity: written again or tampered with since, it has another one."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return ""
+    return f"{st.st_size}:{st.st_ino}:{st.st_mtime_ns}"
+
+
+class _Broken(Exception):
+    def __init__(self, part: Part, exc: InvalidShard):
+        self.part, self.exc = part, exc
+
+
+def _heads(part: Part, index: int, rows: pl.DataFrame) -> list[Head]:
+    docs = rows.filter(pl.col("status") == DOCUMENT)
+    if docs["film_title"].null_count() or docs["page_key"].null_count():
+        raise InvalidShard("a document without its title or page key")
+    columns = ("page_key", "ordinal", "kind", "title", "film_title", "release_year", "page_id", "revision_id")
+    src = part.src
+    return [
+        Head(src.path, src.sha256, kind, film, year, title, pid, rev, bool(supp), key, index, ordinal)
+        for key, ordinal, kind, title, film, year, pid, rev, supp in docs.select(
+            *columns, "supplementary"
+        ).iter_rows()
+    ]
+
+
+def build(
+    root: Path,
+    intake: Intake,
+    store: ShardStore,
+    cache: Path,
+    folder: Path,
+    *,
+    workers: int = 1,
+    budget: workers_lib.Budget = workers_lib.DEFAULT_BUDGET,
+    progress: Progress | None = None,
+) -> dict:
+    """The frames of ``intake``'s files into ``folder``, from their shards in ``store``, and the
+    clean stage's summary. The frames kept in ``cache`` are taken whole when nothing changed
+    (``frames_reused``), else the rows of every film they hold whose documents did not change
+    (``films_kept``; ``films_built`` are decoded and built). A shard missing or broken is parsed
+    again here (``files_parsed_again``), with a warning in ``store.warnings``."""
+    key = inputs_key(store, intake)
+    summary = reuse(cache, key, folder)
+    if summary is not None:
+        return {
+            **summary,
+            "frames_reused": True,
+            "files_parsed_again": 0,
+            "films_built": 0,
+            "films_kept": summary["films"],
+        }
+    every = corpus.parts(root, intake.sources)
+    kept = _kept(cache, store.entries.name)
+    parsed_again = 0
+    repaired: set[str] = set()
+    for _ in range(len(every) + 1):
+        try:
+            summary, extra = _build(root, intake, store, every, kept, repaired, folder, progress)
+            break
+        except _Broken as broken:
+            store.discard(broken.part, broken.exc)
+            stats = corpus.write_parts(
+                root, [broken.part], store, workers=workers, budget=budget, progress=progress
+            )
+            parsed_again += stats.files_parsed
+            repaired.add(broken.part.key)
+    else:  # pragma: no cover - each attempt repairs one part
+        raise RuntimeError("shards could not be repaired")
+    summary["files_parsed_again"] = parsed_again
+    store.finish(intake.sources, [p.key for p in every])
+    extra["heads"] = extra["heads"].with_columns(
+        pl.col("part")
+        .map_elements(lambda k: _identity(store.entries / f"{k}.parquet"), pl.String)
+        .alias("identity")
+    )
+    keep(cache, inputs_key(store, intake), folder, {**summary, "frames_reused": False}, extra)
+    return {**summary, "frames_reused": False}
+
+
+def _build(
+    root: Path,
+    intake: Intake,
+    store: ShardStore,
+    every: list[Part],
+    kept: _Kept | None,
+    repaired: set[str],
+    folder: Path,
+    progress: Progress | None,
+) -> tuple[dict, dict[str, pl.DataFrame]]:
+    heads: list[Head] = []
+    bulk: list[pl.DataFrame] = []
+    part_heads: dict[str, pl.DataFrame] = {}
+    untrusted: set[int] = set()  # parts whose shard is not the one the kept films were built from
+    for i, part in enumerate(every):
+        rows = part_heads.get(part.key)
+        if rows is None:
+            old = kept.heads.get(part.key) if kept and part.key not in repaired else None
+            if old is not None and old["identity"][0] == _identity(store.shard(part)):
+                rows = old.drop("part", "identity")
+            else:
+                try:
+                    rows = store.read_heads(part).cast(HEADS)  # type: ignore[arg-type]
+                except InvalidShard as exc:
+                    raise _Broken(part, exc) from None
+            part_heads[part.key] = rows
+        if kept and part.key in kept.heads and part.key not in repaired:
+            if kept.heads[part.key]["identity"][0] != _identity(store.shard(part)):
+                untrusted.add(i)
+        try:
+            heads += _heads(part, i, rows)
+        except InvalidShard as exc:
+            raise _Broken(part, exc) from None
+        bulk.append(rejected_rows(part.src, rows))
+    groups, superseded = resolve.group(heads)
+    code = store.entries.name
+    keys = [resolve.film_key(g, code) for g in groups]
+    known = dict(kept.films.iter_rows()) if kept else {}
+    keep_ids = {
+        g.film_id
+        for g, k in zip(groups, keys)
+        if k is not None and known.get(k) == g.film_id and not any(h.part in untrusted for h in g.documents)
+    }
+    todo = [g for g in groups if g.film_id not in keep_ids]
+    chunks = [_kept_rows(kept, keep_ids, intake)] if kept and keep_ids else []
+    chunks += _built_rows(store, every, todo, progress)
+    pages = pl.concat([pl.DataFrame(schema=REJECTED), *bulk])
+    frames = tables.combine(
+        Corpus(intake.sources, intake.rejections, pages),
+        [g.film_id for g in groups],
+        chunks,
+        superseded,
+    )
+    write_frames(folder, frames)
+    summary = _summary(intake, frames, pages, len(heads), len(groups), len(todo))
+    extra = {
+        "version": pl.DataFrame({"version": [code]}),
+        "films": pl.DataFrame(
+            [(k, g.film_id) for g, k in zip(groups, keys) if k is not None], schema=_FILMS, orient="row"
+        ),
+        **{
+            t: pl.concat([c[t] for c in chunks]) if chunks else pl.DataFrame(schema=CONTRIBUTIONS[t])
+            for t in CONTRIBUTIONS
+        },
+        "heads": pl.concat(
+            [pl.DataFrame(schema=_KEPT_HEADS)]
+            + [
+                f.select(pl.lit(k, pl.String).alias("part"), pl.lit("", pl.String).alias("identity"), *HEADS)
+                for k, f in part_heads.items()
+            ]
+        ),
+    }
+    return summary, extra
+
+
+def _kept_rows(kept: _Kept, keep_ids: set[str], intake: Intake) -> dict[str, pl.DataFrame]:
+    """The rows of the kept films, their source ids those of their files' content now."""
+    ids = sorted(keep_ids)
+    now = {s.path: source_id(s) for s in intake.sources}
+    moved = {
+        sid: now[path]
+        for sid, path in kept.tables["dim_source"].select("source_id", "path").iter_rows()
+        if path in now and now[path] != sid
+    }
+    out = {}
+    for t in FILM_TABLES:
+        frame = kept.tables[t]
+        if t == "bridge_nomination_person":
+            continue
+        frame = frame.filter(pl.col("film_id").is_in(ids))
+        for column in ("source_id", "master_source_id"):
+            if column in frame.columns and moved:
+                frame = frame.with_columns(pl.col(column).replace(moved))
+        out[t] = frame
+    out["bridge_nomination_person"] = kept.tables["bridge_nomination_person"].filter(
+        pl.col("nomination_id").is_in(out["fact_nomination"]["nomination_id"].to_list())
+    )
+    for t in CONTRIBUTIONS:
+        out[t] = kept.contributions[t].filter(pl.col("film_id").is_in(ids))
+    return out
+
+
+def _built_rows(
+    store: ShardStore, every: list[Part], todo: list[Group[Head]], progress: Progress | None
+) -> list[dict[str, pl.DataFrame]]:
+    """The rows of the films ``todo``, their documents decoded part by part: a film is built once
+    the last part holding one of its documents is read, and its documents dropped."""
+    needed: dict[int, set[int]] = defaultdict(set)
+    ready: dict[int, list[Group[Head]]] = defaultdict(list)
+    for g in todo:
+        for h in g.documents:
+            needed[h.part].add(h.ordinal)
+        ready[max(h.part for h in g.documents)].append(g)
+    docs: dict[tuple[int, int], ParsedDocument] = {}
+    chunks, rows, built = [], tables.empty_rows(), 0
+    for i in sorted(needed):
+        try:
+            docs.update(((i, o), d) for o, d in store.read_documents(every[i], needed[i]).items())
+        except InvalidShard as exc:
+            raise _Broken(every[i], exc) from None
+        for g in ready[i]:
+            film = resolve.film_of(g, lambda h: docs[(h.part, h.ordinal)])
+            for h in g.documents:
+                del docs[(h.part, h.ordinal)]
+            resolve.link_names(film)
+            for t, r in tables.film_rows(film).items():
+                rows[t] += r
+            built += 1
+            if built % _BATCH == 0:
+                chunks.append(tables.rows_frames(rows))
+                rows = tables.empty_rows()
+                if progress:
+                    progress(f"built {built} films")
+    chunks.append(tables.rows_frames(rows))
+    return chunks
+
+
+def _summary(
+    intake: Intake,
+    frames: dict[str, pl.DataFrame],
+    pages: pl.DataFrame,
+    documents: int,
+    films: int,
+    built: int,
+) -> dict:
+    issues = frames["extraction_issue"]
+    counts = {
+        kind: Counter(
+            dict(
+                issues.filter(pl.col("issue_kind") == kind)
+                .group_by("detail")
+                .agg(pl.col("count").sum())
+                .iter_rows()
+            )
+        )
+        for kind in ("unknown template", "unreadable value")
+    }
+
+    def top(c: Counter) -> dict:
+        return dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:25])
+
+    return {
+        "films": films,
+        "film_documents": documents,
+        "rejected_pages": pages.height,
+        "pages_over_budget": sum(
+            n for reason, n in pages.group_by("reason").len().iter_rows() if workers_lib.over_budget(reason)
+        ),
+        "unknown_templates": sum(counts["unknown template"].values()),
+        "unknown_templates_top": top(counts["unknown template"]),
+        "unreadable_values": top(counts["unreadable value"]),
+        "rejections": rejections_markdown(  # the table shows the first 50
+            [*intake.rejections, *(Rejection(**r) for r in pages.head(51).iter_rows(named=True))]
+        ),
+        "rows": {name: f.height for name, f in frames.items()},
+        "films_preview": frame_markdown(
+            frames["dim_film"].select("title", "release_year", "runtime_minutes", "documents")
+        ),
+        "films_built": built,
+        "films_kept": films - built,
+    }

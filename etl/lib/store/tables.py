@@ -7,6 +7,10 @@ comments from these specs; the Dagster assets take their column schemas and desc
 them; the checks take keys and references. Adding a table touches ``TABLE_SPECS`` and its row
 builder only.
 
+Rows are built film by film: ``film_rows`` gives one film's rows and what it says of the
+dimensions films share (``CONTRIBUTIONS``); ``combine`` makes every table from the rows of every
+film, however they were grouped (built now or kept from the last build), as one pass would.
+
 Facts are conformed: a fact several documents of one film state is one row (``sources`` counts
 the documents, ``source_id`` is the master record's when it states the fact, else the first
 document's), and ``fact_claim`` keeps each document's statement of it. A fact is its grain
@@ -31,7 +35,7 @@ from etl.lib.text.keys import award_body_key, date_id, entity_key, make_id, norm
 
 if TYPE_CHECKING:  # the schema itself needs none of the parsers
     from etl.lib.pipeline.documents import ParsedDocument
-    from etl.lib.pipeline.resolve import Film, Superseded
+    from etl.lib.pipeline.resolve import Film, Head, Superseded
 
 S, I, F, B, D = pl.String, pl.Int64, pl.Float64, pl.Boolean, pl.Date
 LS = pl.List(pl.String)
@@ -505,10 +509,9 @@ VIEWS: tuple[str, ...] = tuple(VIEW_SPECS)
 
 @dataclass
 class Corpus:
-    """Everything the parse stage produced."""
+    """What the tables take of the parse stage besides the films: the files and rejections."""
 
     sources: list[SourceFile]
-    documents: list[ParsedDocument]
     rejections: list[Rejection]
     # Rejections in bulk (most pages of a dump), rejected_document's columns: no object per page.
     bulk_rejections: pl.DataFrame | None = None
@@ -519,8 +522,9 @@ def source_id(src: SourceFile) -> str:
 
 
 class _Entities:
-    """People or companies met while building facts; one row per key, the most common
-    spelling as the name (ties by alphabetical order) so the choice is deterministic."""
+    """People or companies met while building a film's facts: the spellings of each key with
+    their counts and its links (``combine`` names each by its most common spelling over every
+    film, ties by alphabetical order, so the choice is deterministic)."""
 
     def __init__(self, kind: str):
         self.kind = kind
@@ -534,18 +538,11 @@ class _Entities:
             self.wiki[key].add(name.wiki_title)
         return make_id(self.kind, key)
 
-    def rows(self, id_col: str) -> list[dict]:
-        rows = []
-        for key, names in self.names.items():
-            name = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-            wiki = sorted(self.wiki[key])[0] if self.wiki[key] else None
-            rows.append({id_col: make_id(self.kind, key), "name": name, "wiki_title": wiki})
-        return rows
-
 
 class _AwardBodies:
-    """Award bodies keyed by ``keys.award_body_key``. The name shown is one that spells the
-    body out (not an acronym), then the most used, then the longest: deterministic."""
+    """Award bodies keyed by ``keys.award_body_key``, with their spellings and links counted.
+    The name ``combine`` shows is one that spells the body out (not an acronym), then the most
+    used over every film, then the longest: deterministic."""
 
     def __init__(self):
         self.names: dict[str, Counter] = defaultdict(Counter)
@@ -557,14 +554,6 @@ class _AwardBodies:
         if wiki_title:
             self.wiki[key][wiki_title] += 1
         return make_id("award_body", key)
-
-    def rows(self) -> list[dict]:
-        rows = []
-        for key, names in self.names.items():
-            name = min(names, key=lambda n: (award_body_key(n) != key, -names[n], -len(n), n))
-            wiki = min(self.wiki[key], key=lambda w: (-self.wiki[key][w], w)) if self.wiki[key] else None
-            rows.append({"award_body_id": make_id("award_body", key), "name": name, "wiki_title": wiki})
-        return rows
 
 
 class _Territories:
@@ -936,25 +925,51 @@ _FAMILIES = {
 }
 
 
-def build_tables(corpus: Corpus, films: list[Film], superseded: list[Superseded]) -> dict[str, pl.DataFrame]:
-    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+# Tables whose rows belong to one film (``film_rows``); every other table is ``combine``'s.
+FILM_TABLES = (
+    "dim_film",
+    "source_document",
+    "extraction_issue",
+    "fact_claim",
+    "fact_nomination",
+    "bridge_nomination_person",
+    *_FAMILIES,
+)
+# What one film says of the dimensions films share (its rows' names, links and first sightings):
+# ``combine`` chooses each dimension row from these, whichever films were built in this build.
+CONTRIBUTIONS: dict[str, dict[str, pl.DataType | type[pl.DataType]]] = {
+    "person_names": {"film_id": S, "person_id": S, "name": S, "count": I},
+    "person_links": {"film_id": S, "person_id": S, "wiki_title": S},
+    "company_names": {"film_id": S, "company_id": S, "name": S, "count": I},
+    "company_links": {"film_id": S, "company_id": S, "wiki_title": S},
+    "body_names": {"film_id": S, "award_body_id": S, "name": S, "count": I, "spelled_out": B},
+    "body_links": {"film_id": S, "award_body_id": S, "wiki_title": S, "count": I},
+    "categories": {"film_id": S, "seen": I, **TABLE_SPECS["dim_award_category"].schema},
+    "ceremonies": {"film_id": S, "seen": I, **TABLE_SPECS["dim_ceremony"].schema},
+    "territories": {"film_id": S, **TABLE_SPECS["dim_territory"].schema},
+    "dates": {"film_id": S, "date": D},
+}
+FilmRows = dict[str, list[dict]]  # FILM_TABLES and CONTRIBUTIONS -> rows
+
+
+def film_rows(film: Film) -> FilmRows:
+    """The rows of one film: its own tables' rows (``FILM_TABLES``) and what it says of the
+    shared dimensions (``CONTRIBUTIONS``). They depend on this film's documents alone, so the
+    rows of a film whose documents did not change can be kept from the last build."""
+    rows = empty_rows()
     b = _Builder()
     facts = {t: _Conformer(t, loose=loose) for t, (_, loose) in _FAMILIES.items()}
     nominations = _Conformer("fact_nomination", "nomination_id")
-    loaded: Counter = Counter()
-
-    for film in films:
-        fid, m = film.film_id, film.master
-        rows["dim_film"].append(_film_row(film, b))
-        # The master record first: it is the source of every fact it states.
-        for doc in sorted(film.documents, key=lambda d: d is not m):
-            sid = source_id(doc.source)
-            loaded[doc.source.path] += 1
-            rows["source_document"].append(_document_row(doc, fid, sid, doc is m))
-            for table, (builder, _) in _FAMILIES.items():
-                facts[table].add(fid, sid, doc is m, builder(b, doc.facts))
-            nominations.add(fid, sid, doc is m, b.nominations(doc.facts, fid))
-            rows["extraction_issue"] += _issue_rows(doc, fid, sid)
+    fid, m = film.film_id, film.master
+    rows["dim_film"].append(_film_row(film, b))
+    # The master record first: it is the source of every fact it states.
+    for doc in sorted(film.documents, key=lambda d: d is not m):
+        sid = source_id(doc.source)
+        rows["source_document"].append(_document_row(doc, fid, sid, doc is m))
+        for table, (builder, _) in _FAMILIES.items():
+            facts[table].add(fid, sid, doc is m, builder(b, doc.facts))
+        nominations.add(fid, sid, doc is m, b.nominations(doc.facts, fid))
+        rows["extraction_issue"] += _issue_rows(doc, fid, sid)
 
     for table, conformer in (*facts.items(), ("fact_nomination", nominations)):
         rows[table] = list(conformer.rows.values())
@@ -964,12 +979,146 @@ def build_tables(corpus: Corpus, films: list[Film], superseded: list[Superseded]
         for nid, persons in nominations.persons.items()
         for i, pid in enumerate(persons, start=1)
     ]
+    for kind, entities in (("person", b.people), ("company", b.companies)):
+        for key, names in entities.names.items():
+            eid = make_id(kind, key)
+            rows[f"{kind}_names"] += [
+                {"film_id": fid, f"{kind}_id": eid, "name": n, "count": c} for n, c in names.items()
+            ]
+            rows[f"{kind}_links"] += [
+                {"film_id": fid, f"{kind}_id": eid, "wiki_title": w} for w in sorted(entities.wiki[key])
+            ]
+    for key, names in b.bodies.names.items():
+        bid = make_id("award_body", key)
+        rows["body_names"] += [
+            {
+                "film_id": fid,
+                "award_body_id": bid,
+                "name": n,
+                "count": c,
+                "spelled_out": award_body_key(n) == key,
+            }
+            for n, c in names.items()
+        ]
+        rows["body_links"] += [
+            {"film_id": fid, "award_body_id": bid, "wiki_title": w, "count": c}
+            for w, c in b.bodies.wiki[key].items()
+        ]
+    rows["categories"] = [{"film_id": fid, "seen": i, **r} for i, r in enumerate(b.categories.values())]
+    rows["ceremonies"] = [{"film_id": fid, "seen": i, **r} for i, r in enumerate(b.ceremonies.values())]
+    rows["territories"] = [{"film_id": fid, **r} for r in b.territories.rows.values()]
+    rows["dates"] = [{"film_id": fid, "date": d} for d in b.dates if d is not None]
+    return rows
+
+
+def _schema(table: str) -> dict[str, pl.DataType | type[pl.DataType]]:
+    return CONTRIBUTIONS[table] if table in CONTRIBUTIONS else TABLE_SPECS[table].schema
+
+
+def rows_frames(rows: FilmRows) -> dict[str, pl.DataFrame]:
+    """Rows of films (``film_rows``, one film's or many films' appended) as frames, in row order."""
+    return {
+        t: pl.DataFrame(r, schema=_schema(t)) if r else pl.DataFrame(schema=_schema(t))
+        for t, r in rows.items()
+    }
+
+
+def empty_rows() -> FilmRows:
+    return {t: [] for t in (*FILM_TABLES, *CONTRIBUTIONS)}
+
+
+def combine(
+    corpus: Corpus,
+    film_order: list[str],
+    films: list[dict[str, pl.DataFrame]],
+    superseded: list[Superseded[Head]],
+) -> dict[str, pl.DataFrame]:
+    """Every table from the rows of every film (``films``: frames of ``rows_frames``, in any
+    grouping; each film's rows in one of them) and the corpus: the dimensions films share are
+    chosen from the films' contributions as one pass over every film in ``film_order`` would
+    (the most used spelling of a name; a category's or ceremony's first sighting)."""
+    every = rows_frames(empty_rows())
+    if films:
+        every = {t: pl.concat([f[t] for f in films]) for t in every}
+    contrib = {t: every[t] for t in CONTRIBUTIONS}
+    out = {t: every[t] for t in FILM_TABLES}
+    rank = pl.DataFrame(
+        {"film_id": film_order, "rank": range(len(film_order))}, schema={"film_id": S, "rank": I}
+    )
+
+    def first_seen(table: str) -> pl.DataFrame:
+        return contrib[table].join(rank, on="film_id", how="left").sort("rank", "seen", maintain_order=True)
+
+    for kind in ("person", "company"):
+        eid = f"{kind}_id"
+        names = (
+            contrib[f"{kind}_names"]
+            .group_by(eid, "name")
+            .agg(pl.col("count").sum())
+            .sort(eid, "count", "name", descending=[False, True, False])
+            .unique(eid, keep="first", maintain_order=True)
+            .select(eid, "name")
+        )
+        links = contrib[f"{kind}_links"].group_by(eid).agg(pl.col("wiki_title").min())
+        out[f"dim_{kind}"] = names.join(links, on=eid, how="left")
+    bodies = (
+        contrib["body_names"]
+        .group_by("award_body_id", "name", "spelled_out")
+        .agg(pl.col("count").sum())
+        .with_columns(pl.col("name").str.len_chars().alias("length"))
+        .sort(
+            "award_body_id",
+            "spelled_out",
+            "count",
+            "length",
+            "name",
+            descending=[False, True, True, True, False],
+        )
+        .unique("award_body_id", keep="first", maintain_order=True)
+        .select("award_body_id", "name")
+    )
+    body_links = (
+        contrib["body_links"]
+        .group_by("award_body_id", "wiki_title")
+        .agg(pl.col("count").sum())
+        .sort("award_body_id", "count", "wiki_title", descending=[False, True, False])
+        .unique("award_body_id", keep="first", maintain_order=True)
+        .select("award_body_id", "wiki_title")
+    )
+    out["dim_award_body"] = bodies.join(body_links, on="award_body_id", how="left")
+    category = TABLE_SPECS["dim_award_category"].schema
+    out["dim_award_category"] = (
+        first_seen("categories")
+        .unique("award_category_id", keep="first", maintain_order=True)
+        .select(*category)
+    )
+    out["dim_ceremony"] = (
+        first_seen("ceremonies")
+        .group_by("ceremony_id", maintain_order=True)
+        .agg(
+            pl.col("award_body_id", "edition", "year").first(),
+            pl.col("ceremony_date").drop_nulls().first(),
+        )
+        .select(*TABLE_SPECS["dim_ceremony"].schema)
+    )
+    out["dim_territory"] = (
+        contrib["territories"]
+        .unique("territory_id", keep="first", maintain_order=True)
+        .select(*TABLE_SPECS["dim_territory"].schema)
+    )
+    dates = contrib["dates"]["date"].unique().to_list()
+    out["dim_date"] = _frame(
+        "dim_date",
+        [{"date_id": date_id(d), "date": d, "year": d.year, "month": d.month, "day": d.day} for d in dates],
+    )
+
     rejected = _rejections(corpus, superseded)
-    rows["rejected_document"] = rejected
     rejected_by_path = Counter(r["path"] for r in rejected)
     bulk = corpus.bulk_rejections
     if bulk is not None:
         rejected_by_path.update(dict(bulk.group_by("path").len().iter_rows()))
+    loaded = Counter(dict(every["source_document"].group_by("source_id").len().iter_rows()))
+    rows: dict[str, list[dict]] = {"rejected_document": rejected}
     rows["dim_source"] = [
         {
             "source_id": source_id(src),
@@ -978,23 +1127,14 @@ def build_tables(corpus: Corpus, films: list[Film], superseded: list[Superseded]
             "sha256": src.sha256,
             "bytes": src.size,
             "compression": src.compression,
-            "documents_loaded": loaded[src.path],
+            "documents_loaded": loaded[source_id(src)],
             "documents_rejected": rejected_by_path[src.path],
         }
         for src in corpus.sources
     ]
-    rows["dim_person"] = b.people.rows("person_id")
-    rows["dim_company"] = b.companies.rows("company_id")
-    rows["dim_territory"] = list(b.territories.rows.values())
-    rows["dim_award_body"] = b.bodies.rows()
-    rows["dim_award_category"] = list(b.categories.values())
-    rows["dim_ceremony"] = list(b.ceremonies.values())
-    rows["dim_date"] = [
-        {"date_id": date_id(d), "date": d, "year": d.year, "month": d.month, "day": d.day}
-        for d in b.dates
-        if d is not None
-    ]
-    return {t: _frame(t, rows[t], bulk if t == "rejected_document" else None) for t in TABLES}
+    out["rejected_document"] = _frame("rejected_document", rejected, bulk)
+    out["dim_source"] = _frame("dim_source", rows["dim_source"])
+    return {t: _sorted(t, out[t]) if t not in rows else out[t] for t in TABLES}
 
 
 def _film_row(film: Film, b: _Builder) -> dict:
@@ -1038,13 +1178,13 @@ def _issue_rows(doc: ParsedDocument, fid: str, sid: str) -> list[dict]:
     ]
 
 
-def _rejections(corpus: Corpus, superseded: list[Superseded]) -> list[dict]:
+def _rejections(corpus: Corpus, superseded: list[Superseded[Head]]) -> list[dict]:
     rejected = list(corpus.rejections) + [
         Rejection(
-            s.document.source.path,
-            s.document.source.sha256,
+            s.document.path,
+            s.document.sha256,
             f"superseded: the same article ({s.master.page_title!r}) is also in "
-            f"{s.master.source.path}, used as the master record",
+            f"{s.master.path}, used as the master record",
             s.document.kind,
             s.document.page_title,
         )
@@ -1069,5 +1209,10 @@ def _frame(table: str, rows: list[dict], bulk: pl.DataFrame | None = None) -> pl
     frame = pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
     if bulk is not None:
         frame = pl.concat([frame, bulk.select(pl.col(c).cast(t) for c, t in schema.items())])
+    return _sorted(table, frame)
+
+
+def _sorted(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    schema = TABLE_SPECS[table].schema
     order = [c for c, t in schema.items() if t != LS]  # a stable row order for a stable file
-    return frame.sort(order, nulls_last=True, maintain_order=True)
+    return frame.select(*schema).sort(order, nulls_last=True, maintain_order=True)
