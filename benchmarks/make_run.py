@@ -1,9 +1,10 @@
 """`make run` side by side: the seed build of two checkouts, interleaved, in one run.
 
-Each round builds ``seeds/`` into a fresh temporary warehouse with each checkout's code (the
-same virtual environment, so only the project's code differs), with a persistent Dagster instance
-as ``make run`` has, and records the wall time and the CPU time of the build process (user +
-system: steadier than wall time on a busy machine); the medians and their ratios are printed. Usage:
+Each round builds ``seeds/`` into a fresh temporary warehouse with each checkout's code, run by
+the checkout's own locked environment (``CHECKOUT/.venv``, as ``make run`` does; the running
+interpreter for a checkout without one), with a persistent Dagster instance as ``make run`` has,
+and records the wall time and the CPU time of the build process (user + system: steadier than
+wall time on a busy machine); the medians and their ratios are printed. Usage:
 
     .venv/bin/python benchmarks/make_run.py OLD_CHECKOUT [NEW_CHECKOUT] [--rounds 5]
 """
@@ -40,10 +41,11 @@ def build_seconds(checkout: Path, scratch: Path) -> tuple[float, float]:
         home.mkdir()
         shutil.copy(checkout / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
     env["DAGSTER_HOME"] = str(home)
+    own = checkout / ".venv" / "bin" / "python"
     start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(
         [
-            sys.executable,
+            str(own) if own.exists() else sys.executable,
             "-c",
             "import sys; from etl.cli import main; sys.exit(main())",
             "build",
