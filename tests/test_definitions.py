@@ -46,3 +46,20 @@ def test_checks_guard_keys_files_and_amounts():
     assert ("fact_nomination", "foreign_keys_resolve") in checks
     assert ("dim_source", "every_input_file_accounted_for") in checks
     assert ("fact_box_office", "amount_low_not_above_high") in checks
+
+
+def test_the_build_runs_in_six_steps_with_the_publication_guard_among_the_checks():
+    job = _defs().resolve_job_def("build_warehouse")
+    steps = sorted(node.name for node in job.graph.node_defs)
+    assert steps == [
+        "parsed_documents",
+        "source_files",
+        "star_schema_frames",
+        "views_and_publication",
+        "warehouse_checks",
+        "warehouse_tables",
+    ]
+    checks = {
+        k.name for k in job.asset_layer.asset_graph.asset_check_keys if k.asset_key == dg.AssetKey("dim_film")
+    }
+    assert "publication_keeps_films" in checks

@@ -58,33 +58,3 @@ def warehouse_tables(warehouse_db: WarehouseResource):
                 ),
             },
         )
-
-
-@dg.asset_check(asset="dim_film", blocking=True, pool="duckdb")
-def publication_keeps_films(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """The publication guard: a build with no films, or one that loses more than the allowed
-    share (``max_film_loss``) of the published warehouse's films, is not published unless
-    ``allow_shrink`` (``etl build --allow-shrink``). A missing mount or a mistyped folder must
-    not replace a good warehouse. (source_document is written in the same step as dim_film.)"""
-    with warehouse_db.connect() as conn:
-        films = warehouse.count_rows(conn, "dim_film")
-        documents = warehouse.count_rows(conn, "source_document")
-    before = warehouse.published_films(warehouse_db.published_path())
-    passed, comparison = warehouse.shrink_verdict(
-        before,
-        films,
-        max_loss=warehouse_db.max_film_loss,
-        allow_shrink=warehouse_db.allow_shrink,
-        documents=documents,
-    )
-    return dg.AssetCheckResult(
-        passed=passed,
-        severity=dg.AssetCheckSeverity.ERROR,
-        description=comparison,
-        metadata={
-            "films_built": films,
-            "films_published": before if before is not None else -1,
-            "max_film_loss": warehouse_db.max_film_loss,
-            "allow_shrink": warehouse_db.allow_shrink,
-        },
-    )
