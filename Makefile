@@ -39,4 +39,4 @@ dev: setup
 	$(VENV)/bin/dagster dev --host 127.0.0.1 --port 3000
 
 clean:
-	rm -rf .uv $(VENV) .pytest_cache warehouse.duckdb warehouse.building.duckdb* warehouse.duckdb.parse-cache warehouse.duckdb.frames-cache
+	rm -rf .uv $(VENV) .pytest_cache warehouse.duckdb warehouse.building.duckdb* warehouse.duckdb.parse-cache warehouse.duckdb.frames-cache warehouse.duckdb.load
