@@ -40,7 +40,7 @@ def _build(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
-    from etl.definitions import defs
+    from etl.definitions import build_defs
     from etl.defs.extract.assets import every_partition_tags
 
     # The job resolves its paths when it runs; the flags override the defaults for this process.
@@ -52,7 +52,7 @@ def _build(args: argparse.Namespace) -> int:
     if args.allow_shrink:
         run_config["resources"] = {"warehouse_db": {"config": {"allow_shrink": True}}}
     with instance:
-        job = defs().resolve_job_def("build_warehouse")
+        job = build_defs().resolve_job_def("build_warehouse")
         result = job.execute_in_process(
             instance=instance, raise_on_error=False, run_config=run_config, tags=every_partition_tags()
         )
