@@ -361,6 +361,23 @@ def test_a_second_build_on_the_same_warehouse_is_refused(seeds_dir, tmp_path):
     assert not target.exists() and not warehouse.build_path(target).exists()
 
 
+@pytest.mark.parametrize("left_in_wal", [False, True])
+def test_publish_moves_every_row_onto_the_published_path(tmp_path, left_in_wal):
+    from etl.lib.store import warehouse
+
+    target = tmp_path / "warehouse.duckdb"
+    working = warehouse.build_path(target)
+    conn = duckdb.connect(str(working))
+    if left_in_wal:  # a connection that closed without its checkpoint
+        conn.execute("pragma disable_checkpoint_on_shutdown")
+    conn.execute("create table t as select range as i from range(1000)")
+    conn.close()
+    assert Path(str(working) + ".wal").exists() == left_in_wal
+    warehouse.publish(working, target)
+    assert query(target, "select count(*), sum(i) from t") == [(1000, 499500)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["warehouse.duckdb"]
+
+
 # ------------------------------------------------------------------ an unchanged rebuild
 
 
