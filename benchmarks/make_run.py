@@ -5,7 +5,8 @@ the checkout's own locked environment (``CHECKOUT/.venv``, as ``make run`` does;
 interpreter for a checkout without one; ``--python`` runs both with one interpreter, so only the
 project's code differs), with a persistent Dagster instance as ``make run`` has, and records the
 wall time and the CPU time of the build process (user + system: steadier than wall time on a
-busy machine); the medians and their ratios are printed. Usage:
+busy machine); the medians and their ratios are printed. Each checkout's ``etl/`` is byte-compiled
+once first, as ``make run`` does, so neither compiles its modules on every round. Usage:
 
     .venv/bin/python benchmarks/make_run.py OLD_CHECKOUT [NEW_CHECKOUT] [--rounds 5] [--python PYTHON]
 """
@@ -31,6 +32,11 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _python(checkout: Path, python: str | None) -> str:
+    own = checkout / ".venv" / "bin" / "python"
+    return python or (str(own) if own.exists() else sys.executable)
+
+
 def build_seconds(checkout: Path, scratch: Path, python: str | None = None) -> tuple[float, float]:
     """Wall and CPU seconds of one seed build."""
     warehouse = scratch / f"{checkout.name}-{time.monotonic_ns()}.duckdb"
@@ -42,11 +48,10 @@ def build_seconds(checkout: Path, scratch: Path, python: str | None = None) -> t
         home.mkdir()
         shutil.copy(checkout / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
     env["DAGSTER_HOME"] = str(home)
-    own = checkout / ".venv" / "bin" / "python"
     start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(
         [
-            python or (str(own) if own.exists() else sys.executable),
+            _python(checkout, python),
             "-c",
             "import sys; from etl.cli import main; sys.exit(main())",
             "build",
@@ -73,6 +78,11 @@ def main() -> None:
     parser.add_argument("--python", help="one interpreter for both checkouts instead of their own .venv")
     args = parser.parse_args()
     times: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
+    for name in ("old", "new"):
+        checkout = getattr(args, name).resolve()
+        subprocess.run(
+            [_python(checkout, args.python), "-m", "compileall", "-q", "etl"], cwd=checkout, check=True
+        )
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.rounds):
             for name in ("old", "new"):
