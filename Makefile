@@ -20,7 +20,11 @@ $(VENV)/.installed: pyproject.toml uv.lock $(UV)
 	$(UV) sync --frozen --extra dev --compile-bytecode --python $(PYTHON)
 	touch $@
 
+# The project's own bytecode is written first (compileall writes it even where
+# PYTHONDONTWRITEBYTECODE is set, and skips what is up to date), so a build does not compile its
+# modules from source every time; setup does the same for the environment.
 run: setup
+	$(VENV)/bin/python -m compileall -q etl
 	$(VENV)/bin/etl build
 
 test: setup
@@ -39,4 +43,4 @@ dev: setup
 	$(VENV)/bin/dagster dev --host 127.0.0.1 --port 3000
 
 clean:
-	rm -rf .uv $(VENV) .pytest_cache warehouse.duckdb warehouse.building.duckdb* warehouse.duckdb.parse-cache warehouse.duckdb.frames-cache
+	rm -rf .uv $(VENV) .pytest_cache warehouse.duckdb warehouse.building.duckdb* warehouse.duckdb.parse-cache warehouse.duckdb.frames-cache warehouse.duckdb.load

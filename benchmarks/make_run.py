@@ -1,11 +1,14 @@
 """`make run` side by side: the seed build of two checkouts, interleaved, in one run.
 
-Each round builds ``seeds/`` into a fresh temporary warehouse with each checkout's code (the
-same virtual environment, so only the project's code differs), with a persistent Dagster instance
-as ``make run`` has, and records the wall time and the CPU time of the build process (user +
-system: steadier than wall time on a busy machine); the medians and their ratios are printed. Usage:
+Each round builds ``seeds/`` into a fresh temporary warehouse with each checkout's code, run by
+the checkout's own locked environment (``CHECKOUT/.venv``, as ``make run`` does; the running
+interpreter for a checkout without one; ``--python`` runs both with one interpreter, so only the
+project's code differs), with a persistent Dagster instance as ``make run`` has, and records the
+wall time and the CPU time of the build process (user + system: steadier than wall time on a
+busy machine); the medians and their ratios are printed. Each checkout's ``etl/`` is byte-compiled
+once first, as ``make run`` does, so neither compiles its modules on every round. Usage:
 
-    .venv/bin/python benchmarks/make_run.py OLD_CHECKOUT [NEW_CHECKOUT] [--rounds 5]
+    .venv/bin/python benchmarks/make_run.py OLD_CHECKOUT [NEW_CHECKOUT] [--rounds 5] [--python PYTHON]
 """
 
 from __future__ import annotations
@@ -29,7 +32,12 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def build_seconds(checkout: Path, scratch: Path) -> tuple[float, float]:
+def _python(checkout: Path, python: str | None) -> str:
+    own = checkout / ".venv" / "bin" / "python"
+    return python or (str(own) if own.exists() else sys.executable)
+
+
+def build_seconds(checkout: Path, scratch: Path, python: str | None = None) -> tuple[float, float]:
     """Wall and CPU seconds of one seed build."""
     warehouse = scratch / f"{checkout.name}-{time.monotonic_ns()}.duckdb"
     env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "ETL_SEEDS_DIR", "ETL_WAREHOUSE")}
@@ -43,7 +51,7 @@ def build_seconds(checkout: Path, scratch: Path) -> tuple[float, float]:
     start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(
         [
-            sys.executable,
+            _python(checkout, python),
             "-c",
             "import sys; from etl.cli import main; sys.exit(main())",
             "build",
@@ -67,12 +75,18 @@ def main() -> None:
     parser.add_argument("old", type=Path)
     parser.add_argument("new", type=Path, nargs="?", default=HERE)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--python", help="one interpreter for both checkouts instead of their own .venv")
     args = parser.parse_args()
     times: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
+    for name in ("old", "new"):
+        checkout = getattr(args, name).resolve()
+        subprocess.run(
+            [_python(checkout, args.python), "-m", "compileall", "-q", "etl"], cwd=checkout, check=True
+        )
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.rounds):
             for name in ("old", "new"):
-                times[name].append(build_seconds(getattr(args, name).resolve(), Path(tmp)))
+                times[name].append(build_seconds(getattr(args, name).resolve(), Path(tmp), args.python))
     for n, what in enumerate(("wall", "CPU")):
         old = statistics.median(t[n] for t in times["old"])
         new = statistics.median(t[n] for t in times["new"])

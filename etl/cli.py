@@ -40,8 +40,9 @@ def _build(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
-    from etl.definitions import defs
+    from etl.definitions import build_defs
     from etl.defs.extract.assets import every_partition_tags
+    from etl.defs.views.assets import PUBLISHED_KEY as PUBLISHED
 
     # The job resolves its paths when it runs; the flags override the defaults for this process.
     os.environ[paths.SEEDS_ENV] = str(seeds)
@@ -52,7 +53,7 @@ def _build(args: argparse.Namespace) -> int:
     if args.allow_shrink:
         run_config["resources"] = {"warehouse_db": {"config": {"allow_shrink": True}}}
     with instance:
-        job = defs().resolve_job_def("build_warehouse")
+        job = build_defs().resolve_job_def("build_warehouse")
         result = job.execute_in_process(
             instance=instance, raise_on_error=False, run_config=run_config, tags=every_partition_tags()
         )
@@ -70,11 +71,18 @@ def _build(args: argparse.Namespace) -> int:
             {f"{e.asset_key.to_user_string()}.{e.check_name} ({e.severity.value})" for e in failed}
         )
         print(f"checks that did not pass: {', '.join(names)}")
-    with warehouse.connect(target, read_only=True) as conn:
-        summary = warehouse.summary(conn)
-        rejected = conn.execute(
-            "select path, coalesce(page_title, ''), reason from rejected_document order by path, 2"
-        ).fetchall()
+    # The summary is the published file's, taken by the publication step (its metadata); the
+    # file is opened only to list rejections.
+    (published,) = [
+        m for m in result.asset_materializations_for_node("views_and_publication") if m.asset_key == PUBLISHED
+    ]
+    summary = {name: published.metadata[name].value for name in warehouse.SUMMARY}
+    rejected = []
+    if summary["rejected_documents"]:
+        with warehouse.connect(target, read_only=True) as conn:
+            rejected = conn.execute(
+                "select path, coalesce(page_title, ''), reason from rejected_document order by path, 2"
+            ).fetchall()
     print(f"warehouse: {target}")
     print(
         "  films: {films}\n  nominations: {nominations}\n  wins: {wins}\n  rejected documents: {rejected_documents}".format(

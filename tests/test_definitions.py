@@ -46,3 +46,32 @@ def test_checks_guard_keys_files_and_amounts():
     assert ("fact_nomination", "foreign_keys_resolve") in checks
     assert ("dim_source", "every_input_file_accounted_for") in checks
     assert ("fact_box_office", "amount_low_not_above_high") in checks
+
+
+def test_the_build_runs_in_six_steps_with_the_publication_guard_among_the_checks():
+    job = _defs().resolve_job_def("build_warehouse")
+    steps = sorted(node.name for node in job.graph.node_defs)
+    assert steps == [
+        "parsed_documents",
+        "source_files",
+        "star_schema_frames",
+        "views_and_publication",
+        "warehouse_checks",
+        "warehouse_tables",
+    ]
+    checks = {
+        k.name for k in job.asset_layer.asset_graph.asset_check_keys if k.asset_key == dg.AssetKey("dim_film")
+    }
+    assert "publication_keeps_films" in checks
+
+
+def test_etl_build_runs_the_definitions_the_ui_loads():
+    from etl.definitions import build_defs
+
+    ui, cli = _defs(), build_defs()
+    assert cli.resolve_asset_graph().get_all_asset_keys() == ui.resolve_asset_graph().get_all_asset_keys()
+    assert cli.resolve_asset_graph().asset_check_keys == ui.resolve_asset_graph().asset_check_keys
+    assert set(cli.resources) == set(ui.resources)
+    job, ui_job = cli.resolve_job_def("build_warehouse"), ui.resolve_job_def("build_warehouse")
+    assert job.executor_def is ui_job.executor_def is dg.in_process_executor
+    assert sorted(n.name for n in job.graph.node_defs) == sorted(n.name for n in ui_job.graph.node_defs)

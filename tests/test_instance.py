@@ -5,6 +5,7 @@ log watcher woken by writes from another process's storage."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 
@@ -71,3 +72,45 @@ def test_a_run_log_watcher_sees_writes_of_another_storage(tmp_path):
     assert seen[:2] == ["first", "write 0"]
     reader.dispose()
     writer.dispose()
+
+
+def _revision(path: Path) -> str:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("select version_num from alembic_version").fetchone()[0]
+
+
+def _tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+
+
+def test_a_new_run_database_is_the_one_dagster_creates(tmp_path):
+    ours, stock = tmp_path / "ours", tmp_path / "stock"
+    events, dagster_events = storage.EventLogStorage(str(ours)), SqliteEventLogStorage(str(stock))
+    events.store_event(_entry("r1", "hello"))
+    dagster_events.store_event(_entry("r1", "hello"))
+    assert _revision(ours / "r1.db") == _revision(stock / "r1.db") == _revision(stock / "index.db")
+    assert _tables(ours / "r1.db") == _tables(stock / "r1.db")
+    # Dagster's own storage reads it, and ours reads Dagster's
+    assert [e.user_message for e in SqliteEventLogStorage(str(ours)).get_logs_for_run("r1")] == ["hello"]
+    assert [e.user_message for e in storage.EventLogStorage(str(stock)).get_logs_for_run("r1")] == ["hello"]
+    events.dispose()
+    dagster_events.dispose()
+
+
+def test_a_stamped_instance_opens_again_without_the_migration_scripts(tmp_path, monkeypatch):
+    shutil.copy(ROOT / "dagster_home" / "dagster.yaml", tmp_path / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    with dg.DagsterInstance.get():  # creates and stamps every database
+        pass
+    revisions = {p.name: _revision(p) for p in tmp_path.rglob("*.db")}
+    assert set(revisions) == {"runs.db", "index.db", "schedules.db"}
+
+    def no_scripts(*_args, **_kwargs):
+        raise AssertionError("the migration scripts were loaded")
+
+    monkeypatch.setattr(storage.ScriptDirectory, "from_config", no_scripts)
+    with dg.DagsterInstance.get() as instance:
+        assert instance.get_runs() == []
+        assert instance.event_log_storage.has_table("asset_keys")
+    assert {p.name: _revision(p) for p in tmp_path.rglob("*.db")} == revisions

@@ -361,6 +361,71 @@ def test_a_second_build_on_the_same_warehouse_is_refused(seeds_dir, tmp_path):
     assert not target.exists() and not warehouse.build_path(target).exists()
 
 
+@pytest.mark.parametrize("left_in_wal", [False, True])
+def test_publish_moves_every_row_onto_the_published_path(tmp_path, left_in_wal):
+    from etl.lib.store import warehouse
+
+    target = tmp_path / "warehouse.duckdb"
+    working = warehouse.build_path(target)
+    conn = duckdb.connect(str(working))
+    if left_in_wal:  # a connection that closed without its checkpoint
+        conn.execute("pragma disable_checkpoint_on_shutdown")
+    conn.execute("create table t as select range as i from range(1000)")
+    conn.close()
+    assert Path(str(working) + ".wal").exists() == left_in_wal
+    warehouse.publish(working, target)
+    assert query(target, "select count(*), sum(i) from t") == [(1000, 499500)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["warehouse.duckdb"]
+
+
+# ------------------------------------------------------------------ an unchanged rebuild
+
+
+def tables_reused(result: dg.ExecuteInProcessResult) -> bool:
+    (mat,) = [
+        m
+        for m in result.asset_materializations_for_node("warehouse_tables")
+        if m.asset_key == dg.AssetKey("dim_film")
+    ]
+    return mat.metadata["tables_reused"].value
+
+
+def test_an_unchanged_rebuild_keeps_the_published_tables_and_a_changed_input_loads_them(seeds_dir, tmp_path):
+    folder = tmp_path / "inputs"
+    shutil.copytree(seeds_dir, folder)
+    target = tmp_path / "warehouse.duckdb"
+    first = build_onto(folder, target)
+    assert first.success and not tables_reused(first)
+    assert (tmp_path / "warehouse.duckdb.load").is_file()
+    tables = {table: rows(target, table) for table in TABLES}
+
+    again = build_onto(folder, target)
+    assert again.success and tables_reused(again)
+    assert {table: rows(target, table) for table in TABLES} == tables
+    errors = [e for e in again.get_asset_check_evaluations() if e.severity == dg.AssetCheckSeverity.ERROR]
+    assert len(errors) > 50 and [e.check_name for e in errors if not e.passed] == []  # judged as ever
+
+    # The IMDb title page removed: its credits, claims and source are gone from the new load.
+    (folder / "002_42df566a22516ba3.txt").unlink()
+    changed = build_onto(folder, target)
+    assert changed.success and not tables_reused(changed)
+    assert query(target, "select count(*) from dim_source") == [(4,)]
+    assert query(target, "select count(*) from dim_source where kind = 'imdb_title'") == [(0,)]
+    assert len(rows(target, "fact_claim")) < len(tables["fact_claim"])
+
+
+def test_a_published_file_changed_since_its_load_is_loaded_again(seeds_dir, tmp_path):
+    target = tmp_path / "warehouse.duckdb"
+    assert build_onto(seeds_dir, target).success
+    credits = rows(target, "fact_credit")
+    assert len(credits) == 46
+    with duckdb.connect(str(target)) as conn:  # someone edits the published file in place
+        conn.execute("delete from fact_credit")
+    again = build_onto(seeds_dir, target)
+    assert again.success and not tables_reused(again)
+    assert rows(target, "fact_credit") == credits
+
+
 SEED_BODIES = {  # (entries, wins) per body, counted by hand in the seed's accolades table
     "Academy Awards": (4, 1),
     "Independent Spirit Awards": (6, 4),

@@ -3,13 +3,16 @@ the stock DuckDB CLI (comments, keys), the view assets' lineage and the charts t
 
 from __future__ import annotations
 
-import struct
+import base64
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import dagster as dg
 import duckdb
+import polars as pl
 import pytest
 
 from etl.definitions import defs as load_defs
@@ -104,25 +107,87 @@ def test_table_assets_carry_column_descriptions():
     )
 
 
-def _png_size(png: bytes) -> tuple[int, int]:
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
-    return struct.unpack(">II", png[16:24])
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _texts(svg: bytes) -> list[str]:
+    """Every text and tooltip of an SVG chart, parsed as XML (a chart that is not XML fails)."""
+    root = ElementTree.fromstring(svg)
+    assert root.tag == SVG + "svg"
+    return [e.text or "" for e in root.iter() if e.tag in (SVG + "text", SVG + "title")]
 
 
 @pytest.mark.parametrize(
-    ("view", "render"),
+    ("view", "render", "shown"),
     [
-        ("award_body_leaderboard", charts.leaderboard_chart),
-        ("release_timeline", charts.timeline_chart),
-        ("wins_by_award_body", charts.wins_chart),
+        (
+            "award_body_leaderboard",
+            charts.leaderboard_chart,
+            [
+                "Top 12 award bodies: wins and nominations",
+                "Independent Spirit Awards: 6 nominations",
+                "Independent Spirit Awards: 4 wins",
+                "National Board of Review Awards: 1 wins",
+            ],
+        ),
+        (
+            "release_timeline",
+            charts.timeline_chart,
+            ["Leaving Las Vegas: 5 dated events", "theatrical", "home media", "1996-02-09: wide"],
+        ),
+        (
+            "wins_by_award_body",
+            charts.wins_chart,
+            ["Leaving Las Vegas: 61 nominations", "Leaving Las Vegas: 31 wins"],
+        ),
     ],
 )
-def test_each_chart_renders_a_png_from_the_built_warehouse(built, view, render):
+def test_each_chart_renders_an_svg_from_the_built_warehouse(built, view, render, shown):
     with duckdb.connect(str(built), read_only=True) as conn:
-        png = render(conn.table(view).pl())
-    width, height = _png_size(png)
-    assert width >= 400 and height >= 250 and len(png) > 10_000
-    assert charts.markdown_image(png, view).startswith("![" + view + "](data:image/png;base64,iVBOR")
+        svg = render(conn.table(view).pl())
+    texts = _texts(svg)
+    assert [t for t in shown if t not in texts] == []
+    root = ElementTree.fromstring(svg)
+    assert int(root.get("width", "0")) >= 400 and int(root.get("height", "0")) >= 100
+    image = charts.markdown_image(svg, view)
+    assert image.startswith("![" + view + "](data:image/svg+xml;base64,")
+    assert base64.b64decode(image[image.index(",") + 1 : -1]) == svg
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["<script>alert(1)</script>", 'Tom & Jerry\'s "Film"', "Bell\x07 ]]> <!-- x -->"],
+)
+def test_a_chart_shows_any_title_as_text(title):
+    rows = pl.DataFrame(
+        {"film_id": ["f1"], "film_title": [title], "award_body": ["A"], "nominations": [3], "wins": [2]}
+    )
+    timeline = pl.DataFrame(
+        {
+            "film_id": ["f1"],
+            "film_title": [title],
+            "event_date": [dt.date(1995, 10, 27)],
+            "event": ["theatrical"],
+            "detail": [title],
+            "territory": [None],
+        }
+    )
+    shown = title.replace("\x07", "")
+    assert shown + ": 2 wins" in _texts(charts.wins_chart(rows))
+    assert shown + ": 1 dated events" in _texts(charts.timeline_chart(timeline))
+    assert b"<script" not in charts.wins_chart(rows) + charts.timeline_chart(timeline)
+
+
+@pytest.mark.parametrize(
+    "render", [charts.leaderboard_chart, charts.wins_chart, charts.timeline_chart], ids=lambda f: f.__name__
+)
+def test_a_chart_of_no_rows_says_so(built, render):
+    view = {charts.leaderboard_chart: "award_body_leaderboard", charts.wins_chart: "wins_by_award_body"}.get(
+        render, "release_timeline"
+    )
+    with duckdb.connect(str(built), read_only=True) as conn:
+        empty = conn.table(view).pl().clear()
+    assert "no rows yet" in _texts(render(empty))
 
 
 def test_the_timeline_shows_the_film_with_most_dated_events(built):

@@ -16,6 +16,7 @@ from etl.lib.store.report import frame_markdown
 from etl.lib.store.tables import TABLES, VIEW_SPECS, ViewSpec
 
 PUBLISHED = "published_warehouse"
+PUBLISHED_KEY = dg.AssetKey(PUBLISHED)
 
 # view -> (chart of its rows, what the chart shows)
 _CHARTS = {
@@ -70,15 +71,15 @@ def views_and_publication(context: dg.AssetExecutionContext, warehouse_db: Wareh
     """Create the selected views in the working file, then publish it (when selected)."""
     selected = {key.to_user_string() for key in context.selected_asset_keys}
     views = [name for name in VIEW_SPECS if name in selected]
-    if views:
-        with warehouse_db.connect() as conn:
-            for name in views:
-                rows = warehouse.apply_view(conn, paths.SQL_VIEWS_DIR, name)
-                metadata = _view_metadata(name, rows, conn.table(name).pl())
-                yield dg.MaterializeResult(asset_key=name, metadata=metadata)
+    summary = {}
+    with warehouse_db.connect() as conn:  # one connection; closing it checkpoints the file
+        for name in views:
+            rows = warehouse.apply_view(conn, paths.SQL_VIEWS_DIR, name)
+            metadata = _view_metadata(name, rows, conn.table(name).pl())
+            yield dg.MaterializeResult(asset_key=name, metadata=metadata)
+        if PUBLISHED in selected:
+            summary = warehouse.summary(conn)  # of the file about to be published
     if PUBLISHED in selected:
         target = warehouse_db.published_path()
         warehouse.publish(warehouse_db.working_path(), target)
-        with warehouse.connect(target, read_only=True) as conn:
-            summary = warehouse.summary(conn)
         yield dg.MaterializeResult(asset_key=PUBLISHED, metadata={"path": str(target), **summary})

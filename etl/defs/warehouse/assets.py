@@ -3,7 +3,9 @@ with the keys, references and comments of the table registry."""
 
 import dagster as dg
 
+from etl import paths
 from etl.defs.resources import WarehouseResource
+from etl.lib.pipeline import payload
 from etl.lib.store import frames as frames_lib
 from etl.lib.store import warehouse
 from etl.lib.store.report import frame_markdown
@@ -36,18 +38,27 @@ def _column_schema(table: str) -> dg.TableSchema:
 def warehouse_tables(warehouse_db: WarehouseResource):
     """Replace every table of the working DuckDB file in one transaction, so a failed load
     leaves the previous tables as they were. The rows are the clean stage's Parquet frames,
-    each checked against its registry columns; the frames are removed once loaded."""
-    folder = frames_lib.folder_for(warehouse_db.working_path())
+    each checked against its registry columns; the frames are removed once loaded. When the
+    frames, code and views are those the published file was loaded from and the file is
+    unchanged since, the working file is a copy of it (``tables_reused``); the checks judge it
+    as any other build."""
+    working = warehouse_db.working_path()
+    folder = frames_lib.folder_for(working)
     star_schema_frames = frames_lib.read_frames(folder)
-    warehouse.discard(warehouse_db.working_path())  # every build starts from an empty file
-    with warehouse_db.connect() as conn:
-        counts = warehouse.write_tables(conn, star_schema_frames)
+    identity = warehouse.load_identity(folder, paths.SQL_VIEWS_DIR, payload.code_version())
+    reused = warehouse.keep_published(warehouse_db.published_path(), working, identity)
+    if not reused:
+        warehouse.discard(working)  # every build starts from an empty file
+        with warehouse_db.connect() as conn:
+            warehouse.write_tables(conn, star_schema_frames)
+    warehouse.note_load(working, identity)
     frames_lib.discard(folder)
     for table in TABLES:
         yield dg.MaterializeResult(
             asset_key=table,
             metadata={
-                "dagster/row_count": counts[table],
+                "dagster/row_count": star_schema_frames[table].height,
+                "tables_reused": reused,
                 "preview": dg.MetadataValue.md(
                     frame_markdown(
                         star_schema_frames[table].drop(
@@ -58,33 +69,3 @@ def warehouse_tables(warehouse_db: WarehouseResource):
                 ),
             },
         )
-
-
-@dg.asset_check(asset="dim_film", blocking=True, pool="duckdb")
-def publication_keeps_films(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    """The publication guard: a build with no films, or one that loses more than the allowed
-    share (``max_film_loss``) of the published warehouse's films, is not published unless
-    ``allow_shrink`` (``etl build --allow-shrink``). A missing mount or a mistyped folder must
-    not replace a good warehouse. (source_document is written in the same step as dim_film.)"""
-    with warehouse_db.connect() as conn:
-        films = warehouse.count_rows(conn, "dim_film")
-        documents = warehouse.count_rows(conn, "source_document")
-    before = warehouse.published_films(warehouse_db.published_path())
-    passed, comparison = warehouse.shrink_verdict(
-        before,
-        films,
-        max_loss=warehouse_db.max_film_loss,
-        allow_shrink=warehouse_db.allow_shrink,
-        documents=documents,
-    )
-    return dg.AssetCheckResult(
-        passed=passed,
-        severity=dg.AssetCheckSeverity.ERROR,
-        description=comparison,
-        metadata={
-            "films_built": films,
-            "films_published": before if before is not None else -1,
-            "max_film_loss": warehouse_db.max_film_loss,
-            "allow_shrink": warehouse_db.allow_shrink,
-        },
-    )

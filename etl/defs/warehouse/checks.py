@@ -3,9 +3,9 @@ ERROR ones block the views and the publication of a wrong warehouse.
 
 The checks run in one step (``@dg.multi_asset_check``) with one DuckDB connection that reads
 each table once: the keys and references of the table registry, the single-table rules of
-``quality.RULES``, and the accounting of files, templates and accolade rows. (Every check, step
-and asset writes events to the instance's event log; one step instead of three saves their
-start, end and connection.)"""
+``quality.RULES``, the accounting of files, templates and accolade rows, and the publication
+guard. (Every check, step and asset writes events to the instance's event log; one step instead
+of three saves their start, end and connection.)"""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ import polars as pl
 
 from etl.defs.resources import InputsResource, WarehouseResource
 from etl.lib.pipeline import intake
-from etl.lib.store import quality
+from etl.lib.store import quality, warehouse
 from etl.lib.store.report import frame_markdown
 from etl.lib.store.tables import TABLE_SPECS
 
@@ -35,11 +35,19 @@ class Frames:
 
 
 @dataclass(frozen=True)
+class Resources:
+    """The resources a judge may read besides the tables."""
+
+    inputs: InputsResource
+    warehouse_db: WarehouseResource
+
+
+@dataclass(frozen=True)
 class Check:
     """One asset check: its spec, and how it is judged from the tables."""
 
     spec: dg.AssetCheckSpec
-    judge: Callable[[Frames, InputsResource], dict]  # the result's fields but its key and name
+    judge: Callable[[Frames, Resources], dict]  # the result's fields but its key and name
 
 
 def _rows(bad: pl.DataFrame, what: str, severity=dg.AssetCheckSeverity.ERROR) -> dict:
@@ -69,7 +77,7 @@ def _unique_key(table: str, key: list[str]) -> Check:
 def _foreign_keys(table: str, refs: list[tuple[str, str, str]]) -> Check:
     parents = sorted({parent for _, parent, _ in refs})
 
-    def judge(f: Frames, _: InputsResource) -> dict:
+    def judge(f: Frames, _: Resources) -> dict:
         bad = {
             f"{col} -> {parent}.{pcol}": quality.orphans(f[table], col, f[parent], pcol).height
             for col, parent, pcol in refs
@@ -95,7 +103,7 @@ def _foreign_keys(table: str, refs: list[tuple[str, str, str]]) -> Check:
 
 
 def _claims(table: str, id_column: str) -> Check:
-    def judge(f: Frames, _: InputsResource) -> dict:
+    def judge(f: Frames, _: Resources) -> dict:
         claims = f["fact_claim"].filter(pl.col("fact_table") == table)
         return _rows(
             quality.sources_not_claims(f[table], claims, id_column),
@@ -122,7 +130,7 @@ def _rule(rule: quality.Rule) -> Check:
     )
 
 
-def _unknown_templates(f: Frames, _: InputsResource) -> dict:
+def _unknown_templates(f: Frames, _: Resources) -> dict:
     unknown = (
         f["extraction_issue"]
         .filter(pl.col("issue_kind") == "unknown template")
@@ -138,7 +146,7 @@ def _unknown_templates(f: Frames, _: InputsResource) -> dict:
     }
 
 
-def _accolade_rows(f: Frames, _: InputsResource) -> dict:
+def _accolade_rows(f: Frames, _: Resources) -> dict:
     frame = f["source_document"]
     result = _rows(
         quality.unaccounted_accolade_rows(frame), "documents whose accolade rows are not all accounted for"
@@ -151,8 +159,8 @@ def _accolade_rows(f: Frames, _: InputsResource) -> dict:
     return result
 
 
-def _files_accounted(f: Frames, inputs: InputsResource) -> dict:
-    root = inputs.folder()
+def _files_accounted(f: Frames, r: Resources) -> dict:
+    root = r.inputs.folder()
     scanned = [intake.relative_name(root, p) for p in intake.scan(root)]
     missing = quality.unaccounted_files(f["dim_source"], scanned)
     return {
@@ -162,6 +170,30 @@ def _files_accounted(f: Frames, inputs: InputsResource) -> dict:
         if missing
         else f"all {len(scanned)} files loaded or rejected",
         "metadata": {"files": len(scanned), "unaccounted": dg.MetadataValue.json(missing[:50])},
+    }
+
+
+def _publication_keeps_films(f: Frames, r: Resources) -> dict:
+    db = r.warehouse_db
+    films = f["dim_film"].height
+    before = warehouse.published_films(db.published_path())
+    passed, comparison = warehouse.shrink_verdict(
+        before,
+        films,
+        max_loss=db.max_film_loss,
+        allow_shrink=db.allow_shrink,
+        documents=f["source_document"].height,
+    )
+    return {
+        "passed": passed,
+        "severity": dg.AssetCheckSeverity.ERROR,
+        "description": comparison,
+        "metadata": {
+            "films_built": films,
+            "films_published": before if before is not None else -1,
+            "max_film_loss": db.max_film_loss,
+            "allow_shrink": db.allow_shrink,
+        },
     }
 
 
@@ -205,6 +237,18 @@ ACCOUNTING_CHECKS = [
         ),
         _accolade_rows,
     ),
+    Check(
+        _spec(
+            "dim_film",
+            "publication_keeps_films",
+            "The publication guard: a build with no films, or one that loses more than the allowed share "
+            "(max_film_loss) of the published warehouse's films, is not published unless allow_shrink "
+            "(etl build --allow-shrink). A missing mount or a mistyped folder must not replace a good "
+            "warehouse.",
+            deps=["source_document"],
+        ),
+        _publication_keeps_films,
+    ),
 ]
 
 
@@ -216,13 +260,15 @@ ALL_CHECKS = KEY_CHECKS + RULE_CHECKS + ACCOUNTING_CHECKS
     pool="duckdb",
     name="warehouse_checks",
     description="Keys unique, references resolving, sources matching claims, the single-table rules of "
-    "quality.RULES, and every input file, template and accolade row accounted for.",
+    "quality.RULES, every input file, template and accolade row accounted for, and the publication "
+    "guard (no build that loses the published warehouse's films).",
 )
 def warehouse_checks(
     inputs: InputsResource, warehouse_db: WarehouseResource
 ) -> Iterator[dg.AssetCheckResult]:
+    resources = Resources(inputs, warehouse_db)
     with warehouse_db.connect() as conn:
         frames = Frames(conn)
         for check in ALL_CHECKS:
-            fields = check.judge(frames, inputs)
+            fields = check.judge(frames, resources)
             yield dg.AssetCheckResult(asset_key=check.spec.asset_key, check_name=check.spec.name, **fields)

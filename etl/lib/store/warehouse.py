@@ -8,7 +8,9 @@ parameters, so the comments (registry constants, never input) are quoted as SQL 
 
 The build writes a working file next to the published one and moves it into place with one
 ``os.replace`` after a checkpoint, so readers of the published file never see half a build and
-never block the writer. One build at a time holds ``<warehouse>.lock``; a build that would
+never block the writer. A build whose frames, code and views are those the published file was
+loaded from (``<warehouse>.load`` records them with the file's identity) starts from a copy of
+that file instead of loading the frames again (``load_identity``, ``keep_published``). One build at a time holds ``<warehouse>.lock``; a build that would
 publish no films, or lose more than half of them, is refused (``shrink_verdict``).
 """
 
@@ -16,7 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -179,8 +184,9 @@ def count_rows(conn: duckdb.DuckDBPyConnection, table: str) -> int:
 
 
 def discard(working: Path) -> None:
-    """Remove a working file and its WAL (left by an earlier, maybe killed, build)."""
-    for path in (Path(working), Path(str(working) + ".wal")):
+    """Remove a working file, its WAL and its load record (left by an earlier, maybe killed,
+    build)."""
+    for path in (Path(working), Path(str(working) + ".wal"), load_record(working)):
         path.unlink(missing_ok=True)
 
 
@@ -189,16 +195,80 @@ def publish(working: Path, published: Path) -> None:
 
     The rename is atomic: a reader holding the old file keeps reading the old version; new
     readers see the new one. The working file is moved, not copied, so nothing as large as the
-    warehouse is left behind. Nothing is moved while a WAL could hold unwritten rows."""
+    warehouse is left behind. Nothing is moved while a WAL could hold unwritten rows (a file
+    whose last connection closed cleanly has none: DuckDB checkpoints on close)."""
     working, published = Path(working), Path(published)
-    with connect(working) as conn:
-        conn.execute("checkpoint")
     wal = working.with_name(working.name + ".wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        with connect(working) as conn:
+            conn.execute("checkpoint")
     if wal.exists() and wal.stat().st_size > 0:
         raise RuntimeError(f"{wal} still holds data after a checkpoint; not publishing")
     wal.unlink(missing_ok=True)
     published.parent.mkdir(parents=True, exist_ok=True)
+    record, pending = load_record(published), load_record(working)
+    record.unlink(missing_ok=True)  # the file it describes is about to be replaced
     os.replace(working, published)
+    if pending.exists():
+        identity = json.loads(pending.read_text(encoding="utf-8"))["identity"]
+        _write_json(record, {"identity": identity, "file": _file_identity(published)})
+        pending.unlink()
+
+
+# ---------------------------------------------------------------- an unchanged rebuild
+
+
+def load_record(path: Path) -> Path:
+    """``<warehouse>.load``: what the file was loaded from (frames, code, views) and, once
+    published, the published file's identity."""
+    path = Path(path)
+    return path.with_name(path.name + ".load")
+
+
+def load_identity(frames_folder: Path, views_dir: Path, code: str) -> str:
+    """A hash of everything a loaded warehouse is made of: the frames' Parquet files, the code
+    version ``code`` and the views' SQL."""
+    h = hashlib.sha256(code.encode())
+    for folder, pattern in ((Path(frames_folder), "*.parquet"), (Path(views_dir), "*.sql")):
+        for path in sorted(folder.glob(pattern)):
+            h.update(b"\0" + path.name.encode() + b"\0")
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _file_identity(path: Path) -> dict[str, int]:
+    st = os.stat(path)
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino, "device": st.st_dev}
+
+
+def _write_json(path: Path, value: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(value, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def keep_published(published: Path, working: Path, identity: str) -> bool:
+    """Copy the published file to ``working`` when it was loaded from ``identity`` and is still
+    the very file that was published then (same size, modification time and inode); say
+    whether it was. Anything else (no record, other frames, code or views, a file changed or
+    replaced since) is loaded again."""
+    published, record = Path(published), load_record(published)
+    try:
+        recorded = json.loads(record.read_text(encoding="utf-8"))
+        same = recorded["identity"] == identity and recorded["file"] == _file_identity(published)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if not same:
+        return False
+    discard(working)
+    shutil.copyfile(published, working)
+    return True
+
+
+def note_load(working: Path, identity: str) -> None:
+    """Record what the working file was loaded from, for ``publish`` to keep beside the
+    published file."""
+    _write_json(load_record(working), {"identity": identity})
 
 
 # ---------------------------------------------------------------- the publication guard
@@ -321,6 +391,7 @@ def build_lock(published: Path) -> Iterator[Path]:
         os.close(fd)
 
 
+SUMMARY = ("films", "nominations", "wins", "rejected_documents")
 SUMMARY_SQL = """
 select
     (select count(*) from dim_film) as films,
