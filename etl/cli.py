@@ -77,21 +77,43 @@ def _build(args: argparse.Namespace) -> int:
         m for m in result.asset_materializations_for_node("views_and_publication") if m.asset_key == PUBLISHED
     ]
     summary = {name: published.metadata[name].value for name in warehouse.SUMMARY}
-    rejected = []
+    lines = []
     if summary["rejected_documents"]:
         with warehouse.connect(target, read_only=True) as conn:
-            rejected = conn.execute(
-                "select path, coalesce(page_title, ''), reason from rejected_document order by path, 2"
-            ).fetchall()
+            lines = _rejections(conn, summary["rejected_documents"], target)
     print(f"warehouse: {target}")
     print(
         "  films: {films}\n  nominations: {nominations}\n  wins: {wins}\n  rejected documents: {rejected_documents}".format(
             **summary
         )
     )
-    for path, page, reason in rejected:
-        print(f"    - {path}{' [' + page + ']' if page else ''}: {reason}")
+    for line in lines:
+        print(line)
     return 0
+
+
+LISTED_REJECTIONS = 20  # more than this (a dump's non-film pages) are printed as counts per reason
+LISTED_REASONS = 10
+
+
+def _rejections(conn, total: int, target: Path) -> list[str]:
+    """The rejected documents as the build's summary lists them: each one when there are at most
+    ``LISTED_REJECTIONS``; otherwise the commonest reasons with their counts, and where to read
+    the rest (a dump's pages without a film infobox are tens of thousands of lines)."""
+    if total <= LISTED_REJECTIONS:
+        rows = conn.execute(
+            "select path, coalesce(page_title, ''), reason from rejected_document order by path, 2"
+        ).fetchall()
+        return [f"    - {path}{' [' + page + ']' if page else ''}: {reason}" for path, page, reason in rows]
+    reasons = conn.execute(
+        "select reason, count(*) from rejected_document group by reason order by 2 desc, 1 limit ?",
+        [LISTED_REASONS + 1],
+    ).fetchall()
+    lines = [f"    - {n} × {reason}" for reason, n in reasons[:LISTED_REASONS]]
+    if len(reasons) > LISTED_REASONS:
+        lines.append("    - … and other reasons")
+    lines.append(f'    (every one: etl sql "select * from rejected_document" --warehouse {target})')
+    return lines
 
 
 def _failures(events) -> list[str]:

@@ -343,3 +343,30 @@ def test_a_build_with_no_film_is_refused_unless_allow_shrink(seeds_warehouse, tm
     allowed = run("build", "--seeds", str(notes), "--warehouse", str(target), "--allow-shrink")
     assert allowed.returncode == 0, allowed.stderr
     assert "films: 0\n" in allowed.stdout and "rejected documents: 1\n" in allowed.stdout
+
+
+def test_a_build_lists_few_rejections_one_by_one_and_many_as_counts_per_reason(tmp_path):
+    few, many = tmp_path / "few", tmp_path / "many"
+    for folder, lists in ((few, 2), (many, 22)):
+        folder.mkdir()
+        for n in range(lists):
+            (folder / f"list-{n:02d}.txt").write_text(f"Just a shopping list:\neggs\nmilk\n{n}\n")
+        (folder / "cut.json").write_text('{"query": {"pages": {"1": {"title": "Trunc')
+    built = run("build", "--seeds", str(few), "--warehouse", str(tmp_path / "few.duckdb"), "--allow-shrink")
+    assert built.returncode == 0, built.stderr
+    listed = [line for line in built.stdout.splitlines() if line.startswith("    - ")]
+    assert [line.split(":")[0] for line in listed] == [
+        "    - cut.json",
+        "    - list-00.txt",
+        "    - list-01.txt",
+    ]
+
+    built = run("build", "--seeds", str(many), "--warehouse", str(tmp_path / "many.duckdb"), "--allow-shrink")
+    assert built.returncode == 0, built.stderr
+    assert "rejected documents: 23\n" in built.stdout
+    listed = [line for line in built.stdout.splitlines() if line.startswith("    ")]
+    assert listed[0].startswith("    - 22 × unrecognised document kind")
+    assert listed[1].startswith("    - 1 × invalid or truncated JSON")
+    assert listed[2:] == [
+        f'    (every one: etl sql "select * from rejected_document" --warehouse {tmp_path / "many.duckdb"})'
+    ]
