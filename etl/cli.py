@@ -80,7 +80,7 @@ def _build(args: argparse.Namespace) -> int:
     lines = []
     if summary["rejected_documents"]:
         with warehouse.connect(target, read_only=True) as conn:
-            lines = _rejections(conn, summary["rejected_documents"], target)
+            lines = _rejections(conn, int(summary["rejected_documents"]), target)
     print(f"warehouse: {target}")
     print(
         "  films: {films}\n  nominations: {nominations}\n  wins: {wins}\n  rejected documents: {rejected_documents}".format(
