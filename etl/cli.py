@@ -80,7 +80,7 @@ def _build(args: argparse.Namespace) -> int:
     lines = []
     if summary["rejected_documents"]:
         with warehouse.connect(target, read_only=True) as conn:
-            lines = _rejections(conn, int(summary["rejected_documents"]), target)
+            lines = _rejections(conn, target)
     print(f"warehouse: {target}")
     print(
         "  films: {films}\n  nominations: {nominations}\n  wins: {wins}\n  rejected documents: {rejected_documents}".format(
@@ -96,10 +96,11 @@ LISTED_REJECTIONS = 20  # more than this (a dump's non-film pages) are printed a
 LISTED_REASONS = 10
 
 
-def _rejections(conn, total: int, target: Path) -> list[str]:
+def _rejections(conn, target: Path) -> list[str]:
     """The rejected documents as the build's summary lists them: each one when there are at most
     ``LISTED_REJECTIONS``; otherwise the commonest reasons with their counts, and where to read
     the rest (a dump's pages without a film infobox are tens of thousands of lines)."""
+    (total,) = conn.execute("select count(*) from rejected_document").fetchone() or (0,)
     if total <= LISTED_REJECTIONS:
         rows = conn.execute(
             "select path, coalesce(page_title, ''), reason from rejected_document order by path, 2"
