@@ -1112,8 +1112,8 @@ def _render_links(text: str, ctx: Context) -> str:
         title, shown = m.group(1), m.group(2)
         target = title.strip()
         if target.lower().lstrip(":").startswith(DROP_LINK_NS) and not target.startswith(":"):
-            pass
-        elif shown is not None:
+            shown = ""  # a category or file link shows nothing
+        if shown is not None:
             pieces.append(_finish(shown))
         elif target.startswith(":"):
             pieces.append(render(target.lstrip(":"), ctx))
