@@ -312,10 +312,13 @@ def _build(
     part_heads: dict[str, pl.DataFrame] = {}
     untrusted: set[int] = set()  # parts whose shard is not the one the kept films were built from
     for i, part in enumerate(every):
+        old = kept.heads.get(part.key) if kept and part.key not in repaired else None
+        same = old is not None and old["identity"][0] == _identity(store.shard(part))
+        if old is not None and not same:
+            untrusted.add(i)
         rows = part_heads.get(part.key)
         if rows is None:
-            old = kept.heads.get(part.key) if kept and part.key not in repaired else None
-            if old is not None and old["identity"][0] == _identity(store.shard(part)):
+            if old is not None and same:
                 rows = old.drop("part", "identity")
             else:
                 try:
@@ -323,9 +326,6 @@ def _build(
                 except InvalidShard as exc:
                     raise _Broken(part, exc) from None
             part_heads[part.key] = rows
-        if kept and part.key in kept.heads and part.key not in repaired:
-            if kept.heads[part.key]["identity"][0] != _identity(store.shard(part)):
-                untrusted.add(i)
         try:
             heads += _heads(part, i, rows)
         except InvalidShard as exc:
