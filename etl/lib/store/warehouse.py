@@ -10,8 +10,9 @@ The build writes a working file next to the published one and moves it into plac
 ``os.replace`` after a checkpoint, so readers of the published file never see half a build and
 never block the writer. A build whose frames, code and views are those the published file was
 loaded from (``<warehouse>.load`` records them with the file's identity) starts from a copy of
-that file instead of loading the frames again (``load_identity``, ``keep_published``). One build at a time holds ``<warehouse>.lock``; a build that would
-publish no films, or lose more than half of them, is refused (``shrink_verdict``).
+that file instead of loading the frames again (``load_identity``, ``keep_published``). One
+build at a time holds ``<warehouse>.lock``; a build that would publish no films, or lose more
+than half of them, is refused (``shrink_verdict``).
 """
 
 from __future__ import annotations
