@@ -9,7 +9,8 @@ parse). Everything else is made when an extractor first asks for it, and only on
 - the templates of given names anywhere in the page, each cut from its own braces and split
   at its parameters like the infobox (parsed alone only when ``params.split`` is not sure);
 - the lead, parsed alone;
-- each section's rendered plain text, and its tables laid out.
+- each section's rendered plain text, and the tables of the parts of the page a reader asks
+  for laid out.
 
 A section never asked for is never parsed. The trees are shared by the extractors of this
 article only: nothing may edit them (``wikitext.parse_for_edit`` gives a private copy).
@@ -161,10 +162,23 @@ class Article:
         return wikitable.prepare(self.text)
 
     @cached_property
-    def blocks(self) -> list[wikitable.Line | wikitable.Table]:
-        """The page's logical lines and top-level tables, tables laid out (``wikitable.blocks``
-        of ``prepared``): cut once for every reader of the page's tables."""
-        return wikitable.blocks(self.prepared)
+    def prepared_lines(self) -> list[str]:
+        """``prepared`` cut at every line break (a scan for headings reads it without a layout)."""
+        return self.prepared.split("\n")
+
+    def layout(self, first: int, last: int) -> tuple[list[wikitable.Line | wikitable.Table], bool]:
+        """Lines ``first`` to ``last`` (excluded) of ``prepared`` as logical lines and top-level
+        tables, tables laid out, and whether the last table is left open there
+        (``wikitable.prepared_blocks``): each part of the page is cut once, for every reader."""
+        found = self._layouts.get((first, last))
+        if found is None:
+            part = "\n".join(self.prepared_lines[first:last])
+            found = self._layouts[(first, last)] = wikitable.prepared_blocks(part)
+        return found
+
+    @cached_property
+    def _layouts(self) -> dict[tuple[int, int], tuple[list[wikitable.Line | wikitable.Table], bool]]:
+        return {}
 
     @cached_property
     def lead(self) -> Wikicode:

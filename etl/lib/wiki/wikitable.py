@@ -244,6 +244,12 @@ def _closes_table(line: Line, depth: int) -> bool:
 def table_end(lines: list[Line], start: int) -> int:
     """Index of the line closing the table opened at ``lines[start]`` (nested tables counted);
     the last line when it is never closed."""
+    end = _table_close(lines, start)
+    return len(lines) - 1 if end is None else end
+
+
+def _table_close(lines: list[Line], start: int) -> int | None:
+    """Index of the line closing the table opened at ``lines[start]``, None when none does."""
     depth = 0
     for i in range(start, len(lines)):
         if opens_table(lines[i]):
@@ -252,29 +258,34 @@ def table_end(lines: list[Line], start: int) -> int:
             depth -= 1
             if depth == 0:
                 return i
-    return len(lines) - 1
+    return None
 
 
 def blocks(code) -> list[Line | Table]:
     """The ``prepare``d text as logical lines, each top-level table read as one ``Table``,
     in text order. Offsets (``Line.start``, ``Table.start``/``end``) are in ``prepare(code)``,
     which is ``code`` itself when it holds no comment nor ``{{!}}``."""
-    return _blocks(prepare(code))
+    return prepared_blocks(prepare(code))[0]
 
 
-def _blocks(prepared: str) -> list[Line | Table]:
+def prepared_blocks(prepared: str) -> tuple[list[Line | Table], bool]:
+    """``blocks`` of a text that is already ``prepare``d, and whether its last table is never
+    closed (it runs to the end of the text: a reader of part of a page then reads on)."""
     lines = logical_lines(prepared)
     out: list[Line | Table] = []
     i = 0
+    left_open = False
     while i < len(lines):
         if opens_table(lines[i]):
-            end = table_end(lines, i)
+            end = _table_close(lines, i)
+            left_open = end is None
+            end = len(lines) - 1 if end is None else end
             out.append(read_table(lines[i : end + 1]))
             i = end + 1
         else:
             out.append(lines[i])
             i += 1
-    return out
+    return out, left_open
 
 
 def find_tables(code) -> list[Table]:
@@ -283,7 +294,7 @@ def find_tables(code) -> list[Table]:
     prepared = prepare(code)
     if "{|" not in prepared and not _TABLE_TEMPLATE_NAME.search(prepared):
         return []
-    return [b for b in _blocks(prepared) if isinstance(b, Table)]
+    return [b for b in prepared_blocks(prepared)[0] if isinstance(b, Table)]
 
 
 _TABLE_TEMPLATE_NAME = re.compile(r"awards?[ _]table", re.I)

@@ -21,9 +21,9 @@ from etl.lib.wiki.wikitext import Context
 def parse_accolades(code: Article | str, film_title: str, ctx: Context | None = None) -> AccoladesResult:
     """Every award entry of the article's accolades tables and lists (see the module doc)."""
     ctx = ctx if ctx is not None else Context()
-    blocks = Article.of(code).blocks
+    article = Article.of(code)
     env = Env(film_names(film_title), film_title, ctx, AccoladesResult())
-    for section in cut_sections(blocks, ctx):
+    for section in cut_sections(article, ctx):
         accolade = is_accolade_path(section.path)
         if not accolade and not any(isinstance(item, Table) for item in section.items):
             continue  # only accolades sections have lists and prose that are read

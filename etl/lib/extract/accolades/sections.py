@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from etl.lib.extract.accolades.bodies import AWARDISH, YEAR
 from etl.lib.extract.accolades.markup import clean
 from etl.lib.extract.accolades.results import result_from_text
-from etl.lib.wiki.article import heading
+from etl.lib.wiki.article import Article, heading
 from etl.lib.wiki.wikitable import Line, Table
 from etl.lib.wiki.wikitext import Context, quiet, render, without_refs
 
@@ -32,18 +32,90 @@ class _Section:
     items: list = field(default_factory=list)  # Line | Table, in page order
 
 
-def cut_sections(blocks: list[Line | Table], ctx: Context) -> list[_Section]:
-    """The article (its ``wikitable.blocks``) cut at its headings; each section holds its own
-    lines and tables only."""
-    stack: list[tuple[int, str]] = []
-    sections = [_Section([])]
-    for block in blocks:
+def cut_sections(article: Article, ctx: Context) -> list[_Section]:
+    """The article cut at its headings; each section holds its own lines and tables only.
+
+    Only the sections the reader reads are laid out (``Article.layout``): those under an
+    accolade-like heading and those that may hold a table. Headings are found by a scan of the
+    page's lines; each run of consecutive read sections is laid out as one text, so a heading
+    inside a template there is no heading, as in a layout of the whole page, and a table left
+    open at the end of a run reads on to the end of the page. A section not read is left out."""
+    lines = article.prepared_lines
+    units = _units(lines, ctx)
+    sections: list[_Section] = []
+    k = 0
+    while k < len(units):
+        if not _read(units[k], lines):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(units) and _read(units[j + 1], lines):
+            j += 1
+        blocks, left_open = article.layout(units[k].first, units[j].last)
+        if left_open and j + 1 < len(units):
+            j = len(units) - 1
+            blocks, _ = article.layout(units[k].first, units[j].last)
+        sections += _cut(blocks, units[k].stack, ctx)
+        k = j + 1
+    return sections
+
+
+@dataclass
+class _Unit:
+    """A heading's section in the page's lines: ``first`` is its heading line (0 for the lead),
+    ``last`` the line after its body; ``stack`` the (level, title) headings it is under, its own
+    last."""
+
+    first: int
+    body: int
+    last: int
+    stack: list[tuple[int, str]]
+
+
+def _units(lines: list[str], ctx: Context) -> list[_Unit]:
+    units = [_Unit(0, 0, len(lines), [])]
+    for i, line in enumerate(lines):
+        if not line.lstrip().startswith("="):
+            continue
+        found = heading(line.strip())
+        if found is None:
+            continue
+        units[-1].last = i
+        level, text = found[0], line.strip()
+        stack = [h for h in units[-1].stack if h[0] < level] + [(level, _title(text, level, ctx))]
+        units.append(_Unit(i, i + 1, len(lines), stack))
+    return units
+
+
+def _title(line: str, level: int, ctx: Context) -> str:
+    """A heading line's title, rendered: its ``=`` runs cut as written in the line."""
+    return render(line[level : len(line) - level], quiet(ctx))
+
+
+def _read(unit: _Unit, lines: list[str]) -> bool:
+    """Whether the accolades reader reads the section: under an accolade-like heading, or with
+    something that may open a table."""
+    if is_accolade_path([t for _, t in unit.stack]):
+        return True
+    return any("{|" in line or _TABLE_TEMPLATE.search(line) for line in lines[unit.body : unit.last])
+
+
+_TABLE_TEMPLATE = re.compile(r"awards?[ _]table", re.I)
+
+
+def _cut(blocks: list[Line | Table], stack: list[tuple[int, str]], ctx: Context) -> list[_Section]:
+    """``blocks`` that open with the heading of a section under ``stack`` (or the page's first
+    line), cut at their headings."""
+    sections = [_Section([t for _, t in stack])]
+    for n, block in enumerate(blocks):
         found = heading(block.masked.strip()) if isinstance(block, Line) else None
         if found and isinstance(block, Line):
             level, text = found[0], block.text.strip()
-            title = text[level : len(text) - level]  # the masked line's runs, in the line as written
-            stack = [h for h in stack if h[0] < level] + [(level, render(title, quiet(ctx)))]
-            sections.append(_Section([t for _, t in stack]))
+            stack = [h for h in stack if h[0] < level] + [(level, _title(text, level, ctx))]
+            if n == 0:
+                sections[0] = _Section([t for _, t in stack])  # the heading the blocks open with
+            else:
+                sections.append(_Section([t for _, t in stack]))
         else:
             sections[-1].items.append(block)
     return sections
