@@ -11,7 +11,7 @@ import pytest
 
 from etl.lib.model import DAY, MONTH, YEAR, PartialDate
 from etl.lib.text import dates
-from etl.lib.text.dates import DateMatch, find_dates, parse_date, parse_date_range
+from etl.lib.text.dates import DateMatch, date_at_start, find_dates, parse_date, parse_date_range
 
 
 def D(y: int, m: int = 1, d: int = 1, precision: str = DAY) -> PartialDate:
@@ -202,6 +202,25 @@ def test_find_dates_spans():
         DateMatch(date=D(2001, 6, 5), start=3, end=14, text="5 June 2001"),
         DateMatch(date=D(2001, 6, 9), start=19, end=34, text="June 9–10, 2001", end_date=D(2001, 6, 10)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "expected"),
+    [
+        ("March 24, 1997 – DVD and VHS", False, ("March 24, 1997", D(1997, 3, 24))),
+        ("24 March 1997: DVD", False, ("24 March 1997", D(1997, 3, 24))),
+        ("Sept. 2004 (Region 2)", False, ("Sept. 2004", PartialDate(dt.date(2004, 9, 1), MONTH))),
+        ("1997 – VHS", True, ("1997", PartialDate(dt.date(1997, 1, 1), YEAR))),
+        ("1997 – VHS", False, None),  # a bare year only when years are asked for
+        ("The DVD came out on March 24, 1997.", False, None),  # a date, not at the start
+        (" March 24, 1997", False, None),  # white space first: no date at the start
+        ("Mayhem ensued on March 24, 1997.", False, None),  # "May" inside a word is no month
+        ("", True, None),
+    ],
+)
+def test_date_at_start(text, years, expected):
+    found = date_at_start(text, years=years)
+    assert (None if found is None else (found.text, found.date)) == expected
 
 
 def test_date_match_is_frozen():

@@ -580,9 +580,9 @@ class _Row:
 
 
 def _leading_date(line: str) -> PartialDate | None:
-    found = dates.find_dates(line, years=True)
-    if found and found[0].start == 0 and re.match(r"\s*(?:[-–—:(]|$)", line[found[0].end :]):
-        return found[0].date
+    found = dates.date_at_start(line, years=True)
+    if found and re.match(r"\s*(?:[-–—:(]|$)", line[found.end :]):
+        return found.date
     return None
 
 

@@ -8,6 +8,9 @@ API:
   "5–8 June 2001", "May 30 – June 2, 2001": first and last day.
 - ``find_dates(text: str, *, years: bool = False) -> list[DateMatch]``: every date written in
   running prose, in order, with its character span, so callers can look at the words around it.
+- ``date_at_start(text: str, *, years: bool = False) -> DateMatch | None``: the date a text
+  opens with ("March 24, 1997 – DVD"), found without a scan when it opens with no digit nor
+  month name.
 
 How it works: a handful of regular expressions, one per written form (month-day-year,
 day-month-year, ISO, month-year, the range forms, bare years), each find candidates anywhere in the
@@ -33,6 +36,7 @@ from etl.lib.model import DAY, MONTH, MONTH_PATTERN, MONTHS, YEAR, PartialDate, 
 __all__ = [
     "MONTH_PATTERN",
     "DateMatch",
+    "date_at_start",
     "find_dates",
     "from_parts",
     "month_number",
@@ -332,3 +336,16 @@ def find_dates(text: str, *, years: bool = False) -> list[DateMatch]:
     if not text:
         return []
     return _scan(text, years=years, strict_years=True, value_forms=False)
+
+
+_OPENS_WITH_MONTH = re.compile(rf"(?:{_MONTH_ALT})(?![a-z])", re.IGNORECASE)
+
+
+def date_at_start(text: str, *, years: bool = False) -> DateMatch | None:
+    """The date ``find_dates`` finds first in ``text`` when it stands at its very start
+    ("March 24, 1997 – DVD"), else None. Every written form opens with a digit or a month
+    name, so a text that opens with neither is not scanned."""
+    if not text or not (text[0].isdigit() or _OPENS_WITH_MONTH.match(text)):
+        return None
+    found = find_dates(text, years=years)
+    return found[0] if found and found[0].start == 0 else None
