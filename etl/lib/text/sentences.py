@@ -24,6 +24,14 @@ _INITIALS = re.compile(r"[^\W\d_]|(?:[^\W\d_]\.)+[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
+def _last_word(line: str, start: int, end: int) -> str:
+    """The run of word characters and periods that ends ``line[start:end]`` (maybe empty)."""
+    k = end
+    while k > start and (line[k - 1].isalnum() or line[k - 1] in "._"):
+        k -= 1
+    return line[k:end]
+
+
 def strip_citations(text: str) -> str:
     return _CITATION.sub("", text or "")
 
@@ -38,8 +46,7 @@ def sentences(text: str) -> list[str]:
             continue
         start = 0
         for m in _SENTENCE_END.finditer(line):
-            word = re.search(r"([\w.]+)$", line[start : m.start()])
-            w = word.group(1).lower() if word else ""
+            w = _last_word(line, start, m.start()).lower()
             if w in _ABBREVIATIONS or _INITIALS.fullmatch(w):
                 continue
             piece = line[start : m.end()].strip()

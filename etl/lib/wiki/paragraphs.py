@@ -119,6 +119,10 @@ def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return cuts
 
 
+_NAME_END = re.compile(r"\||\}\}")  # where a template's name ends
+_NAME_SYNTAX = re.compile(r"[{}\[\]<>]")
+
+
 def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Paragraph:
     """One paragraph of ``text`` (see ``Paragraph``)."""
     view: list[str] = []
@@ -140,8 +144,9 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
             must_parse = True
         elif body.startswith("{{"):
             view.append(body)
-            name = re.split(r"\||\}\}", body[2:], maxsplit=1)[0]
-            if not name.strip() or re.search(r"[{}\[\]<>]", name) or body.startswith("{{{"):
+            stop = _NAME_END.search(body, 2)
+            name = body[2 : stop.start()] if stop else body[2:]
+            if not name.strip() or _NAME_SYNTAX.search(name) or body.startswith("{{{"):
                 must_parse = True
                 continue
             key = wt.normalise_template_name(name)

@@ -47,8 +47,11 @@ _NOWIKI_CLOSE = re.compile(r"</nowiki>", re.I)
 # =============================================================================================
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+
+
 def strip_comments(text: str) -> str:
-    return re.sub(r"<!--.*?(?:-->|$)", "", text, flags=re.S)
+    return _COMMENT.sub("", text) if "<!--" in text else text
 
 
 def prepare(code) -> str:

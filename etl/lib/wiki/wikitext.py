@@ -1194,6 +1194,9 @@ def _bullet_lines(body: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip()]
 
 
+_ITEM_MARKS = re.compile(r"^\s*[*#:;]+")
+
+
 def split_items(code: Code, ctx: Context | None = None) -> list[str]:
     """Split an infobox value into its items (wikitext strings): list templates (nested too),
     ``<br>``, bullet lines and plain line breaks all separate items. Refs stay attached to
@@ -1207,7 +1210,7 @@ def split_items(code: Code, ctx: Context | None = None) -> list[str]:
         text = expanded
     items = []
     for line in _lines_outside_nodes(text, ctx):
-        line = re.sub(r"^\s*[*#:;]+", "", line).strip()
+        line = _ITEM_MARKS.sub("", line, 1).strip()
         if line:
             items.append(line)
     return items
@@ -1304,8 +1307,8 @@ def link_target(link: Wikilink) -> str:
 
 def _target_of(title: str) -> str:
     """``link_target`` of a link whose title is ``title`` (its text)."""
-    target = html.unescape(title).strip().lstrip(":").replace("_", " ")
-    target = re.sub(r"\s+#", "#", re.sub(r"\s+", " ", target))  # MediaWiki drops the space before #
+    target = (html.unescape(title) if "&" in title else title).strip().lstrip(":").replace("_", " ")
+    target = " ".join(target.split()).replace(" #", "#")  # MediaWiki drops the space before #
     return target[:1].upper() + target[1:] if target else target
 
 
@@ -1314,7 +1317,7 @@ def name_of(item: Code, ctx: Context | None = None) -> Name | None:
     link target as ``wiki_title``."""
     light = isinstance(item, str) and (ctx is None or item not in ctx.trees) and _is_links_only(item)
     code = item if light else parse(item, ctx)  # a text of links only is read without a tree
-    text = re.sub(r"\s+", " ", render(code, ctx)).strip()
+    text = " ".join(render(code, ctx).split())
     text = text.rstrip(" ,;:") if text.endswith((",", ";", ":")) else text
     if not text:
         return None

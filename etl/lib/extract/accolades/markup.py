@@ -47,7 +47,7 @@ _NOTE_TEMPLATES = {"small", "smaller", "efn", "notetag", "refn", "sup"}
 
 
 def clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+    return " ".join(text.split())  # a no-break space is white space too
 
 
 def unparen(text: str) -> str:

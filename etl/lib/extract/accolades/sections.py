@@ -97,7 +97,8 @@ def _read(unit: _Unit, lines: list[str]) -> bool:
     something that may open a table."""
     if is_accolade_path([t for _, t in unit.stack]):
         return True
-    return any("{|" in line or _TABLE_TEMPLATE.search(line) for line in lines[unit.body : unit.last])
+    body = "\n".join(lines[unit.body : unit.last])
+    return "{|" in body or _TABLE_TEMPLATE.search(body) is not None
 
 
 _TABLE_TEMPLATE = re.compile(r"awards?[ _]table", re.I)
