@@ -60,15 +60,42 @@ def test_refs_side_by_side_are_cut_as_one(text, cut):
     assert wt.render(cut) == wt.render(text)
 
 
-def test_a_template_that_renders_text_is_always_parsed():
-    _, paras = P.paragraphs("It grossed {{US$|5 million}}.\nIt grossed {{cn}} much.")
-    assert [p.must_parse for p in paras] == [True, False]
+def test_a_template_that_renders_text_is_parsed_when_nothing_else_tells_what_shows():
+    text = "It grossed {{US$|5 million}}.\nIt grossed {{cn}} much.\n{{US$|5}}\n{{US$|{{x}}}} it"
+    _, paras = P.paragraphs(text)
+    assert [(p.renders, p.must_parse) for p in paras] == [
+        (True, False),  # its other text shows: it can be left out, its view holds "5 million"
+        (False, False),
+        (True, True),  # nothing else: does it show anything?
+        (True, True),  # a template in its arguments may count as unknown
+    ]
+    parsed = P.parsed_where(text, lambda shown: False)
+    assert [str(tree) for tree in parsed] == ["It grossed {{US$|5 million}}.", "{{US$|5}}\n{{US$|{{x}}}} it"]
+    out = P.render_where(text, lambda view: "million" in view)
+    assert out.split("\n")[:2] == ["It grossed US$5 million.", P.SKIPPED]
 
 
 def test_an_entity_needs_a_parse_only_in_a_paragraph_that_shows_nothing_else():
     _, paras = P.paragraphs("It ran 120&nbsp;minutes.\n&nbsp;\nA&amp;B")
     assert [p.must_parse for p in paras] == [False, True, False]
     assert paras[0].view == "It ran 120 minutes." and paras[0].shows_text
+
+
+def test_a_table_is_left_out_by_render_where_unless_its_view_is_kept():
+    text = (
+        "Rotten Tomatoes gives it 91%.\n"
+        '{| class="wikitable"\n! Award !! Result\n|-\n| [[Saturn Award]] {{dunno|x}} || Won\n|}\n'
+        "It was a hit."
+    )
+    _, paras = P.paragraphs(text)
+    assert [(p.table, p.must_parse) for p in paras] == [(False, False), (True, False), (False, False)]
+    ctx = wt.Context()
+    out = P.render_where(text, prose.might_rate, ctx)
+    assert out.split("\n") == ["Rotten Tomatoes gives it 91%.", P.SKIPPED, P.SKIPPED]
+    assert ctx.unknown == Counter({"dunno": 1})  # counted as rendering the table counts it
+    kept = P.render_where(text, lambda view: "Saturn" in view)
+    assert kept.split("\n")[1:3] == ["Award Result", "Saturn Award Won"]
+    assert len(P.parsed_where(text, lambda shown: False)) == 1  # parsed_where parses a table
 
 
 def test_taxi_driver_reception_is_read_from_one_paragraph_of_twenty():
@@ -128,5 +155,6 @@ def test_every_corpus_section_reads_the_same_paragraph_by_paragraph():
             alone = wt.Context()
             wt.render(clean[p.start : p.end], alone)
             assert (Counter(p.unknown), p.shows_text) == (alone.unknown, bool(sentences(r))), where
-            assert "".join(p.shown.split()) == "".join(r.split()), where  # what it shows, in order
+            if not (p.table or p.renders):  # shown holds neither (parsed_where parses them)
+                assert "".join(p.shown.split()) == "".join(r.split()), where  # what it shows, in order
     assert texts > 600 and left_out > 9000  # 644 texts, 9488 paragraphs that can be left out

@@ -12,9 +12,13 @@ text, except that each paragraph left out that shows some text stands as one ``S
 a reader that carries something from sentence to sentence ("It holds ...") is not carried over
 a paragraph it never saw. The unknown templates of a paragraph left out are counted in the
 ``Context`` exactly as rendering it would count them: a paragraph whose templates cannot be
-told apart without a parse (a template that renders text, a link holding a template, a hidden
-or dropped element), or whose text is nothing but entities (``&nbsp;``: does it show any?), is
-always parsed; an entity in a paragraph that shows other text needs no parse.
+told apart without a parse (a template inside a known one's arguments, a link holding a
+template, a hidden or dropped element), or whose text is nothing but entities or templates that
+render text (does it show any?), is always parsed; an entity in a paragraph that shows other
+text needs no parse. A known template that renders text and a table are tested and left out
+like any other text by ``render_where``: its view holds the template's arguments and the
+table's cells. ``parsed_where``, whose test reads the ``shown`` text (which holds neither),
+always parses them.
 """
 
 from __future__ import annotations
@@ -34,8 +38,10 @@ SKIPPED = "\x00"  # the line a paragraph left out stands as
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)\b[^<>]*?(/?)>")
 _VOID_TAGS = {"br", "hr", "img", "wbr", "meta", "link", "source", "track", "col", "area", "input"}
-_TABLE_OPEN = re.compile(r"^[\s:]*\{\|", re.M)  # a paragraph with a table is always parsed
+_TABLE_OPEN = re.compile(r"^[\s:]*\{\|", re.M)
 _TABLE_CLOSE = re.compile(r"^\s*\|\}")
+_TABLE_LINES = re.compile(r"^[\s:]*(?:\{\||\|\}|\|-).*$", re.M)  # opening, closing, row lines
+_TABLE_MARKUP = re.compile(r"^\s*(?:\|\+|[|!])|\|\||!!", re.M)  # cell and caption marks
 # Elements render drops or hides whatever they hold: a template inside one is not counted.
 _UNSEEN = re.compile(
     r"<\s*(?:" + "|".join(sorted(t for t in wt.DROP_TAGS if t != "ref")) + r")\b|display\s*:\s*none", re.I
@@ -53,7 +59,9 @@ class Paragraph:
     start: int  # offsets in the comment-free text
     end: int
     view: str  # what a reader's test sees (see the module doc)
-    must_parse: bool  # its render cannot be told without a parse
+    must_parse: bool  # its counts or whether it shows text cannot be told without a parse
+    table: bool  # it holds a table: its ``shown`` keeps the table markup, its counts are right
+    renders: bool  # a known template renders some of its text: ``shown`` leaves that out
     unknown: tuple[str, ...]  # the unknown templates rendering it counts
     shows_text: bool  # its render holds some text (it makes at least one sentence)
     refs: tuple[tuple[int, int], ...] = ()  # refs that can be cut out before it is parsed
@@ -129,7 +137,9 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     residual: list[str] = []
     shown: list[str] = []
     unknown: list[str] = []
-    must_parse = bool(_UNSEEN.search(text, start, end) or _TABLE_OPEN.search(text, start, end))
+    must_parse = bool(_UNSEEN.search(text, start, end))
+    table = bool(_TABLE_OPEN.search(text, start, end))
+    renders = False
     links = False
     refs: list[tuple[int, int]] = []
     done = start
@@ -151,7 +161,9 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
                 continue
             key = wt.normalise_template_name(name)
             if key in wt.TEMPLATES or key in wt.LIST_TEMPLATES:
-                must_parse = True
+                renders = True  # what it renders stands in the view, as its wikitext
+                if "{{" in body[2:]:
+                    must_parse = True  # a template in its arguments may render, and count
             elif not wt.is_silent(key):
                 unknown.append(key)
         elif body.startswith("[["):
@@ -178,8 +190,14 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     if "&" in rest and not _ENTITY.sub("", rest).strip():
         must_parse = True  # nothing but entities: whether it shows text takes the parser
     seen = _SPACES.sub(" ", _QUOTES.sub("", html.unescape("".join(view))))
+    if table:
+        rest = _TABLE_MARKUP.sub("", _TABLE_LINES.sub("", rest))  # a layout table shows nothing
     shows = links or bool(rest.strip())
-    return Paragraph(start, end, seen, must_parse, tuple(unknown), shows, tuple(refs), "".join(shown))
+    if renders and not shows:
+        must_parse = True  # whether its templates show any text takes the parser
+    return Paragraph(
+        start, end, seen, must_parse, table, renders, tuple(unknown), shows, tuple(refs), "".join(shown)
+    )
 
 
 _EXTERNAL_LINK = re.compile(
@@ -270,6 +288,12 @@ def render_where(
     return "\n".join(out)
 
 
+def _parsed(p: Paragraph) -> bool:
+    """Whether ``parsed_where`` parses ``p`` whatever its test says: its ``shown`` text is not
+    all it shows (a table, a template that renders text), or it must be parsed anyway."""
+    return p.must_parse or p.table or p.renders
+
+
 def parsed_where(text: str, keep: Callable[[str], bool], ctx: wt.Context | None = None) -> list[Wikicode]:
     """The trees of the runs of consecutive paragraphs of ``text`` whose ``shown`` text ``keep``
     accepts (or that must be parsed), each run parsed once with its cuttable refs cut out, in
@@ -281,7 +305,7 @@ def parsed_where(text: str, keep: Callable[[str], bool], ctx: wt.Context | None 
     out: list[Wikicode] = []
     run: list[Paragraph] = []
     for p in [*paras, None]:
-        if p is not None and (p.must_parse or keep(p.shown) or (run and p.start == p.end)):
+        if p is not None and (_parsed(p) or keep(p.shown) or (run and p.start == p.end)):
             run.append(p)  # an empty line joins the run it stands in
             continue
         if run:
