@@ -167,6 +167,21 @@ def test_sections_at_any_level():
     assert str(article.lead) == "lead\n"
 
 
+def test_outermost_titled_sections_leave_out_the_ones_inside_them():
+    page = "==Reception==\nx\n===Critical response===\nc\n==Legacy==\n===Critical reception===\nl\n"
+    article = Article(None, page)
+    words = ("reception", "critical response")
+    assert [s.title for s in article.titled(*words)] == [
+        "Reception",
+        "Critical response",
+        "Critical reception",
+    ]
+    assert [s.text for s in article.titled(*words, outermost=True)] == [
+        "\nx\n===Critical response===\nc\n",
+        "\nl\n",
+    ]
+
+
 # --------------------------------------------------------------------------------------------
 # Unseen articles: templates of real film articles (tests/fixtures/unseen/*.wiki)
 # --------------------------------------------------------------------------------------------

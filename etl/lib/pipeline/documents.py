@@ -307,7 +307,7 @@ def read_article(article: Article) -> ParsedDocument:
         "reception",
         lambda: "\n".join(
             paragraphs.render_where(s.text, prose.might_rate, ctx, prose.might_carry)
-            for s in article.titled("reception", "critical response")
+            for s in article.titled("reception", "critical response", outermost=True)
         ),
         "",
     )

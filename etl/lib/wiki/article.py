@@ -238,22 +238,26 @@ class Article:
             out.append(sec)
         return out
 
-    def nested(self, matches: Callable[[str], bool]) -> list[NestedSection]:
-        """Every section (any level) whose title ``matches``, each with its subsections."""
+    def nested(self, matches: Callable[[str], bool], outermost: bool = False) -> list[NestedSection]:
+        """Every section (any level) whose title ``matches``, each with its subsections; with
+        ``outermost``, not a section that stands inside one already given."""
         out = []
         secs = self.sections
+        inside = 0  # with outermost: where the last section given ends
         for k, sec in enumerate(secs):
-            if not matches(sec.title):
+            if not matches(sec.title) or (outermost and sec.start < inside):
                 continue
             end = sec.end
             for later in secs[k + 1 :]:
                 if later.level <= sec.level:
                     break
                 end = later.end
+            inside = end
             out.append(NestedSection(sec.title, sec.level, self.text[sec.start : end]))
         return out
 
-    def titled(self, *words: str) -> list[NestedSection]:
-        """Sections whose title contains any of ``words`` (case-insensitive), outermost first."""
+    def titled(self, *words: str, outermost: bool = False) -> list[NestedSection]:
+        """Sections whose title contains any of ``words`` (case-insensitive), outermost first
+        (with ``outermost``, only those that stand in no other one given)."""
         lowered = [w.lower() for w in words]
-        return self.nested(lambda title: any(w in title.lower() for w in lowered))
+        return self.nested(lambda title: any(w in title.lower() for w in lowered), outermost)
