@@ -117,17 +117,17 @@ _RELEASED_HINT = re.compile(r"released|issued|published|came out|put out|hit sto
 _DIGIT = re.compile(r"\d")
 
 
-def _might_date_album(shown: str) -> bool:
-    """A cheap test on the text a paragraph shows: can one of its sentences date the album? It
-    must name the album, say it was released, and hold a date (every date has a digit)."""
-    return bool(_DIGIT.search(shown) and _ALBUM_HINT.search(shown) and _RELEASED_HINT.search(shown))
+def _might_date_album(view: str) -> bool:
+    """A cheap test on a paragraph's view: can one of its sentences date the album? It must
+    name the album, say it was released, and hold a date (every date has a digit)."""
+    return bool(_DIGIT.search(view) and _ALBUM_HINT.search(view) and _RELEASED_HINT.search(view))
 
 
 def _prose_date(code: Article | W.Code, ctx: W.Context | None) -> PartialDate | None:
     for sec in _soundtrack_sections(code):
         # Each kept paragraph rendered (its unknown templates counted) before any is read.
-        texts = [W.render(tree, ctx) for tree in paragraphs.parsed_where(sec.text, _might_date_album, ctx)]
-        for sentence in sentences("\n".join(texts)):
+        text = paragraphs.render_where(sec.text, _might_date_album, ctx)
+        for sentence in sentences(text):
             if not (_ALBUM_WORD.search(sentence) and _RELEASED.search(sentence)):
                 continue
             if _SINGLE.search(sentence):
