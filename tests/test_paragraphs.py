@@ -81,6 +81,16 @@ def test_an_entity_needs_a_parse_only_in_a_paragraph_that_shows_nothing_else():
     assert paras[0].view == "It ran 120 minutes." and paras[0].shows_text
 
 
+def test_a_template_that_renders_nothing_is_not_in_the_view():
+    text = "{{Track listing|title1=Song|length1=3:10|note1=released 1999 on the album}}\nIt grossed {{US$|5 million}}{{efn|1999}}."
+    _, paras = P.paragraphs(text)
+    assert [p.view for p in paras] == ["", "It grossed {{US$|5 million}}."]
+    assert [(p.renders, p.must_parse, p.shows_text) for p in paras] == [
+        (False, False, False),
+        (True, False, True),
+    ]
+
+
 def test_a_table_is_left_out_by_render_where_unless_its_view_is_kept():
     text = (
         "Rotten Tomatoes gives it 91%.\n"

@@ -162,9 +162,9 @@ def _split_names(value: str, ctx: W.Context | None, known: frozenset[str] = froz
     listing ("Earth, Wind & Fire"): written again without the link, they stay whole too."""
     value = re.sub(r"<!--.*?-->", "", value, flags=re.S)
     out: list[str] = []
-    for item in W.split_items(value):
+    for item in W.split_items(value, ctx):
         # Protect links, so "[[Earth, Wind & Fire]]" stays whole, then split the rest.
-        code = W.parse(item)
+        code = W.parse(item, ctx)  # the tree _linked_names read of the same value
         pieces: list[str] = [""]
         for node in code.nodes:
             if isinstance(node, (Wikilink, Template)):
@@ -211,12 +211,17 @@ def _linked_names(t: Params, ctx: W.Context | None) -> frozenset[str]:
     links: list[Wikilink] = []
     for p in t.params:
         value = p.value if isinstance(p.value, Wikicode) else p.value.strip()  # as the tracks read it
-        links.extend(W.parse(value, ctx).filter_wikilinks())
+        if "[[" in (raw := str(value)) and _CUT_HINT.search(raw):
+            links.extend(W.parse(value, ctx).filter_wikilinks())
     for link in links:
         shown = W.render(Wikicode([link])).strip()
-        if re.search(r",|;|&|\band\b", shown):
+        if _CUT.search(shown):
             out.add(shown)
     return frozenset(out)
+
+
+_CUT = re.compile(r",|;|&|\band\b")  # where _split_names cuts a value
+_CUT_HINT = re.compile(r"[,;&]|and", re.I)  # a value without one shows no link that _CUT cuts
 
 
 def _seconds(value: str) -> int | None:

@@ -3,7 +3,8 @@
 A section's text (comments removed) is cut into paragraphs at the line breaks MediaWiki sees:
 never inside a template, link, ``<ref>``, ``<nowiki>``, an HTML element or a table (found by
 ``wikitable.constructs``, a linear scan). A reader passes a cheap test (``keep``) that sees a
-paragraph's *view*: its wikitext without refs, entities decoded, bold/italic quotes dropped.
+paragraph's *view*: its wikitext without refs and without the templates that render nothing
+(silent or unknown: a track listing, a note), entities decoded, bold/italic quotes dropped.
 Only the kept paragraphs are parsed and rendered (with the refs that render drops whole cut
 out first); the others cost a regex scan.
 
@@ -128,6 +129,15 @@ def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 _NAME_END = re.compile(r"\||\}\}")  # where a template's name ends
+# Elements a template holds without its reading changing: line breaks, refs, comments.
+_HARMLESS_ELEMENTS = re.compile(r"<br\s*/?>|<ref\b[^<>]*/>|<ref\b[^<>]*>.*?</ref\s*>|<!--.*?-->", re.I | re.S)
+
+
+def _holds_element(body: str) -> bool:
+    """Whether a template's wikitext holds an element other than the harmless ones."""
+    return "<" in body and "<" in _HARMLESS_ELEMENTS.sub("", body)
+
+
 _NAME_SYNTAX = re.compile(r"[{}\[\]<>]")
 
 
@@ -149,18 +159,19 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
         shown.append(text[done:s])
         done = e
         body = text[s:e]
-        if body.startswith(("{{", "[[")) and "<" in body:
+        if body.startswith("[[") and "<" in body or body.startswith("{{") and _holds_element(body):
             view.append(body)  # an element inside may make the parser read it as text
             must_parse = True
         elif body.startswith("{{"):
-            view.append(body)
             stop = _NAME_END.search(body, 2)
             name = body[2 : stop.start()] if stop else body[2:]
             if not name.strip() or _NAME_SYNTAX.search(name) or body.startswith("{{{"):
+                view.append(body)
                 must_parse = True
                 continue
             key = wt.normalise_template_name(name)
             if key in wt.TEMPLATES or key in wt.LIST_TEMPLATES:
+                view.append(body)
                 renders = True  # what it renders stands in the view, as its wikitext
                 if "{{" in body[2:]:
                     must_parse = True  # a template in its arguments may render, and count
