@@ -1203,6 +1203,8 @@ def split_items(code: Code, ctx: Context | None = None) -> list[str]:
     their item and are removed when the item is rendered. With ``ctx``, a tree's text is not
     parsed again (``text_of``)."""
     text = text_of(code, ctx)
+    if "<ref" in text or "<REF" in text:
+        text = _refs_cut(text, tags=True) or text
     for _ in range(5):  # a list template may hold <br>-separated items or another list
         expanded = expand_lists(text, ctx)
         if expanded == text:
@@ -1396,10 +1398,10 @@ def cuttable_ref(text: str, start: int, end: int) -> bool:
 _CUTTABLE_REFS = re.compile(rf"(?:{_CUTTABLE_REF.pattern})+", re.I)
 
 
-def _refs_cut(text: str) -> str | None:
+def _refs_cut(text: str, tags: bool = False) -> str | None:
     """``text`` without its refs, cut out as text (no parse), when it holds no comment, every
     ref stands at its top level and is ``cuttable_ref`` (refs side by side as one), and no other
-    tag is left; else None."""
+    tag is left (with ``tags``, other tags may be left); else None."""
     if "<!--" in text:
         return None
     runs: list[list[int]] = []  # refs side by side, as [start, end]
@@ -1420,7 +1422,7 @@ def _refs_cut(text: str) -> str | None:
         done = end
     out.append(text[done:])
     cut = "".join(out)
-    return None if "<" in cut else cut
+    return None if "<" in cut and not tags else cut
 
 
 def without_refs(code: Code, ctx: Context | None = None) -> str:
