@@ -90,7 +90,7 @@ _NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
 def _param_name(p: Param) -> str:
-    return re.sub(r"\s+", " ", p.name.replace("_", " ").strip().lower())
+    return " ".join(p.name.replace("_", " ").lower().split())
 
 
 def infobox_params(infobox: Params) -> dict[str, object]:
@@ -968,10 +968,14 @@ _TITLES = {
 }
 
 
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
 def _first_sentence(text: str) -> str:
     """``Uncle Topolino. Nero reprised the role ...`` -> ``Uncle Topolino``."""
-    for m in re.finditer(r"\.\s+(?=[A-Z])", _masked(text)):
-        word = re.search(r"(\w+)$", text[: m.start()])
+    for m in _SENTENCE_END.finditer(_masked(text)):
+        word = _LAST_WORD.search(text, 0, m.start())
         if word and len(word.group(1)) > 1 and word.group(1).lower() not in _TITLES:
             return text[: m.start()]
     return text
@@ -1074,10 +1078,13 @@ _NAME_PARTICLES = {
 }
 
 
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+
+
 def _is_prose(actor_part: str) -> bool:
     """A sentence where a name should be: six words or more, three of them lower-case words
     that no name has."""
-    words = re.sub(r"\([^()]*\)", " ", actor_part).split()
+    words = _PARENTHETICAL.sub(" ", actor_part).split() if "(" in actor_part else actor_part.split()
     lower = [w for w in words if w[:1].islower() and w.lower() not in _NAME_PARTICLES]
     return len(words) >= 6 and len(lower) >= 3
 
@@ -1091,11 +1098,14 @@ _ROLE_PHRASE = re.compile(
 )
 
 
+_ACTOR_CUTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
 def _several_actors(line: str, actor: str, ctx: wt.Context | None = None) -> list[tuple[Name, list[str]]]:
     """``[[A]] (Japanese) and [[B]] (English)``: each a linked name with its own notes;
     otherwise the one name as written, its trailing parentheticals as notes."""
     masked = _masked(actor)
-    cuts = list(re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", masked))
+    cuts = list(_ACTOR_CUTS.finditer(masked))
     if cuts:
         parts, start = [], 0
         for m in cuts + [None]:

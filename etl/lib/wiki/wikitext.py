@@ -1340,14 +1340,14 @@ def link_for(item: Code, shown: str, ctx: Context | None = None) -> str | None:
             title, label = m.group(1), m.group(2)
             if title.strip().lower().startswith(DROP_LINK_NS):
                 continue
-            if re.sub(r"\s+", " ", _finish(title if label is None else label)).strip() == shown:
+            if " ".join(_finish(title if label is None else label).split()) == shown:
                 return _target_of(title)
         return None
     code = parse(item, ctx)
     for link in code.filter_wikilinks() if source is None or "[[" in source else ():
         if _is_file_link(link):
             continue
-        text = re.sub(r"\s+", " ", render(link.text if link.text is not None else link.title)).strip()
+        text = " ".join(render(link.text if link.text is not None else link.title).split())
         if text == shown:
             return link_target(link)
     for t in code.filter_templates() if source is None or "{{" in source else ():
