@@ -443,3 +443,16 @@ def test_refs_cut_out_as_text_where_nothing_can_join(monkeypatch, value, expecte
     assert wt.without_refs(value) == expected
     assert len(calls) == parses
     assert str(wt.remove_refs(value)) == expected  # the parser's reading agrees
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        ("[[A]] and [[B|b]]", ["[[A]]", "[[B|b]]"]),  # text and links: read without the walk
+        ("no link", []),
+        ("{{x|[[C]]}} [[D]]", ["[[C]]", "[[D]]"]),  # inside a template too, in page order
+        ("[[File:x.jpg|a [[E]]]] [[F]]", ["[[File:x.jpg|a [[E]]]]", "[[E]]", "[[F]]"]),
+    ],
+)
+def test_wikilinks_are_every_link_of_the_tree_in_page_order(text, links):
+    assert [str(link) for link in wt.wikilinks(wt.parse(text))] == links

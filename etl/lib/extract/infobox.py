@@ -864,7 +864,7 @@ def _list_cast(lines: list[tuple[str, str]], ctx: wt.Context) -> list[Credit]:
         if (
             kids
             and _split_cast(text) is None
-            and not wt.parse(body, ctx).filter_wikilinks()
+            and not wt.wikilinks(wt.parse(body, ctx))
             and any(_split_cast(rendered(j)) is not None for j in kids)
         ):
             continue  # "* Villains" over "** [[A]] as X": a group label without its colon

@@ -139,7 +139,7 @@ def link_names(code: W.Code) -> dict[str, str]:
     and the inside of a template or a ref is scanned the same way, so a text without ``[[``
     parses nothing and a citation template is never parsed to find its links."""
     if not isinstance(code, str):
-        return _names_of_links(W.parse(code).filter_wikilinks())
+        return _names_of_links(W.wikilinks(W.parse(code)))
     if "[[" not in code:
         return {}
     pieces, done = [], 0
@@ -149,7 +149,7 @@ def link_names(code: W.Code) -> dict[str, str]:
     masked = "".join([*pieces, code[done:]])
     out: dict[str, str] = {}
     for start, end in _link_spans(masked):
-        for shown, target in _names_of_links(W.parse(code[start:end]).filter_wikilinks()).items():
+        for shown, target in _names_of_links(W.wikilinks(W.parse(code[start:end]))).items():
             out.setdefault(shown, target)
     return out
 

@@ -212,7 +212,7 @@ def _linked_names(t: Params, ctx: W.Context | None) -> frozenset[str]:
     for p in t.params:
         value = p.value if isinstance(p.value, Wikicode) else p.value.strip()  # as the tracks read it
         if "[[" in (raw := str(value)) and _CUT_HINT.search(raw):
-            links.extend(W.parse(value, ctx).filter_wikilinks())
+            links.extend(W.wikilinks(W.parse(value, ctx)))
     for link in links:
         shown = W.render(Wikicode([link])).strip()
         if _CUT.search(shown):

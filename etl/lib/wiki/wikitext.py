@@ -87,6 +87,24 @@ def parse(text: Code, ctx: Context | None = None) -> Wikicode:
     return _parse_text(text)
 
 
+def wikilinks(code: Wikicode) -> list[Wikilink]:
+    """``code.filter_wikilinks()``, in page order: a tree of text and links holding only text
+    (what ``_links_only`` builds, most values and cells) is read without the generic walk."""
+    out = []
+    for node in code.nodes:
+        if isinstance(node, Wikilink):
+            if not _all_text(node.title) or (node.text is not None and not _all_text(node.text)):
+                return code.filter_wikilinks()
+            out.append(node)
+        elif not isinstance(node, Text):
+            return code.filter_wikilinks()
+    return out
+
+
+def _all_text(code: Wikicode) -> bool:
+    return all(isinstance(n, Text) for n in code.nodes)
+
+
 def _parse_text(text: str) -> Wikicode:
     if not text:
         return Wikicode(SmartList())
@@ -1344,7 +1362,7 @@ def link_for(item: Code, shown: str, ctx: Context | None = None) -> str | None:
                 return _target_of(title)
         return None
     code = parse(item, ctx)
-    for link in code.filter_wikilinks() if source is None or "[[" in source else ():
+    for link in wikilinks(code) if source is None or "[[" in source else ():
         if _is_file_link(link):
             continue
         text = " ".join(render(link.text if link.text is not None else link.title).split())
@@ -1523,10 +1541,10 @@ def name_festivals(code: Code, ctx: Context | None = None) -> str:
     ``[[Cannes Film Festival|Cannes]]`` becomes ``[[Cannes Film Festival]]`` (a release label
     then reads as the festival it is, not as a place)."""
     text = str(code)
-    if "[[" not in text or not any(_festival_named(link) for link in parse(code, ctx).filter_wikilinks()):
+    if "[[" not in text or not any(_festival_named(link) for link in wikilinks(parse(code, ctx))):
         return text
     code = parse_for_edit(code)
-    for link in code.filter_wikilinks():
+    for link in wikilinks(code):
         target = _festival_named(link)
         if target is not None:
             link.text = None

@@ -17,6 +17,7 @@ from etl.lib.wiki.wikitext import (
     positional,
     render,
     template_name,
+    wikilinks,
 )
 
 
@@ -102,7 +103,7 @@ def film_names(film_title: str) -> set[str]:
 def links(code: str, ctx: Context) -> list[Wikilink]:
     """The wikilinks of ``code`` (inside templates too); a text without "[[" has none and is
     not parsed."""
-    return parse(code, ctx).filter_wikilinks() if "[[" in code else []
+    return wikilinks(parse(code, ctx)) if "[[" in code else []
 
 
 def first_link(code: str, ctx: Context) -> Wikilink | None:
