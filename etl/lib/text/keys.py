@@ -12,17 +12,20 @@ def normalise(text: str | None) -> str:
     ``lumiere  pictures`` compare equal; ``&`` reads as ``and``."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no accent to fold
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower().replace("&", " and ")
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 
 
 def normalise_title(title: str | None) -> str:
     """A film title for joining documents: normalised, a leading article dropped."""
-    text = normalise(title)
-    return re.sub(r"^(the|a|an) ", "", text)
+    return _LEADING_ARTICLE.sub("", normalise(title))
 
 
 def make_id(kind: str, *parts: object) -> str:
