@@ -197,10 +197,19 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     view.append(text[done:end])
     residual.append(text[done:end])
     shown.append(text[done:end])
-    rest = _QUOTES.sub("", _TAG.sub("", _LIST_MARKS.sub("", "".join(residual))))
+    rest = _LIST_MARKS.sub("", "".join(residual))
+    if "<" in rest:
+        rest = _TAG.sub("", rest)
+    if "''" in rest:
+        rest = _QUOTES.sub("", rest)
     if "&" in rest and not _ENTITY.sub("", rest).strip():
         must_parse = True  # nothing but entities: whether it shows text takes the parser
-    seen = _SPACES.sub(" ", _QUOTES.sub("", html.unescape("".join(view))))
+    seen = "".join(view)
+    if "&" in seen:
+        seen = html.unescape(seen)
+    if "''" in seen:
+        seen = _QUOTES.sub("", seen)
+    seen = _SPACES.sub(" ", seen)
     if table:
         rest = _TABLE_MARKUP.sub("", _TABLE_LINES.sub("", rest))  # a layout table shows nothing
     shows = links or bool(rest.strip())
