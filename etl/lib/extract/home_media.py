@@ -810,8 +810,12 @@ def _read(code: Article | W.Code, ctx: W.Context | None) -> tuple[list[_Row], li
         previous: PartialDate | None = None  # the date named last ("on the same day")
         lines = [x for tree in paragraphs.parsed_where(sec.text, might_hold, ctx) for x in _lines(tree, ctx)]
         for line, is_item in lines:
-            item_date = _leading_date(line)
+            item_date, dated_yet = None, False  # the line's leading date, read when needed
             for sentence in sentences(line):
+                if not might_hold(sentence):
+                    continue  # no format, date or edition: it changes nothing (see might_hold)
+                if not dated_yet:
+                    item_date, dated_yet = _leading_date(line), True
                 split = _split(sentence, previous)
                 found = _observations(sentence, links, item_date, is_item, previous, split)
                 dated = [c.dates[-1][0] for c in split if c.dates]
