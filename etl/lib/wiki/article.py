@@ -199,7 +199,17 @@ class Article:
 
     @cached_property
     def _headings(self) -> list[re.Match]:
-        return [m for m in _HEADING.finditer(self.text) if not self._in_comment(m.start())]
+        """The heading lines outside comments: ``_HEADING`` tried only where a line opens with
+        ``=`` (found by ``str.find``), not at every line of the page."""
+        text = self.text
+        out = []
+        at = 0 if text.startswith("=") else text.find("\n=") + 1 or -1
+        while at >= 0:
+            m = _HEADING.match(text, at)
+            if m is not None and not self._in_comment(at):
+                out.append(m)
+            at = text.find("\n=", at) + 1 or -1
+        return out
 
     @cached_property
     def sections(self) -> tuple[ArticleSection, ...]:
