@@ -22,23 +22,24 @@ from etl.lib.store.tables import TABLES
 from tests.builds import materialize_warehouse
 
 
-def _memory_root() -> Iterator[str]:
-    """A memory:// root of its own (the memory filesystem is one per process), removed after."""
+@pytest.fixture
+def memory_root() -> Iterator[str]:
+    """A memory:// root of the test's own (the memory filesystem is one per process), removed after."""
     root = UPath(f"memory://shards-{uuid.uuid4().hex}")
     yield str(root)
     if root.fs.exists(root.path):
         root.fs.rm(root.path, recursive=True)
+    assert not root.fs.exists(root.path)
 
 
 @pytest.fixture(params=["local", "memory", "file"])
-def location(request, tmp_path) -> Iterator[str]:
+def location(request, tmp_path) -> str:
     """Where the store is: a local folder, a memory:// URL or a file:// URL."""
     if request.param == "memory":
-        yield from _memory_root()
-    elif request.param == "file":
-        yield (tmp_path / "shards").as_uri()
-    else:
-        yield str(tmp_path / "shards")
+        return request.getfixturevalue("memory_root")
+    if request.param == "file":
+        return (tmp_path / "shards").as_uri()
+    return str(tmp_path / "shards")
 
 
 def parse(inputs: Path, location: str) -> tuple[corpus.Parsed, ShardStore]:
@@ -141,21 +142,23 @@ def parse_metadata(result, node: str, *keys: str) -> tuple:
 
 
 @pytest.mark.slow
-def test_a_build_with_its_shards_at_a_memory_url_equals_one_with_a_local_folder(tmp_path, seeds_dir):
+def test_a_build_with_its_shards_at_a_memory_url_equals_one_with_a_local_folder(
+    tmp_path, seeds_dir, memory_root
+):
     local = tmp_path / "local" / "warehouse.duckdb"
     assert materialize_warehouse(seeds_dir, local).success
-    for root in _memory_root():
-        target = tmp_path / "memory" / "warehouse.duckdb"
-        first = materialize_warehouse(seeds_dir, target, shards=root)
-        assert first.success
-        assert parse_metadata(first, "parsed_documents", "files_parsed", "files_from_cache") == (5, 0)
-        assert table_rows(target) == table_rows(local)
-        store = ShardStore(UPath(root), DEFAULT_LIMITS)
-        assert set(store.previous_files().values()) == {
-            s.sha256 for s in corpus.detect_all(seeds_dir).sources
-        }
-        assert not (tmp_path / "memory" / "warehouse.duckdb.parse-cache").exists()  # nothing beside it
-        again = materialize_warehouse(seeds_dir, target, shards=root)  # the shards and frames reused
-        assert parse_metadata(again, "parsed_documents", "files_parsed", "files_from_cache") == (0, 5)
-        assert parse_metadata(again, "star_schema_frames", "frames_reused") == (True,)
-        assert table_rows(target) == table_rows(local)
+    target = tmp_path / "memory" / "warehouse.duckdb"
+    first = materialize_warehouse(seeds_dir, target, shards=memory_root)
+    assert first.success
+    assert parse_metadata(first, "parsed_documents", "files_parsed", "files_from_cache") == (5, 0)
+    assert table_rows(target) == table_rows(local)
+    with duckdb.connect(str(target), read_only=True) as conn:  # the equal tables are not empty ones
+        assert conn.execute("select title from dim_film").fetchall() == [("Leaving Las Vegas",)]
+        assert conn.execute("select count(*) from fact_nomination").fetchone()[0] > 0
+    store = ShardStore(UPath(memory_root), DEFAULT_LIMITS)
+    assert set(store.previous_files().values()) == {s.sha256 for s in corpus.detect_all(seeds_dir).sources}
+    assert not (tmp_path / "memory" / "warehouse.duckdb.parse-cache").exists()  # nothing beside it
+    again = materialize_warehouse(seeds_dir, target, shards=memory_root)  # the shards and frames reused
+    assert parse_metadata(again, "parsed_documents", "files_parsed", "files_from_cache") == (0, 5)
+    assert parse_metadata(again, "star_schema_frames", "frames_reused") == (True,)
+    assert table_rows(target) == table_rows(local)
