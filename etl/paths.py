@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from upath import UPath
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SQL_VIEWS_DIR = PROJECT_ROOT / "sql" / "views"
 DEFAULT_SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -49,11 +51,17 @@ def parse_cache_dir(published: Path) -> Path:
     return published.with_name(published.name + ".parse-cache")
 
 
-def shards_dir(explicit: str | os.PathLike | None = None) -> Path:
+def shards_dir(explicit: str | os.PathLike | None = None) -> Path | UPath:
     """The parse stage's shard folder: the explicit one, else ``ETL_SHARDS``, else beside the
-    default warehouse (``parse_cache_dir``)."""
+    default warehouse (``parse_cache_dir``). A URL (``s3://bucket/shards``, ``memory://…``,
+    ``file://…``: anything with ``://``) is an fsspec location, taken as written; anything else
+    is a local folder."""
     value = explicit or os.environ.get(SHARDS_ENV)
-    return Path(value).expanduser().resolve() if value else parse_cache_dir(warehouse_path())
+    if not value:
+        return parse_cache_dir(warehouse_path())
+    if "://" in str(value):
+        return UPath(str(value))
+    return Path(value).expanduser().resolve()
 
 
 def frames_cache_dir(published: Path) -> Path:

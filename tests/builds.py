@@ -11,17 +11,23 @@ from etl.defs.resources import InputsResource, ShardsResource, WarehouseResource
 
 
 def materialize_warehouse(
-    inputs: Path, target: Path, *, raise_on_error: bool = True, **warehouse_fields
+    inputs: Path,
+    target: Path,
+    *,
+    raise_on_error: bool = True,
+    shards: str | None = None,
+    **warehouse_fields,
 ) -> dg.ExecuteInProcessResult:
     """Every asset and check, loaded through the same Definitions `dagster dev` loads, with
-    the input folder ``inputs`` and the warehouse file ``target``."""
+    the input folder ``inputs`` and the warehouse file ``target``; the shards beside it, or at
+    ``shards`` (a folder or an fsspec URL)."""
     defs = load_defs()
     return dg.materialize(
         [*defs.assets, *defs.asset_checks],
         resources={
             "inputs": InputsResource(seeds_dir=str(inputs)),
             "parse_shards": ShardsResource(
-                location=str(WarehouseResource(path=str(target)).parse_cache_path())
+                location=shards or str(WarehouseResource(path=str(target)).parse_cache_path())
             ),
             "warehouse_db": WarehouseResource(path=str(target), **warehouse_fields),
         },

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+from upath import UPath
 
 from etl import paths
 from etl.lib.pipeline import intake
@@ -42,14 +43,15 @@ class InputsResource(dg.ConfigurableResource):
 
 class ShardsResource(dg.ConfigurableResource):
     """Where the parse stage keeps its results between builds: a folder of Parquet shards,
-    keyed by content. Default: ``ETL_SHARDS``, else beside the warehouse
-    (``<warehouse>.parse-cache``). The parse stage uses only this and the inputs, never the
+    keyed by content, on a local disk or at an fsspec URL (``s3://…``, ``gs://…``: object
+    storage every machine of a cluster reaches). Default: ``ETL_SHARDS``, else beside the
+    warehouse (``<warehouse>.parse-cache``). The parse stage uses only this and the inputs, never the
     warehouse: its partition runs take no build lock and run side by side; only the load and
     the publication hold the warehouse's lock."""
 
     location: str | None = None
 
-    def folder(self) -> Path:
+    def folder(self) -> Path | UPath:
         return paths.shards_dir(self.location)
 
 

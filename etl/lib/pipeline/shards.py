@@ -1,6 +1,7 @@
 """Parse results kept between builds as Parquet shards: one shard per input file, one row per page.
 
-The store is a folder (beside the warehouse, ``<warehouse>.parse-cache/``)::
+The store is a folder (beside the warehouse, ``<warehouse>.parse-cache/``, or at an fsspec URL:
+``s3://…``, ``gs://…``, ``memory://…``, ``file://…``, a ``UPath``)::
 
     manifest.json                       the last build's files (path -> sha256): what changed
     <code>-<limits>/<key>.parquet       the shard of a part's content: every result, in order
@@ -16,6 +17,16 @@ by a hash of everything the parser reads of it (``page_key``): a page whose key 
 shard of the same path is copied from it, not parsed, so a changed dump re-parses only its changed
 pages.
 
+A local folder is a ``pathlib.Path`` and is written as it always was: a shard or the manifest
+goes to a temporary file beside its place and is moved in with one atomic rename. A store at a
+URL goes through its fsspec filesystem (``UPath.fs``): a file is written to a local temporary file
+first and uploaded whole (``put_file``, which an object store makes whole or absent; a
+``file://`` store uploads beside the place and renames), and a shard is read through a file
+object of the filesystem, so Parquet is read by pyarrow on any store and DuckDB never reads a
+shard. A shard's identity (``ShardStore.identity``: what the kept frames are checked against) is
+its size, inode and modification time on a local disk, and what ``fs.info`` says of it (size,
+ETag, modification time, ...) elsewhere.
+
 Shards hold data, never code: fixed columns checked against ``COLUMNS`` when read, a document's
 facts as the validated JSON of ``payload.Schema``. A shard that is not valid (corrupt, of another
 shape, a folder where a file should be) is discarded with a warning and its file parsed again; a
@@ -24,10 +35,12 @@ broken store never fails a build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +48,8 @@ from pathlib import Path
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
+from fsspec.implementations.local import LocalFileSystem
+from upath import UPath
 
 from etl.lib.pipeline.documents import ParsedDocument
 from etl.lib.pipeline.dumps import Unit
@@ -47,6 +62,10 @@ SUFFIX = ".parquet"
 DOCUMENT, REJECTION = "document", "rejection"
 _ROWS_PER_GROUP = 1000
 _FORMAT_KEY = b"etl_shard_format"
+# What ``fs.info`` says of a file of a store at a URL that changes when it is written again: the
+# keys of the filesystems in use (local, memory, S3, GCS, Azure), whichever a filesystem gives.
+_INFO_IDENTITY = ("size", "ino", "mtime", "created", "ETag", "LastModified", "generation", "md5Hash", "etag")
+StorePath = Path | UPath  # a local folder or file of the store, or one at an fsspec URL
 
 COLUMNS = pa.schema(
     [
@@ -162,10 +181,10 @@ class ShardWriter:
     def __init__(self, store: ShardStore, part: Part):
         self.store, self.src, self.key = store, part.src, part.key
         self.path = store.shard(part)
-        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         self.rows: list[tuple] = []
         self.count = 0
         store.make_entries()
+        self.tmp = _staging(self.path)
         schema = COLUMNS.with_metadata({_FORMAT_KEY: FORMAT.encode(), b"sha256": part.key.encode()})
         self.writer = pq.ParquetWriter(self.tmp, schema)
 
@@ -184,9 +203,7 @@ class ShardWriter:
     def close(self) -> None:
         self._flush()
         self.writer.close()
-        if os.path.lexists(self.path) and (self.path.is_symlink() or not self.path.is_file()):
-            _remove(self.path)
-        os.replace(self.tmp, self.path)
+        _place(self.tmp, self.path)
 
     def abort(self) -> None:
         try:
@@ -196,8 +213,8 @@ class ShardWriter:
 
 
 class ShardStore:
-    def __init__(self, folder: Path, limits: Limits):
-        self.folder = Path(folder)
+    def __init__(self, folder: StorePath | str, limits: Limits):
+        self.folder: StorePath = folder if isinstance(folder, Path | UPath) else Path(folder)
         self.limits = limits
         self.entries = self.folder / f"{code_version()}-{limits.key()}"
         self.schema = Schema()
@@ -206,40 +223,62 @@ class ShardStore:
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
 
-    def _make_folder(self, path: Path) -> None:
-        if os.path.lexists(path) and (path.is_symlink() or not path.is_dir()):
+    def _make_folder(self, path: StorePath) -> None:
+        if _kind(path) not in (_MISSING, _FOLDER):
             self._warn(f"parse cache {path.name} was not a folder: replaced")
             _remove(path)
-        path.mkdir(parents=True, exist_ok=True)
+        if isinstance(path, Path):
+            path.mkdir(parents=True, exist_ok=True)
+        else:
+            path.fs.makedirs(path.path, exist_ok=True)
 
     def make_entries(self) -> None:
         self._make_folder(self.folder)
         self._make_folder(self.entries)
 
-    def shard(self, part: Part | SourceFile) -> Path:
-        """The shard of a part (a file given alone is its whole part)."""
-        key = part.key if isinstance(part, Part) else part.sha256
+    def shard(self, part: Part | SourceFile | str) -> StorePath:
+        """The shard of a part (a file given alone is its whole part; a string is a part's key)."""
+        key = part if isinstance(part, str) else part.key if isinstance(part, Part) else part.sha256
         return self.entries / f"{key}{SUFFIX}"
 
-    def _open(self, path: Path, sha256: str) -> pq.ParquetFile:
-        if not os.path.lexists(path):
-            raise InvalidShard("missing")
-        if path.is_symlink() or not path.is_file():
-            raise InvalidShard("not a regular file")
+    def identity(self, key: str) -> str:
+        """The identity of the shard of content ``key`` ("" when there is none): written again or
+        tampered with since, it has another one."""
+        path = self.shard(key)
         try:
-            shard = pq.ParquetFile(path)
-        except (OSError, pa.ArrowException) as exc:
-            raise InvalidShard(f"not Parquet ({_describe(exc)})") from None
-        meta = shard.schema_arrow.metadata or {}
-        if not shard.schema_arrow.remove_metadata().equals(COLUMNS):
-            raise InvalidShard("not the columns of a shard")
-        if meta.get(_FORMAT_KEY) != FORMAT.encode() or meta.get(b"sha256") != sha256.encode():
-            raise InvalidShard("not a shard of this format and content")
-        return shard
+            if isinstance(path, Path):
+                st = os.lstat(path)
+                return f"{st.st_size}:{st.st_ino}:{st.st_mtime_ns}"
+            info = path.fs.info(path.path)
+        except OSError:
+            return ""
+        return json.dumps([info.get(k) for k in _INFO_IDENTITY], default=str)
+
+    @contextlib.contextmanager
+    def _open(self, path: StorePath, sha256: str) -> Iterator[pq.ParquetFile]:
+        kind = _kind(path)
+        if kind == _MISSING:
+            raise InvalidShard("missing")
+        if kind != _FILE:
+            raise InvalidShard("not a regular file")
+        with contextlib.ExitStack() as stack:
+            try:
+                # pyarrow opens a local file itself; a file elsewhere is read through its filesystem
+                source = path if isinstance(path, Path) else stack.enter_context(path.open("rb"))
+                shard = pq.ParquetFile(source)
+            except (OSError, pa.ArrowException) as exc:
+                raise InvalidShard(f"not Parquet ({_describe(exc)})") from None
+            stack.callback(shard.close)
+            meta = shard.schema_arrow.metadata or {}
+            if not shard.schema_arrow.remove_metadata().equals(COLUMNS):
+                raise InvalidShard("not the columns of a shard")
+            if meta.get(_FORMAT_KEY) != FORMAT.encode() or meta.get(b"sha256") != sha256.encode():
+                raise InvalidShard("not a shard of this format and content")
+            yield shard
 
     def discard(self, part: Part, exc: Exception) -> None:
         path = self.shard(part)
-        if os.path.lexists(path):
+        if _kind(path) != _MISSING:
             what = part.src.path + (f" unit {part.ordinal}" if part.unit is not None else "")
             self._warn(f"parse cache shard {path.name} discarded ({_describe(exc)}); {what} parsed again")
             _remove(path)
@@ -248,16 +287,18 @@ class ShardStore:
         """Whether the part's content has a shard that opens as one (its rows are checked when read);
         a shard that does not is discarded with a warning."""
         try:
-            self._open(self.shard(part), part.key)
+            with self._open(self.shard(part), part.key):
+                pass
         except InvalidShard as exc:
             self.discard(part, exc)
             return False
         return True
 
-    def _rows(self, path: Path, sha256: str) -> Iterator[dict]:
+    def _rows(self, path: StorePath, sha256: str) -> Iterator[dict]:
         try:
-            for batch in self._open(path, sha256).iter_batches(batch_size=_ROWS_PER_GROUP):
-                yield from batch.to_pylist()
+            with self._open(path, sha256) as shard:
+                for batch in shard.iter_batches(batch_size=_ROWS_PER_GROUP):
+                    yield from batch.to_pylist()
         except (OSError, pa.ArrowException) as exc:
             raise InvalidShard(f"unreadable ({_describe(exc)})") from None
 
@@ -267,8 +308,8 @@ class ShardStore:
         old = previous.get(src.path)
         if old is None or old == src.sha256:
             return {}
-        path = self.entries / f"{old}{SUFFIX}"
-        if not os.path.lexists(path):
+        path = self.shard(old)
+        if _kind(path) == _MISSING:
             return {}
         try:
             return {r["page_key"]: tuple(r[c] for c in _ROW) for r in self._rows(path, old) if r["page_key"]}
@@ -280,7 +321,8 @@ class ShardStore:
         """The rows of a part's shard (``columns`` of them), checked: in order, of this content,
         each a document or a rejection with its reason and kind (``InvalidShard`` if not)."""
         try:
-            table = self._open(self.shard(part), part.key).read(columns=columns)
+            with self._open(self.shard(part), part.key) as shard:
+                table = shard.read(columns=columns)
             frame = pl.from_arrow(table)
         except (OSError, pa.ArrowException) as exc:
             raise InvalidShard(f"unreadable ({_describe(exc)})") from None
@@ -347,7 +389,7 @@ class ShardStore:
 
     def previous_files(self) -> dict[str, str]:
         path = self.folder / MANIFEST
-        if not os.path.lexists(path):
+        if _kind(path) == _MISSING:
             return {}
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -365,24 +407,24 @@ class ShardStore:
         content no file (``keys``: no part besides whole files) has any more."""
         manifest = {s.path: s.sha256 for s in sources}
         path = self.folder / MANIFEST
-        tmp = self.folder / f".{MANIFEST}.{os.getpid()}.tmp"
+        tmp: Path | None = None
         try:
             self._make_folder(self.folder)
+            tmp = _staging(path)
             tmp.write_text(json.dumps(manifest, sort_keys=True, indent=0), encoding="utf-8")
-            if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
-                _remove(path)
-            os.replace(tmp, path)
+            _place(tmp, path)
             for child in self.folder.iterdir():
-                if child.is_dir() and not child.is_symlink() and child != self.entries:
-                    shutil.rmtree(child, ignore_errors=True)
+                if child.name != self.entries.name and _kind(child) == _FOLDER:
+                    _remove(child)
             keep = {f"{k}{SUFFIX}" for k in [*(s.sha256 for s in sources), *keys]}
-            if self.entries.is_dir():
+            if _kind(self.entries) == _FOLDER:
                 for entry in self.entries.iterdir():
                     if entry.name not in keep:
                         _remove(entry)
         except OSError as exc:
             self._warn(f"parse cache not tidied ({_describe(exc)})")
-            _remove(tmp)
+            if tmp is not None:
+                _remove(tmp)
 
 
 def _describe(exc: Exception) -> str:
@@ -391,15 +433,72 @@ def _describe(exc: Exception) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _remove(path: Path) -> None:
+_MISSING, _FILE, _FOLDER, _OTHER = "missing", "file", "folder", "other"
+
+
+def _kind(path: StorePath) -> str:
+    """What is at ``path``: nothing, a regular file, a folder, or something else (a link, a
+    device); one ``fs.info`` call for a store at a URL."""
+    if isinstance(path, Path):
+        if not os.path.lexists(path):
+            return _MISSING
+        if path.is_symlink():
+            return _OTHER
+        return _FILE if path.is_file() else _FOLDER if path.is_dir() else _OTHER
+    try:
+        info = path.fs.info(path.path)
+    except FileNotFoundError:
+        return _MISSING
+    if info.get("islink"):
+        return _OTHER
+    kind = info.get("type")
+    return _FILE if kind == "file" else _FOLDER if kind == "directory" else _OTHER
+
+
+def _remove(path: StorePath) -> None:
     """Delete a file, link or folder, whichever it is; a failure leaves it (and is harmless)."""
     try:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
+        if isinstance(path, Path):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        elif (kind := _kind(path)) != _MISSING:
+            path.fs.rm(path.path, recursive=kind == _FOLDER)
     except OSError:
         pass
+
+
+def _staging(target: StorePath) -> Path:
+    """Where a file bound for ``target`` is written first, always on the local disk: beside it in
+    a local store (``_place`` renames it into place), else a temporary file (uploaded whole)."""
+    if isinstance(target, Path):
+        return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    return Path(name)
+
+
+def _place(staged: Path, target: StorePath) -> None:
+    """Move the local file ``staged`` to ``target``, whole or not at all, replacing a file there
+    (or anything that is not a file). A local store renames it; a store at a URL uploads it:
+    one ``put_file`` to an object store, which makes the object whole or not at all, or to a
+    temporary name and a rename on a ``file://`` store (a shared disk)."""
+    if _kind(target) not in (_MISSING, _FILE):
+        _remove(target)
+    if isinstance(target, Path):
+        os.replace(staged, target)
+        return
+    try:
+        fs = target.fs
+        if isinstance(fs, LocalFileSystem):
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            fs.put_file(str(staged), tmp.path)
+            fs.mv(tmp.path, target.path)
+        else:
+            fs.put_file(str(staged), target.path)
+    finally:
+        staged.unlink(missing_ok=True)
 
 
 def changes(previous: dict[str, str], sources: list[SourceFile]) -> dict[str, list[str]]:

@@ -95,16 +95,12 @@ def discard(folder: Path) -> None:
 
 def inputs_key(store: ShardStore, intake: Intake) -> str:
     """What a build's frames are made of: the extractor code and intake limits (the name of the
-    store's entries folder), every file and intake rejection, and the identity (size, inode,
-    modification time) of the shard each file reads, so a shard written again or tampered with
-    since gives another key."""
+    store's entries folder), every file and intake rejection, and the identity
+    (``ShardStore.identity``) of the shard each file reads, so a shard written again or tampered
+    with since gives another key."""
     h = hashlib.sha256(store.entries.name.encode())
     for src in intake.sources:
-        try:
-            st = os.lstat(store.shard(src))
-            shard = [st.st_size, st.st_ino, st.st_mtime_ns]
-        except OSError:
-            shard = None
+        shard = store.identity(src.sha256) or None
         fields = [src.path, src.sha256, src.size, src.kind, src.compression, shard]
         h.update(json.dumps(fields).encode("utf-8", "surrogateescape") + b"\n")
     for r in intake.rejections:
@@ -215,15 +211,6 @@ def _kept(cache: Path, version: str) -> _Kept | None:
         return None
 
 
-def _identity(path: Path) -> str:
-    """A shard file's identity: written again or tampered with since, it has another one."""
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return ""
-    return f"{st.st_size}:{st.st_ino}:{st.st_mtime_ns}"
-
-
 class _Broken(Exception):
     def __init__(self, part: Part, exc: InvalidShard):
         self.part, self.exc = part, exc
@@ -289,9 +276,7 @@ def build(
     summary["files_parsed_again"] = parsed_again
     store.finish(intake.sources, [p.key for p in every])
     extra["heads"] = extra["heads"].with_columns(
-        pl.col("part")
-        .map_elements(lambda k: _identity(store.entries / f"{k}.parquet"), pl.String)
-        .alias("identity")
+        pl.col("part").map_elements(store.identity, pl.String).alias("identity")
     )
     keep(cache, inputs_key(store, intake), folder, {**summary, "frames_reused": False}, extra)
     return {**summary, "frames_reused": False}
@@ -313,7 +298,7 @@ def _build(
     untrusted: set[int] = set()  # parts whose shard is not the one the kept films were built from
     for i, part in enumerate(every):
         old = kept.heads.get(part.key) if kept and part.key not in repaired else None
-        same = old is not None and old["identity"][0] == _identity(store.shard(part))
+        same = old is not None and old["identity"][0] == store.identity(part.key)
         if old is not None and not same:
             untrusted.add(i)
         rows = part_heads.get(part.key)
