@@ -13,8 +13,9 @@ text, except that each paragraph left out that shows some text stands as one ``S
 a reader that carries something from sentence to sentence ("It holds ...") is not carried over
 a paragraph it never saw. The unknown templates of a paragraph left out are counted in the
 ``Context`` exactly as rendering it would count them: a paragraph whose templates cannot be
-told apart without a parse (a template inside a known one's arguments, a link holding a
-template, a hidden or dropped element), or whose text is nothing but entities or templates that
+told apart without a parse (a template inside a known one's arguments, a template holding an
+element other than a line break, a ref or a comment, a link holding a template or an element,
+a hidden or dropped element), or whose text is nothing but entities or templates that
 render text (does it show any?), is always parsed; an entity in a paragraph that shows other
 text needs no parse. A known template that renders text and a table are tested and left out
 like any other text by ``render_where``: its view holds the template's arguments and the
