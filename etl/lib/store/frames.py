@@ -275,8 +275,9 @@ def build(
         raise RuntimeError("shards could not be repaired")
     summary["files_parsed_again"] = parsed_again
     store.finish(intake.sources, [p.key for p in every])
+    identities = {k: store.identity(k) for k in extra["heads"]["part"].unique().to_list()}  # one per shard
     extra["heads"] = extra["heads"].with_columns(
-        pl.col("part").map_elements(store.identity, pl.String).alias("identity")
+        pl.col("part").replace_strict(identities, return_dtype=pl.String).alias("identity")
     )
     keep(cache, inputs_key(store, intake), folder, {**summary, "frames_reused": False}, extra)
     return {**summary, "frames_reused": False}
