@@ -167,3 +167,31 @@ def test_a_changed_unit_is_the_only_part_read_again(tmp_path):
     read = corpus.read_shards(tmp_path, again.sources, store)
     assert [d.page_title for d in read.documents] == [d.page_title for d in fresh.documents]
     assert read.rejections == fresh.rejections
+
+
+def test_offsets_are_read_across_chunks_once_each_in_order(tmp_path, monkeypatch):
+    lines = ["\ufeff7:1:BOM line, not an offset"] + [
+        f"{100 + 10 * (n // 3)}:{n}:Title {n}: with colons" for n in range(1, 40)
+    ]
+    lines += ["not an index line", "9999:40:Carriage return\r", "9999:41:Last line, no newline"]
+    index = tmp_path / "index.txt.bz2"
+    index.write_bytes(bz2.compress("\n".join(lines).encode()))
+    expected = [100 + 10 * k for k in range(14)] + [9999]  # 3 pages a stream, 1..39
+    monkeypatch.setattr(dumps, "_CHUNK", 7)  # lines cut by every chunk's end
+    assert list(dumps.offsets(index)) == expected
+    monkeypatch.setattr(dumps, "_CHUNK", 1 << 20)
+    assert list(dumps.offsets(index)) == expected
+    plain = tmp_path / "index.txt"
+    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert list(dumps.offsets(plain)) == expected
+
+
+def test_units_beside_a_dump_read_its_index_once(tmp_path, monkeypatch):
+    dump, index, expected = _write_multistream(tmp_path)
+    reads = []
+    real = dumps.offsets
+    monkeypatch.setattr(dumps, "offsets", lambda path: reads.append(path) or real(path))
+    assert dumps.units_beside(dump, dump.stat().st_size) == expected
+    assert reads == [index]
+    (tmp_path / "offsets.bin").unlink()
+    assert dumps.units_beside(dump, dump.stat().st_size) is None

@@ -226,8 +226,7 @@ def multistream_units(root: Path, src: SourceFile) -> list[dumps.Unit] | None:
         return None
     path = Path(root) / src.path
     try:
-        index = dumps.index_beside(path)
-        return dumps.units(index, src.size) if index is not None else None
+        return dumps.units_beside(path, src.size)
     except (OSError, EOFError, ValueError):
         return None  # read whole, and rejected with its fault when it cannot be
 
