@@ -41,7 +41,7 @@ from etl.lib.pipeline.resolve import Group, Head
 from etl.lib.pipeline.shards import DOCUMENT, HEADS, REJECTED, InvalidShard, Part, ShardStore, rejected_rows
 from etl.lib.store import tables
 from etl.lib.store.report import frame_markdown, rejections_markdown
-from etl.lib.store.tables import CONTRIBUTIONS, FILM_TABLES, TABLE_SPECS, TABLES, Corpus, source_id
+from etl.lib.store.tables import CONTRIBUTIONS, FILM_TABLES, TABLE_SPECS, TABLES, Corpus
 
 _KEY = "key"
 _SUMMARY = "summary.json"
@@ -327,7 +327,7 @@ def _build(
         if k is not None and known.get(k) == g.film_id and not any(h.part in untrusted for h in g.documents)
     }
     todo = [g for g in groups if g.film_id not in keep_ids]
-    chunks = [_kept_rows(kept, keep_ids, intake)] if kept and keep_ids else []
+    chunks = [_kept_rows(kept, keep_ids)] if kept and keep_ids else []
     chunks += _built_rows(store, every, todo, progress)
     pages = pl.concat([pl.DataFrame(schema=REJECTED), *bulk])
     frames = tables.combine(
@@ -358,25 +358,15 @@ def _build(
     return summary, extra
 
 
-def _kept_rows(kept: _Kept, keep_ids: set[str], intake: Intake) -> dict[str, pl.DataFrame]:
-    """The rows of the kept films, their source ids those of their files' content now."""
+def _kept_rows(kept: _Kept, keep_ids: set[str]) -> dict[str, pl.DataFrame]:
+    """The rows of the kept films (their source ids name files by path, so they hold when a
+    file's content changed around them)."""
     ids = sorted(keep_ids)
-    now = {s.path: source_id(s) for s in intake.sources}
-    moved = {
-        sid: now[path]
-        for sid, path in kept.tables["dim_source"].select("source_id", "path").iter_rows()
-        if path in now and now[path] != sid
-    }
     out = {}
     for t in FILM_TABLES:
-        frame = kept.tables[t]
         if t == "bridge_nomination_person":
             continue
-        frame = frame.filter(pl.col("film_id").is_in(ids))
-        for column in ("source_id", "master_source_id"):
-            if column in frame.columns and moved:
-                frame = frame.with_columns(pl.col(column).replace(moved))
-        out[t] = frame
+        out[t] = kept.tables[t].filter(pl.col("film_id").is_in(ids))
     out["bridge_nomination_person"] = kept.tables["bridge_nomination_person"].filter(
         pl.col("nomination_id").is_in(out["fact_nomination"]["nomination_id"].to_list())
     )

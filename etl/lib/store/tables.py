@@ -205,7 +205,7 @@ _SPECS = [
         "dim_source",
         "Every input file with its kind, path and sha256.",
         (
-            _c("source_id", S, "Deterministic id of the file (path and sha256)."),
+            _c("source_id", S, "Deterministic id of the file (its path in the input folder)."),
             _c(
                 "kind",
                 S,
@@ -518,7 +518,10 @@ class Corpus:
 
 
 def source_id(src: SourceFile) -> str:
-    return make_id("source", src.path, src.sha256)
+    """A file's id: its path in the input folder, so an edit inside a file (one page of a dump)
+    leaves the ids of the facts of its other documents as they were (``sha256`` says which
+    content was read)."""
+    return make_id("source", src.path)
 
 
 class _Entities:
