@@ -48,8 +48,16 @@ def parse_metadata(result: dg.ExecuteInProcessResult) -> dict:
 
 
 def table_rows(path: Path) -> dict[str, list]:
+    """Every table's rows, sorted: a build that patched the published file holds the rows of a
+    fresh build, but not in the order a fresh load stored them."""
     with duckdb.connect(str(path), read_only=True) as conn:
-        return {t: conn.table(t).fetchall() for t in TABLES}
+        return {t: sorted(conn.table(t).fetchall(), key=repr) for t in TABLES}
+
+
+def load_mode(result: dg.ExecuteInProcessResult) -> str:
+    """How the build's working file got its tables: copied, patched or loaded."""
+    mat = result.asset_materializations_for_node("warehouse_tables")[0]
+    return mat.metadata["load"].value
 
 
 def titles(path: Path) -> list[str]:
@@ -244,9 +252,25 @@ def test_a_page_changed_inside_a_dump_is_the_only_page_parsed_again(tmp_path, se
     assert page_metadata(second) == (1, 5, 1, 5)  # one page of the dump
     with duckdb.connect(str(target), read_only=True) as conn:
         assert conn.execute("select count(*) from dim_film").fetchall() == [(5,)]  # the seed film + 4
+    # The published file was patched: the edit adds a sentence to the page, which changes no
+    # fact, so only the dump's own rows differ: its dim_source row (sha256, bytes) and its
+    # rejections (the dump's sha256: the non-film pages and the redirect).
+    assert load_mode(second) == "patched"
+    changed = {
+        m.asset_key.to_user_string(): (
+            m.metadata["rows_inserted"].value,
+            m.metadata["rows_updated"].value,
+            m.metadata["rows_deleted"].value,
+        )
+        for m in second.asset_materializations_for_node("warehouse_tables")
+    }
+    assert changed["dim_source"] == (0, 1, 0)
+    assert changed["fact_credit"] == changed["fact_claim"] == changed["dim_film"] == (0, 0, 0)
+    assert changed["rejected_document"] == (2, 0, 2)  # a table without a key: loaded again
 
     fresh = tmp_path / "fresh" / "warehouse.duckdb"
-    build(inputs, fresh)
+    fresh_build = build(inputs, fresh)
+    assert load_mode(fresh_build) == "loaded"
     assert table_rows(target) == table_rows(fresh)
 
 

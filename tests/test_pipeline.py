@@ -382,12 +382,21 @@ def test_publish_moves_every_row_onto_the_published_path(tmp_path, left_in_wal):
 
 
 def tables_reused(result: dg.ExecuteInProcessResult) -> bool:
+    return _dim_film_load(result)["tables_reused"].value
+
+
+def load_mode(result: dg.ExecuteInProcessResult) -> str:
+    """How the working file got its tables: copied, patched or loaded."""
+    return _dim_film_load(result)["load"].value
+
+
+def _dim_film_load(result: dg.ExecuteInProcessResult):
     (mat,) = [
         m
         for m in result.asset_materializations_for_node("warehouse_tables")
         if m.asset_key == dg.AssetKey("dim_film")
     ]
-    return mat.metadata["tables_reused"].value
+    return mat.metadata
 
 
 def test_an_unchanged_rebuild_keeps_the_published_tables_and_a_changed_input_loads_them(seeds_dir, tmp_path):
@@ -395,20 +404,21 @@ def test_an_unchanged_rebuild_keeps_the_published_tables_and_a_changed_input_loa
     shutil.copytree(seeds_dir, folder)
     target = tmp_path / "warehouse.duckdb"
     first = build_onto(folder, target)
-    assert first.success and not tables_reused(first)
+    assert first.success and not tables_reused(first) and load_mode(first) == "loaded"
     assert (tmp_path / "warehouse.duckdb.load").is_file()
     tables = {table: rows(target, table) for table in TABLES}
 
     again = build_onto(folder, target)
-    assert again.success and tables_reused(again)
+    assert again.success and tables_reused(again) and load_mode(again) == "copied"
     assert {table: rows(target, table) for table in TABLES} == tables
     errors = [e for e in again.get_asset_check_evaluations() if e.severity == dg.AssetCheckSeverity.ERROR]
     assert len(errors) > 50 and [e.check_name for e in errors if not e.passed] == []  # judged as ever
 
-    # The IMDb title page removed: its credits, claims and source are gone from the new load.
+    # The IMDb title page removed: its credits, claims and source are deleted from a copy of
+    # the published file (same code and views, other rows).
     (folder / "002_42df566a22516ba3.txt").unlink()
     changed = build_onto(folder, target)
-    assert changed.success and not tables_reused(changed)
+    assert changed.success and not tables_reused(changed) and load_mode(changed) == "patched"
     assert query(target, "select count(*) from dim_source") == [(4,)]
     assert query(target, "select count(*) from dim_source where kind = 'imdb_title'") == [(0,)]
     assert len(rows(target, "fact_claim")) < len(tables["fact_claim"])
@@ -422,7 +432,7 @@ def test_a_published_file_changed_since_its_load_is_loaded_again(seeds_dir, tmp_
     with duckdb.connect(str(target)) as conn:  # someone edits the published file in place
         conn.execute("delete from fact_credit")
     again = build_onto(seeds_dir, target)
-    assert again.success and not tables_reused(again)
+    assert again.success and not tables_reused(again) and load_mode(again) == "loaded"
     assert rows(target, "fact_credit") == credits
 
 

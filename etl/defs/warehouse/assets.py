@@ -1,5 +1,6 @@
-"""The warehouse tables: every frame written to the working DuckDB file in one transaction,
-with the keys, references and comments of the table registry."""
+"""The warehouse tables: every frame written to the working DuckDB file (loaded in one
+transaction, or patched into a copy of the published file), with the keys, references and
+comments of the table registry."""
 
 import dagster as dg
 
@@ -36,29 +37,38 @@ def _column_schema(table: str) -> dg.TableSchema:
     pool="duckdb",
 )
 def warehouse_tables(warehouse_db: WarehouseResource):
-    """Replace every table of the working DuckDB file in one transaction, so a failed load
-    leaves the previous tables as they were. The rows are the clean stage's Parquet frames,
-    each checked against its registry columns; the frames are removed once loaded. When the
-    frames, code and views are those the published file was loaded from and the file is
-    unchanged since, the working file is a copy of it (``tables_reused``); the checks judge it
-    as any other build."""
+    """Make every table of the working DuckDB file hold the clean stage's Parquet frames, each
+    checked against its registry columns; the frames are removed once loaded. When the frames,
+    code and views are those the published file was loaded from and the file is unchanged since,
+    the working file is a copy of it (``load: copied``, ``tables_reused``); when only the frames
+    differ, a copy of it with the rows that differ inserted, updated or deleted (``load:
+    patched``: a page edited in a dump changes its film's rows, not the whole warehouse);
+    otherwise every table is loaded into an empty file in one transaction (``load: loaded``).
+    The checks judge the result as any other build."""
     working = warehouse_db.working_path()
     folder = frames_lib.folder_for(working)
     star_schema_frames = frames_lib.read_frames(folder)
     identity = warehouse.load_identity(folder, paths.SQL_VIEWS_DIR, payload.code_version())
-    reused = warehouse.keep_published(warehouse_db.published_path(), working, identity)
-    if not reused:
-        warehouse.discard(working)  # every build starts from an empty file
+    schema = warehouse.schema_identity(paths.SQL_VIEWS_DIR, payload.code_version())
+    how = warehouse.keep_published(warehouse_db.published_path(), working, identity, schema)
+    changes: dict[str, dict[str, int]] = {}
+    if how == warehouse.PATCHED:
+        with warehouse_db.connect() as conn:
+            changes = warehouse.patch_tables(conn, star_schema_frames)
+    elif how == warehouse.LOADED:
+        warehouse.discard(working)  # every load starts from an empty file
         with warehouse_db.connect() as conn:
             warehouse.write_tables(conn, star_schema_frames)
-    warehouse.note_load(working, identity)
+    warehouse.note_load(working, identity, schema)
     frames_lib.discard(folder)
     for table in TABLES:
         yield dg.MaterializeResult(
             asset_key=table,
             metadata={
                 "dagster/row_count": star_schema_frames[table].height,
-                "tables_reused": reused,
+                "load": how,
+                "tables_reused": how == warehouse.COPIED,
+                **{f"rows_{change}": n for change, n in changes.get(table, {}).items()},
                 "preview": dg.MetadataValue.md(
                     frame_markdown(
                         star_schema_frames[table].drop(

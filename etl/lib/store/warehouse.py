@@ -10,7 +10,9 @@ The build writes a working file next to the published one and moves it into plac
 ``os.replace`` after a checkpoint, so readers of the published file never see half a build and
 never block the writer. A build whose frames, code and views are those the published file was
 loaded from (``<warehouse>.load`` records them with the file's identity) starts from a copy of
-that file instead of loading the frames again (``load_identity``, ``keep_published``). One
+that file instead of loading the frames again (``load_identity``, ``keep_published``); one of
+the same code and views but other frames patches a copy, changing only the rows that differ
+(``schema_identity``, ``patch_tables``: one page edited in a dump changes a few rows). One
 build at a time holds ``<warehouse>.lock``; a build that would publish no films, or lose more
 than half of them, is refused (``shrink_verdict``).
 """
@@ -159,6 +161,184 @@ def write_tables(conn: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame
     return counts
 
 
+def patch_tables(
+    conn: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
+) -> dict[str, dict[str, int]]:
+    """Make every table of a warehouse of the same registry (a copy of the published file) hold
+    exactly the rows of ``frames``, changing only the rows that differ: the result equals
+    ``write_tables`` of the same frames as sets of rows, whatever the tables held before.
+    Returns ``{table: {"inserted", "updated", "deleted"}}``.
+
+    1. Parents first, in one transaction: rows of a new key are inserted; the keys whose row
+       differs (every column compared, nulls as equal) are listed; changed rows are updated in
+       place, except in a table with list columns (DuckDB updates those as a delete and an
+       insert, which a referenced row refuses), where they are replaced in 2 and 3.
+    2. Children first, one table at a time, each committed (DuckDB checks the delete of a parent
+       row against its children's rows as they were when the transaction began): rows whose key
+       is gone or replaced are deleted, with the rows that reference a deleted parent row; a
+       table without a key (documents, issues, rejections: no index to keep) is emptied.
+    3. Parents first, in one transaction: every incoming row of a key the table lacks (in a
+       table 2 deleted from) is inserted, and every row of a table without a key."""
+    order = _creation_order()
+    changes = {name: {"inserted": 0, "updated": 0, "deleted": 0} for name in order}
+    for name in order:
+        conn.register(
+            _patch_name("incoming", name), frames[name].select(list(TABLE_SPECS[name].schema)).to_arrow()
+        )
+    try:
+        with _transaction(conn):
+            for name in order:
+                spec = TABLE_SPECS[name]
+                if spec.key:
+                    changes[name]["inserted"] += _count_of(conn, _insert_new_keys(spec))
+                    changes[name]["updated"] += _update_changed(conn, spec)
+        for name in reversed(order):
+            changes[name]["deleted"] += _count_of(conn, _delete_stale(TABLE_SPECS[name]))
+        with _transaction(conn):
+            for name in order:
+                spec = TABLE_SPECS[name]
+                if not spec.key:
+                    changes[name]["inserted"] += _count_of(conn, _insert_all(spec))
+                elif changes[name]["deleted"]:  # else 1 left no key of the incoming rows lacking
+                    changes[name]["inserted"] += _count_of(conn, _insert_new_keys(spec))
+    finally:
+        for name in order:
+            conn.unregister(_patch_name("incoming", name))
+            conn.execute("drop table if exists " + _ident(_patch_name("stale", name)))
+    return changes
+
+
+@contextlib.contextmanager
+def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    conn.execute("begin transaction")
+    try:
+        yield
+    except Exception:
+        conn.execute("rollback")
+        raise
+    conn.execute("commit")
+
+
+def _patch_name(role: str, name: str) -> str:
+    """The name of the incoming frame (``incoming``) or of the stale keys (``stale``, a temp
+    table) of table ``name`` while a patch runs."""
+    _table(name)
+    return role + "_" + name
+
+
+def _columns(spec: TableSpec, alias: str = "") -> str:
+    return ", ".join(alias + _ident(c.name) for c in spec.columns)
+
+
+def _same_key(key: tuple[str, ...], left: str, right: str) -> str:
+    return " and ".join(left + "." + _ident(k) + " = " + right + "." + _ident(k) for k in key)
+
+
+def _insert_new_keys(spec: TableSpec) -> str:
+    """``insert`` of the incoming rows of a key the table does not hold."""
+    table, incoming = _table(spec.name), _ident(_patch_name("incoming", spec.name))
+    lacking = "not exists (select 1 from " + table + " where " + _same_key(spec.key, table, "i") + ")"
+    return (
+        "insert into "
+        + table
+        + " select "
+        + _columns(spec, "i.")
+        + " from "
+        + incoming
+        + " as i where "
+        + lacking
+    )
+
+
+def _insert_all(spec: TableSpec) -> str:
+    incoming = _ident(_patch_name("incoming", spec.name))
+    return "insert into " + _table(spec.name) + " select " + _columns(spec) + " from " + incoming
+
+
+def _update_changed(conn: duckdb.DuckDBPyConnection, spec: TableSpec) -> int:
+    """List the keys whose row differs from the incoming one (``stale``), then update those
+    rows in place and keep only the gone keys listed (not in a table with list columns, whose
+    changed rows stay listed, to be replaced)."""
+    table, incoming = _table(spec.name), _ident(_patch_name("incoming", spec.name))
+    stale = _ident(_patch_name("stale", spec.name))
+    keys = ", ".join(_ident(k) for k in spec.key)
+    differing = (
+        "select "
+        + _columns(spec)
+        + " from "
+        + table
+        + " except select "
+        + _columns(spec)
+        + " from "
+        + incoming
+    )
+    conn.execute("create or replace temp table " + stale + " as select " + keys + " from (" + differing + ")")
+    values = [c.name for c in spec.columns if c.name not in spec.key]
+    if not values or any(isinstance(c.type, pl.List) for c in spec.columns):
+        return 0
+    changed = (
+        "select "
+        + _columns(spec, "i.")
+        + " from "
+        + incoming
+        + " as i join "
+        + stale
+        + " as s on "
+        + _same_key(spec.key, "i", "s")
+    )
+    assign = ", ".join(_ident(c) + " = changed." + _ident(c) for c in values)
+    updated = _count_of(
+        conn,
+        "update "
+        + table
+        + " set "
+        + assign
+        + " from ("
+        + changed
+        + ") as changed where "
+        + _same_key(spec.key, table, "changed"),
+    )
+    conn.execute(
+        "delete from "
+        + stale
+        + " as s where exists (select 1 from "
+        + incoming
+        + " as i where "
+        + _same_key(spec.key, "i", "s")
+        + ")"
+    )
+    return updated
+
+
+def _delete_stale(spec: TableSpec) -> str:
+    """``delete`` of the rows of a stale key, and of those that reference a stale parent row;
+    every row of a table without a key."""
+    table = _table(spec.name)
+    if not spec.key:
+        return "delete from " + table
+    stale = _ident(_patch_name("stale", spec.name))
+    doomed = ["exists (select 1 from " + stale + " as s where " + _same_key(spec.key, "s", table) + ")"]
+    for column, parent, parent_column in declared_references(spec):
+        parent_stale = _ident(_patch_name("stale", parent))
+        doomed.append(
+            table
+            + "."
+            + _ident(column)
+            + " in (select "
+            + _ident(parent_column)
+            + " from "
+            + parent_stale
+            + ")"
+        )
+    return "delete from " + table + " where " + " or ".join(doomed)
+
+
+def _count_of(conn: duckdb.DuckDBPyConnection, sql: str) -> int:
+    """The count a statement returns (the rows an ``insert``, ``update`` or ``delete`` changed),
+    read before the next statement replaces the connection's result."""
+    return int(conn.execute(sql).fetchall()[0][0])
+
+
 def apply_view(conn: duckdb.DuckDBPyConnection, views_dir: Path, name: str) -> int:
     """Create the view ``<name>.sql`` of ``views_dir`` with the comments of its registry entry
     and return its row count."""
@@ -211,8 +391,8 @@ def publish(working: Path, published: Path) -> None:
     record.unlink(missing_ok=True)  # the file it describes is about to be replaced
     os.replace(working, published)
     if pending.exists():
-        identity = json.loads(pending.read_text(encoding="utf-8"))["identity"]
-        _write_json(record, {"identity": identity, "file": _file_identity(published)})
+        loaded = json.loads(pending.read_text(encoding="utf-8"))
+        _write_json(record, {**loaded, "file": _file_identity(published)})
         pending.unlink()
 
 
@@ -229,8 +409,18 @@ def load_record(path: Path) -> Path:
 def load_identity(frames_folder: Path, views_dir: Path, code: str) -> str:
     """A hash of everything a loaded warehouse is made of: the frames' Parquet files, the code
     version ``code`` and the views' SQL."""
+    return _hash(code, ((Path(frames_folder), "*.parquet"), (Path(views_dir), "*.sql")))
+
+
+def schema_identity(views_dir: Path, code: str) -> str:
+    """A hash of what gives a warehouse its tables and views (the code version and the views'
+    SQL), whatever rows it holds: two files of the same schema identity differ by rows only."""
+    return _hash(code, ((Path(views_dir), "*.sql"),))
+
+
+def _hash(code: str, files: tuple[tuple[Path, str], ...]) -> str:
     h = hashlib.sha256(code.encode())
-    for folder, pattern in ((Path(frames_folder), "*.parquet"), (Path(views_dir), "*.sql")):
+    for folder, pattern in files:
         for path in sorted(folder.glob(pattern)):
             h.update(b"\0" + path.name.encode() + b"\0")
             h.update(path.read_bytes())
@@ -248,28 +438,42 @@ def _write_json(path: Path, value: dict) -> None:
     os.replace(tmp, path)
 
 
-def keep_published(published: Path, working: Path, identity: str) -> bool:
-    """Copy the published file to ``working`` when it was loaded from ``identity`` and is still
-    the very file that was published then (same size, modification time and inode); say
-    whether it was. Anything else (no record, other frames, code or views, a file changed or
-    replaced since) is loaded again."""
+COPIED, PATCHED, LOADED = "copied", "patched", "loaded"  # how a working file got its tables
+
+
+def keep_published(published: Path, working: Path, identity: str, schema: str) -> str:
+    """Start ``working`` from the published file when that is still the very file published
+    (same size, modification time and inode) and say how much of it holds:
+
+    - ``COPIED``: it was loaded from ``identity`` (same frames, code and views): it is the build;
+    - ``PATCHED``: it was loaded under ``schema`` (same code and views): its tables are those of
+      the build and only rows differ, for ``patch_tables`` to change;
+    - ``LOADED``: anything else (no record, other code or views, a file changed or replaced
+      since): nothing is copied and the tables are loaded into an empty file."""
     published, record = Path(published), load_record(published)
     try:
         recorded = json.loads(record.read_text(encoding="utf-8"))
-        same = recorded["identity"] == identity and recorded["file"] == _file_identity(published)
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
-    if not same:
-        return False
+        same_file = recorded["file"] == _file_identity(published)
+        how = (
+            COPIED
+            if recorded["identity"] == identity
+            else PATCHED
+            if recorded.get("schema") == schema
+            else LOADED
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return LOADED
+    if not same_file or how == LOADED:
+        return LOADED
     discard(working)
     shutil.copyfile(published, working)
-    return True
+    return how
 
 
-def note_load(working: Path, identity: str) -> None:
+def note_load(working: Path, identity: str, schema: str) -> None:
     """Record what the working file was loaded from, for ``publish`` to keep beside the
     published file."""
-    _write_json(load_record(working), {"identity": identity})
+    _write_json(load_record(working), {"identity": identity, "schema": schema})
 
 
 # ---------------------------------------------------------------- the publication guard
