@@ -38,7 +38,7 @@ from etl.lib.pipeline.corpus import Intake
 from etl.lib.pipeline.documents import ParsedDocument
 from etl.lib.pipeline.intake import Rejection
 from etl.lib.pipeline.resolve import Group, Head
-from etl.lib.pipeline.shards import DOCUMENT, HEADS, REJECTED, InvalidShard, Part, ShardStore, rejected_rows
+from etl.lib.pipeline.shards import DOCUMENT, HEADS, REJECTED, REJECTION, InvalidShard, Part, ShardStore
 from etl.lib.store import tables
 from etl.lib.store.report import frame_markdown, rejections_markdown
 from etl.lib.store.tables import CONTRIBUTIONS, FILM_TABLES, TABLE_SPECS, TABLES, Corpus
@@ -182,7 +182,8 @@ class _Kept:
     tables: dict[str, pl.DataFrame]
     films: pl.DataFrame
     contributions: dict[str, pl.DataFrame]
-    heads: dict[str, pl.DataFrame]  # part key -> its heads (with the shard's identity)
+    heads: dict[str, pl.DataFrame]  # part key -> its heads (``HEADS``)
+    identities: dict[str, str]  # part key -> the identity of the shard its heads were read from
 
 
 def _read_extra(cache: Path, name: str, schema: dict) -> pl.DataFrame:
@@ -201,11 +202,13 @@ def _kept(cache: Path, version: str) -> _Kept | None:
         if _read_extra(cache, "version", {"version": pl.String})["version"].to_list() != [version]:
             return None
         heads = _read_extra(cache, "heads", _KEPT_HEADS)
+        by_part = heads.select("part", *HEADS).partition_by("part", as_dict=True, include_key=False)
         return _Kept(
             read_frames(cache),
             _read_extra(cache, "films", _FILMS),
             {t: _read_extra(cache, t, CONTRIBUTIONS[t]) for t in CONTRIBUTIONS},
-            {str(k[0]): f for k, f in heads.partition_by("part", as_dict=True).items()},
+            {str(k[0]): f for k, f in by_part.items()},
+            dict(heads.select("part", "identity").unique("part").iter_rows()),
         )
     except (OSError, ValueError, pl.exceptions.PolarsError):
         return None
@@ -216,18 +219,41 @@ class _Broken(Exception):
         self.part, self.exc = part, exc
 
 
-def _heads(part: Part, index: int, rows: pl.DataFrame) -> list[Head]:
+def _heads(every: list[Part], rows: pl.DataFrame) -> list[Head]:
+    """The heads of the documents of ``rows`` (every part's rows, with its ``part_index``);
+    the first part holding a document without its title or page key is broken."""
     docs = rows.filter(pl.col("status") == DOCUMENT)
-    if docs["film_title"].null_count() or docs["page_key"].null_count():
-        raise InvalidShard("a document without its title or page key")
+    bad = docs.filter(pl.col("film_title").is_null() | pl.col("page_key").is_null())
+    if bad.height:
+        raise _Broken(every[bad["part_index"][0]], InvalidShard("a document without its title or page key"))
     columns = ("page_key", "ordinal", "kind", "title", "film_title", "release_year", "page_id", "revision_id")
-    src = part.src
-    return [
-        Head(src.path, src.sha256, kind, film, year, title, pid, rev, bool(supp), key, index, ordinal)
-        for key, ordinal, kind, title, film, year, pid, rev, supp in docs.select(
-            *columns, "supplementary"
-        ).iter_rows()
-    ]
+    out = []
+    for index, key, ordinal, kind, title, film, year, pid, rev, supp in docs.select(
+        "part_index", *columns, "supplementary"
+    ).iter_rows():
+        src = every[index].src
+        out.append(
+            Head(src.path, src.sha256, kind, film, year, title, pid, rev, bool(supp), key, index, ordinal)
+        )
+    return out
+
+
+def _rejected(every: list[Part], rows: pl.DataFrame) -> pl.DataFrame:
+    """The rejections of ``rows`` (every part's rows, with its ``part_index``) as ``REJECTED``
+    rows of their files, in part order: ``rejected_rows`` of every part at once."""
+    rejections = rows.filter(pl.col("status") == REJECTION)
+    if not rejections.height:
+        return pl.DataFrame(schema=REJECTED)
+    indexes = rejections["part_index"].unique().to_list()
+    paths = {i: every[i].src.path for i in indexes}
+    shas = {i: every[i].src.sha256 for i in indexes}
+    return rejections.select(
+        pl.col("part_index").replace_strict(paths, return_dtype=pl.String).alias("path"),
+        pl.col("part_index").replace_strict(shas, return_dtype=pl.String).alias("sha256"),
+        "reason",
+        "kind",
+        pl.col("title").alias("page_title"),
+    )
 
 
 def build(
@@ -293,30 +319,32 @@ def _build(
     folder: Path,
     progress: Progress | None,
 ) -> tuple[dict, dict[str, pl.DataFrame]]:
-    heads: list[Head] = []
-    bulk: list[pl.DataFrame] = []
+    chosen: list[pl.DataFrame] = []  # each part's rows, in order
     part_heads: dict[str, pl.DataFrame] = {}
     untrusted: set[int] = set()  # parts whose shard is not the one the kept films were built from
     for i, part in enumerate(every):
         old = kept.heads.get(part.key) if kept and part.key not in repaired else None
-        same = old is not None and old["identity"][0] == store.identity(part.key)
+        same = (
+            old is not None and kept is not None and kept.identities.get(part.key) == store.identity(part.key)
+        )
         if old is not None and not same:
             untrusted.add(i)
         rows = part_heads.get(part.key)
         if rows is None:
             if old is not None and same:
-                rows = old.drop("part", "identity")
+                rows = old
             else:
                 try:
-                    rows = store.read_heads(part).cast(HEADS)  # type: ignore[arg-type]
+                    rows = store.read_heads(part).cast(HEADS).select(list(HEADS))  # type: ignore[arg-type]
                 except InvalidShard as exc:
                     raise _Broken(part, exc) from None
             part_heads[part.key] = rows
-        try:
-            heads += _heads(part, i, rows)
-        except InvalidShard as exc:
-            raise _Broken(part, exc) from None
-        bulk.append(rejected_rows(part.src, rows))
+        chosen.append(rows)
+    # Every part's rows as one frame, read at once (a dump has thousands of parts).
+    index = pl.Series("part_index", [i for i, r in enumerate(chosen) for _ in range(r.height)], pl.Int64)
+    every_rows = pl.concat([pl.DataFrame(schema=HEADS), *chosen]).with_columns(index)
+    heads = _heads(every, every_rows)
+    bulk = [_rejected(every, every_rows)]
     groups, superseded = resolve.group(heads)
     code = store.entries.name
     keys = [resolve.film_key(g, code) for g in groups]
@@ -347,15 +375,16 @@ def _build(
             t: pl.concat([c[t] for c in chunks]) if chunks else pl.DataFrame(schema=CONTRIBUTIONS[t])
             for t in CONTRIBUTIONS
         },
-        "heads": pl.concat(
-            [pl.DataFrame(schema=_KEPT_HEADS)]
-            + [
-                f.select(pl.lit(k, pl.String).alias("part"), pl.lit("", pl.String).alias("identity"), *HEADS)
-                for k, f in part_heads.items()
-            ]
-        ),
+        "heads": _kept_heads(part_heads),
     }
     return summary, extra
+
+
+def _kept_heads(part_heads: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """Every part's heads as one ``_KEPT_HEADS`` frame (the identities filled in by ``build``)."""
+    part = pl.Series("part", [k for k, f in part_heads.items() for _ in range(f.height)], pl.String)
+    rows = pl.concat([pl.DataFrame(schema=HEADS), *part_heads.values()])
+    return rows.with_columns(part, pl.lit("", pl.String).alias("identity")).select(list(_KEPT_HEADS))
 
 
 def _kept_rows(kept: _Kept, keep_ids: set[str]) -> dict[str, pl.DataFrame]:
