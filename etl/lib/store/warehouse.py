@@ -199,7 +199,7 @@ def patch_tables(
                 spec = TABLE_SPECS[name]
                 if not spec.key:
                     changes[name]["inserted"] += _count_of(conn, _insert_all(spec))
-                elif changes[name]["deleted"]:  # else 1 left no key of the incoming rows lacking
+                elif changes[name]["deleted"]:  # else every incoming key is there since step 1
                     changes[name]["inserted"] += _count_of(conn, _insert_new_keys(spec))
     finally:
         for name in order:
@@ -238,15 +238,8 @@ def _insert_new_keys(spec: TableSpec) -> str:
     """``insert`` of the incoming rows of a key the table does not hold."""
     table, incoming = _table(spec.name), _ident(_patch_name("incoming", spec.name))
     lacking = "not exists (select 1 from " + table + " where " + _same_key(spec.key, table, "i") + ")"
-    return (
-        "insert into "
-        + table
-        + " select "
-        + _columns(spec, "i.")
-        + " from "
-        + incoming
-        + " as i where "
-        + lacking
+    return " ".join(
+        ["insert into", table, "select", _columns(spec, "i."), "from", incoming, "as i where", lacking]
     )
 
 
@@ -262,51 +255,22 @@ def _update_changed(conn: duckdb.DuckDBPyConnection, spec: TableSpec) -> int:
     table, incoming = _table(spec.name), _ident(_patch_name("incoming", spec.name))
     stale = _ident(_patch_name("stale", spec.name))
     keys = ", ".join(_ident(k) for k in spec.key)
-    differing = (
-        "select "
-        + _columns(spec)
-        + " from "
-        + table
-        + " except select "
-        + _columns(spec)
-        + " from "
-        + incoming
+    differing = " ".join(
+        ["select", _columns(spec), "from", table, "except select", _columns(spec), "from", incoming]
     )
     conn.execute("create or replace temp table " + stale + " as select " + keys + " from (" + differing + ")")
     values = [c.name for c in spec.columns if c.name not in spec.key]
     if not values or any(isinstance(c.type, pl.List) for c in spec.columns):
         return 0
-    changed = (
-        "select "
-        + _columns(spec, "i.")
-        + " from "
-        + incoming
-        + " as i join "
-        + stale
-        + " as s on "
-        + _same_key(spec.key, "i", "s")
-    )
+    changed = " ".join(["select", _columns(spec, "i."), "from", incoming, "as i join", stale, "as s on"])
+    changed += " " + _same_key(spec.key, "i", "s")
     assign = ", ".join(_ident(c) + " = changed." + _ident(c) for c in values)
+    where = _same_key(spec.key, table, "changed")
     updated = _count_of(
-        conn,
-        "update "
-        + table
-        + " set "
-        + assign
-        + " from ("
-        + changed
-        + ") as changed where "
-        + _same_key(spec.key, table, "changed"),
+        conn, " ".join(["update", table, "set", assign, "from (", changed, ") as changed where", where])
     )
-    conn.execute(
-        "delete from "
-        + stale
-        + " as s where exists (select 1 from "
-        + incoming
-        + " as i where "
-        + _same_key(spec.key, "i", "s")
-        + ")"
-    )
+    kept = "exists (select 1 from " + incoming + " as i where " + _same_key(spec.key, "i", "s") + ")"
+    conn.execute(" ".join(["delete from", stale, "as s where", kept]))  # updated: no longer stale
     return updated
 
 
