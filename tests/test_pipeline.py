@@ -13,7 +13,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from etl.lib.store.tables import TABLES
+from etl.lib.store.tables import TABLES, VIEW_SPECS
 from tests.builds import materialize_warehouse
 
 pytestmark = pytest.mark.slow
@@ -406,6 +406,12 @@ def test_an_unchanged_rebuild_keeps_the_published_tables_and_a_changed_input_loa
     first = build_onto(folder, target)
     assert first.success and not tables_reused(first) and load_mode(first) == "loaded"
     assert (tmp_path / "warehouse.duckdb.load").is_file()
+    view_rows = {
+        m.asset_key.to_user_string(): m.metadata["dagster/row_count"].value
+        for m in first.asset_materializations_for_node("views_and_publication")
+        if m.asset_key.to_user_string() in VIEW_SPECS
+    }
+    assert view_rows == {v: len(rows(target, v)) for v in VIEW_SPECS}  # each view read once, counted
     tables = {table: rows(target, table) for table in TABLES}
 
     again = build_onto(folder, target)

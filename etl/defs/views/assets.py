@@ -74,8 +74,8 @@ def views_and_publication(context: dg.AssetExecutionContext, warehouse_db: Wareh
     summary = {}
     with warehouse_db.connect() as conn:  # one connection; closing it checkpoints the file
         for name in views:
-            rows = warehouse.apply_view(conn, paths.SQL_VIEWS_DIR, name)
-            metadata = _view_metadata(name, rows, conn.table(name).pl())
+            frame = warehouse.apply_view(conn, paths.SQL_VIEWS_DIR, name)
+            metadata = _view_metadata(name, frame.height, frame)
             yield dg.MaterializeResult(asset_key=name, metadata=metadata)
         if PUBLISHED in selected:
             summary = warehouse.summary(conn)  # of the file about to be published

@@ -303,20 +303,15 @@ def _count_of(conn: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(conn.execute(sql).fetchall()[0][0])
 
 
-def apply_view(conn: duckdb.DuckDBPyConnection, views_dir: Path, name: str) -> int:
+def apply_view(conn: duckdb.DuckDBPyConnection, views_dir: Path, name: str) -> pl.DataFrame:
     """Create the view ``<name>.sql`` of ``views_dir`` with the comments of its registry entry
-    and return its row count."""
+    and return its rows (the view run once, for its count, preview and chart)."""
     spec = VIEW_SPECS[name]
     conn.execute((Path(views_dir) / (name + ".sql")).read_text(encoding="utf-8"))
     conn.execute("comment on view " + _ident(name) + " is " + _literal(spec.description))
     for col, description in spec.columns:
         conn.execute("comment on column " + _ident(name) + "." + _ident(col) + " is " + _literal(description))
-    return _count(conn, name)
-
-
-def apply_views(conn: duckdb.DuckDBPyConnection, views_dir: Path) -> dict[str, int]:
-    """Create every view of the registry from ``views_dir`` and return each view's row count."""
-    return {name: apply_view(conn, views_dir, name) for name in VIEW_SPECS}
+    return conn.table(name).pl()
 
 
 def _count(conn: duckdb.DuckDBPyConnection, relation: str) -> int:
