@@ -12,8 +12,9 @@ that its offsets point at bzip2 streams of that dump. The index is not a documen
 records it in ``dim_source`` with its own kind, reads no page from it, and never rejects it.
 
 Plain functions of paths and integers (no state), so a scheduler can hand units to workers:
-``units(index, dump_size)`` lists them (``units_beside(dump, dump_size)`` finds the index too), ``unit_xml(dump, unit)`` is one unit as a small XML
-document (``intake.unit_pages`` yields its pages).
+``units(index, dump_size)`` lists them (``units_beside(dump, dump_size)`` finds the index too),
+``unit_xml(dump, unit)`` is one unit as a small XML document (``intake.unit_pages`` yields its
+pages).
 """
 
 from __future__ import annotations
@@ -96,11 +97,6 @@ def _stream_at(dump: Path, offset: int) -> bool:
     with open(dump, "rb") as f:
         f.seek(offset)
         return f.read(3) == _BZ2_MAGIC
-
-
-def is_index_of(index: Path, dump: Path) -> bool:
-    """Whether the index's first and last offsets point at bzip2 streams inside the dump."""
-    return _offsets_of(index, dump) is not None
 
 
 def _offsets_of(index: Path, dump: Path) -> list[int] | None:

@@ -103,9 +103,15 @@ HEADS = {
 
 def rejected_rows(src: SourceFile, rows: pl.DataFrame) -> pl.DataFrame:
     """The rejections of a part's rows (a shard's, or its heads) as ``REJECTED`` rows of the file."""
+    return rejections_of(rows, pl.lit(src.path, pl.String), pl.lit(src.sha256, pl.String))
+
+
+def rejections_of(rows: pl.DataFrame, path: pl.Expr, sha256: pl.Expr) -> pl.DataFrame:
+    """The rejections of ``rows`` as ``REJECTED`` rows, their file's ``path`` and ``sha256`` read
+    by the given expressions (constants for one part, or looked up per row for many)."""
     return rows.filter(pl.col("status") == REJECTION).select(
-        pl.lit(src.path, pl.String).alias("path"),
-        pl.lit(src.sha256, pl.String).alias("sha256"),
+        path.alias("path"),
+        sha256.alias("sha256"),
         "reason",
         "kind",
         pl.col("title").alias("page_title"),

@@ -38,7 +38,7 @@ from etl.lib.pipeline.corpus import Intake
 from etl.lib.pipeline.documents import ParsedDocument
 from etl.lib.pipeline.intake import Rejection
 from etl.lib.pipeline.resolve import Group, Head
-from etl.lib.pipeline.shards import DOCUMENT, HEADS, REJECTED, REJECTION, InvalidShard, Part, ShardStore
+from etl.lib.pipeline.shards import DOCUMENT, HEADS, REJECTED, InvalidShard, Part, ShardStore, rejections_of
 from etl.lib.store import tables
 from etl.lib.store.report import frame_markdown, rejections_markdown
 from etl.lib.store.tables import CONTRIBUTIONS, FILM_TABLES, TABLE_SPECS, TABLES, Corpus
@@ -241,19 +241,12 @@ def _heads(every: list[Part], rows: pl.DataFrame) -> list[Head]:
 def _rejected(every: list[Part], rows: pl.DataFrame) -> pl.DataFrame:
     """The rejections of ``rows`` (every part's rows, with its ``part_index``) as ``REJECTED``
     rows of their files, in part order: ``rejected_rows`` of every part at once."""
-    rejections = rows.filter(pl.col("status") == REJECTION)
-    if not rejections.height:
+    if not rows.height:
         return pl.DataFrame(schema=REJECTED)
-    indexes = rejections["part_index"].unique().to_list()
-    paths = {i: every[i].src.path for i in indexes}
-    shas = {i: every[i].src.sha256 for i in indexes}
-    return rejections.select(
-        pl.col("part_index").replace_strict(paths, return_dtype=pl.String).alias("path"),
-        pl.col("part_index").replace_strict(shas, return_dtype=pl.String).alias("sha256"),
-        "reason",
-        "kind",
-        pl.col("title").alias("page_title"),
-    )
+    index = pl.col("part_index")
+    paths = index.replace_strict({i: p.src.path for i, p in enumerate(every)}, return_dtype=pl.String)
+    shas = index.replace_strict({i: p.src.sha256 for i, p in enumerate(every)}, return_dtype=pl.String)
+    return rejections_of(rows, paths, shas)
 
 
 def build(
