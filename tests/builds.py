@@ -34,3 +34,10 @@ def materialize_warehouse(
         selection=dg.AssetSelection.all(),
         raise_on_error=raise_on_error,
     )
+
+
+def load_mode(result: dg.ExecuteInProcessResult) -> str:
+    """How the build's working file got its tables (``warehouse_tables``' ``load`` metadata, the
+    same on every table): copied, patched or loaded."""
+    (mode,) = {m.metadata["load"].value for m in result.asset_materializations_for_node("warehouse_tables")}
+    return mode  # type: ignore[return-value]

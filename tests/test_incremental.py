@@ -28,7 +28,7 @@ from etl.lib.pipeline.intake import DEFAULT_LIMITS
 from etl.lib.pipeline.shards import MANIFEST, ShardStore
 from etl.lib.store import frames
 from etl.lib.store.tables import TABLES
-from tests.builds import materialize_warehouse
+from tests.builds import load_mode, materialize_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -52,12 +52,6 @@ def table_rows(path: Path) -> dict[str, list]:
     fresh build, but not in the order a fresh load stored them."""
     with duckdb.connect(str(path), read_only=True) as conn:
         return {t: sorted(conn.table(t).fetchall(), key=repr) for t in TABLES}
-
-
-def load_mode(result: dg.ExecuteInProcessResult) -> str:
-    """How the build's working file got its tables: copied, patched or loaded."""
-    mat = result.asset_materializations_for_node("warehouse_tables")[0]
-    return mat.metadata["load"].value
 
 
 def titles(path: Path) -> list[str]:

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from etl.lib.store.tables import TABLES, VIEW_SPECS
-from tests.builds import materialize_warehouse
+from tests.builds import load_mode, materialize_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -382,21 +382,12 @@ def test_publish_moves_every_row_onto_the_published_path(tmp_path, left_in_wal):
 
 
 def tables_reused(result: dg.ExecuteInProcessResult) -> bool:
-    return _dim_film_load(result)["tables_reused"].value
-
-
-def load_mode(result: dg.ExecuteInProcessResult) -> str:
-    """How the working file got its tables: copied, patched or loaded."""
-    return _dim_film_load(result)["load"].value
-
-
-def _dim_film_load(result: dg.ExecuteInProcessResult):
     (mat,) = [
         m
         for m in result.asset_materializations_for_node("warehouse_tables")
         if m.asset_key == dg.AssetKey("dim_film")
     ]
-    return mat.metadata
+    return mat.metadata["tables_reused"].value
 
 
 def test_an_unchanged_rebuild_keeps_the_published_tables_and_a_changed_input_loads_them(seeds_dir, tmp_path):

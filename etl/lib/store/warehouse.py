@@ -284,16 +284,8 @@ def _delete_stale(spec: TableSpec) -> str:
     doomed = ["exists (select 1 from " + stale + " as s where " + _same_key(spec.key, "s", table) + ")"]
     for column, parent, parent_column in declared_references(spec):
         parent_stale = _ident(_patch_name("stale", parent))
-        doomed.append(
-            table
-            + "."
-            + _ident(column)
-            + " in (select "
-            + _ident(parent_column)
-            + " from "
-            + parent_stale
-            + ")"
-        )
+        refers = table + "." + _ident(column)
+        doomed.append(refers + " in (select " + _ident(parent_column) + " from " + parent_stale + ")")
     return "delete from " + table + " where " + " or ".join(doomed)
 
 
@@ -413,13 +405,12 @@ def keep_published(published: Path, working: Path, identity: str, schema: str) -
     try:
         recorded = json.loads(record.read_text(encoding="utf-8"))
         same_file = recorded["file"] == _file_identity(published)
-        how = (
-            COPIED
-            if recorded["identity"] == identity
-            else PATCHED
-            if recorded.get("schema") == schema
-            else LOADED
-        )
+        if recorded["identity"] == identity:
+            how = COPIED
+        elif recorded.get("schema") == schema:
+            how = PATCHED
+        else:
+            how = LOADED
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return LOADED
     if not same_file or how == LOADED:
