@@ -1147,7 +1147,7 @@ _COLUMN_KINDS = [  # first match wins, on the lower-cased header
 def _column_kind(texts: list[str]) -> str | None:
     """Kind of a column from its header texts, the lowest (most specific) first."""
     for text in reversed(texts):
-        low = re.sub(r"\s+", " ", text.lower()).strip(" :")
+        low = wt.collapse_spaces(text.lower()).strip(" :")
         for kind, pattern in _COLUMN_KINDS:
             if pattern.search(low):
                 return kind
@@ -1173,7 +1173,7 @@ class _CastColumns:
             texts: list[str] = []
             for row in header_rows:
                 cell = row.slots[col] if col < len(row.slots) else None
-                text = re.sub(r"\s+", " ", wt.render(cell.text, ctx)).strip() if cell is not None else ""
+                text = wt.collapse_spaces(wt.render(cell.text, ctx)).strip() if cell is not None else ""
                 if text and text not in texts:
                     texts.append(text)
             kind = _column_kind(texts)
@@ -1189,7 +1189,7 @@ class _CastColumns:
             # "! Character !! Japanese !! English": voice columns named by their language only.
             for col in range(width):
                 texts = [
-                    re.sub(r"\s+", " ", wt.render(slot.text, ctx)).strip()
+                    wt.collapse_spaces(wt.render(slot.text, ctx)).strip()
                     for r in header_rows
                     if col < len(r.slots) and (slot := r.slots[col]) is not None
                 ]
@@ -1244,7 +1244,7 @@ def _slot(row: wikitable.Row, col: int | None) -> wikitable.Cell | None:
 def _cell_text(cell: wikitable.Cell | None, ctx: wt.Context) -> str:
     if cell is None:
         return ""
-    lines = (re.sub(r"\s+", " ", ln).strip() for ln in wt.render(cell.text, ctx).split("\n"))
+    lines = (wt.collapse_spaces(ln).strip() for ln in wt.render(cell.text, ctx).split("\n"))
     return " / ".join(ln for ln in lines if ln)
 
 
@@ -1279,7 +1279,7 @@ def _table_person(item: str, ctx: wt.Context) -> tuple[Name | None, list[str]]:
     """The person of one item of a person cell, and its notes (trailing parentheticals,
     ``''as X''``)."""
     code = wt.without_refs(item)
-    text = re.sub(r"\s+", " ", wt.render(code, ctx)).strip(" ,;")
+    text = wt.collapse_spaces(wt.render(code, ctx)).strip(" ,;")
     text, notes = _pop_notes(text)
     m = re.search(r"\s+(as\s+.+)$", text)
     if m:

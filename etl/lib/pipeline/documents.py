@@ -86,7 +86,7 @@ def _franchise_reason(text: str) -> str | None:
     text = _NOWIKI.sub("", _COMMENT.sub("", text))
     first = _ANY_INFOBOX.search(text)
     if first and _FRANCHISE_INFOBOX.match(first.group(1).strip()):
-        name = re.sub(r"\s+", " ", first.group(1).strip())
+        name = wt.collapse_spaces(first.group(1).strip())
         return (
             f"not a film: the page is about a franchise or series (lead {{{{Infobox {name}}}}}); "
             f"its {{{{Infobox film}}}} describes one entry"

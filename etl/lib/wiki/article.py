@@ -19,6 +19,7 @@ article only: nothing may edit them (``wikitext.parse_for_edit`` gives a private
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from functools import cached_property
@@ -166,13 +167,26 @@ class Article:
         """``prepared`` cut at every line break (a scan for headings reads it without a layout)."""
         return self.prepared.split("\n")
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Where each line of ``prepared_lines`` starts in ``prepared``, and one past its end."""
+        return list(itertools.accumulate((len(line) + 1 for line in self.prepared_lines), initial=0))
+
+    def prepared_part(self, first: int, last: int) -> str:
+        """Lines ``first`` to ``last`` (excluded) of ``prepared``, joined by their line breaks:
+        a slice of ``prepared``, not a join of its lines."""
+        if first >= last:
+            return ""
+        starts = self._line_starts
+        return self.prepared[starts[first] : starts[last] - 1]
+
     def layout(self, first: int, last: int) -> tuple[list[wikitable.Line | wikitable.Table], bool]:
         """Lines ``first`` to ``last`` (excluded) of ``prepared`` as logical lines and top-level
         tables, tables laid out, and whether the last table is left open there
         (``wikitable.prepared_blocks``): each part of the page is cut once, for every reader."""
         found = self._layouts.get((first, last))
         if found is None:
-            part = "\n".join(self.prepared_lines[first:last])
+            part = self.prepared_part(first, last)
             found = self._layouts[(first, last)] = wikitable.prepared_blocks(part)
         return found
 

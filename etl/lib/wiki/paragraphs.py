@@ -50,7 +50,6 @@ _UNSEEN = re.compile(
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.S)  # an unclosed "<!--" is text to the parser
 _LIST_MARKS = re.compile(r"^[*#:;]+", re.M)  # list markup renders as line breaks
-_SPACES = re.compile(r"\s+")  # \s includes the no-break space an entity decodes to
 _QUOTES = re.compile(r"'{2,}")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _FILE_LINK = re.compile(r"\[\[\s*(?:" + "|".join(ns.rstrip(":") for ns in wt.DROP_LINK_NS) + r")\s*:", re.I)
@@ -92,7 +91,7 @@ class Paragraph:
             plain = html.unescape(plain)
         if "''" in plain:
             plain = _QUOTES.sub("", plain)
-        return _SPACES.sub(" ", plain)
+        return wt.collapse_spaces(plain)
 
 
 def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -210,7 +209,7 @@ def _paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
         seen = html.unescape(seen)
     if "''" in seen:
         seen = _QUOTES.sub("", seen)
-    seen = _SPACES.sub(" ", seen)
+    seen = wt.collapse_spaces(seen)
     if table:
         rest = _TABLE_MARKUP.sub("", _TABLE_LINES.sub("", rest))  # a layout table shows nothing
     shows = links or bool(rest.strip())

@@ -62,7 +62,11 @@ _PLAIN = re.compile(r"(?![*#:;=\s-])[^{}\[\]<>&~=|_:\n\r\t]+")
 # or more lines): built here as the parser would build it, without the parser. A colon may
 # open an external link (``http:``) and a line may open a list or a heading: a text where
 # either can happen is left to the parser.
-_LINKS_ONLY = re.compile(r"(?:[^{}\[\]<>&=|\r]|\[\[[^{}\[\]<>&=|\r\n]+(?:\|[^{}\[\]<>&=|\r\n]*)?\]\])*")
+# Written as runs of text between links, each run and the repetition possessive (``*+``): the
+# two never start alike, so nothing is given back, and a long text is read in long strides.
+_LINKS_ONLY = re.compile(
+    r"[^{}\[\]<>&=|\r]*+(?:\[\[[^{}\[\]<>&=|\r\n]+(?:\|[^{}\[\]<>&=|\r\n]*)?\]\][^{}\[\]<>&=|\r]*+)*+"
+)
 _SIMPLE_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]*))?\]\]")
 _LINE_MARK = re.compile(r"(?:^|\n)[*#:;=-]")
 _SCHEME_BEFORE = re.compile(r"(\w*):")
@@ -180,12 +184,25 @@ def normalise_template_name(name: str) -> str:
     name = name.replace("_", " ").strip()
     if ":" in name:
         name = _NAMESPACE.sub("", name)
-    return _SPACE_RUN.sub(" ", name).lower()
+    return collapse_spaces(name).lower()
 
 
 _NAME_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _NAMESPACE = re.compile(r"^(?:template|Template)\s*:\s*")
-_SPACE_RUN = re.compile(r"\s+")
+
+
+def collapse_spaces(text: str) -> str:
+    r"""``text`` with each run of white space as one space, as ``re.sub(r"\s+", " ", text)``
+    gives it (``str.split`` and ``\s`` know the same white space), without the regex."""
+    parts = text.split()
+    if not parts:
+        return " " if text else ""
+    out = " ".join(parts)
+    if text[0].isspace():
+        out = " " + out
+    if text[-1].isspace():
+        out += " "
+    return out
 
 
 def positional(template: Template | Params) -> list[str]:

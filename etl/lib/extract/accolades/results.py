@@ -14,6 +14,7 @@ from etl.lib.wiki.wikitext import (
     TEMPLATES,
     TEXT_CELL_TEMPLATES,
     Context,
+    collapse_spaces,
     named,
     positional,
     quiet,
@@ -118,7 +119,7 @@ def _ordinal_value(number: str | None, word: str | None) -> int:
 
 def result_from_text(text: str, bare_ordinal: bool = False) -> tuple[str, int | None] | None:
     """A result word or phrase as (result, placement), or None when it is not one."""
-    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .:;!*'\"†‡§¶^").lower()
+    t = collapse_spaces(text.replace("’", "'")).strip(" .:;!*'\"†‡§¶^").lower()
     if t in RESULT_WORDS:
         return RESULT_WORDS[t], None
     m = _RUNNER_UP.match(t)

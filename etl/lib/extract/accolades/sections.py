@@ -40,16 +40,16 @@ def cut_sections(article: Article, ctx: Context) -> list[_Section]:
     page's lines; each run of consecutive read sections is laid out as one text, so a heading
     inside a template there is no heading, as in a layout of the whole page, and a table left
     open at the end of a run reads on to the end of the page. A section not read is left out."""
-    lines = article.prepared_lines
-    units = _units(lines, ctx)
+    units = _units(article.prepared_lines, ctx)
+    read = [_read(unit, article) for unit in units]
     sections: list[_Section] = []
     k = 0
     while k < len(units):
-        if not _read(units[k], lines):
+        if not read[k]:
             k += 1
             continue
         j = k
-        while j + 1 < len(units) and _read(units[j + 1], lines):
+        while j + 1 < len(units) and read[j + 1]:
             j += 1
         blocks, left_open = article.layout(units[k].first, units[j].last)
         if left_open and j + 1 < len(units):
@@ -92,12 +92,12 @@ def _title(line: str, level: int, ctx: Context) -> str:
     return render(line[level : len(line) - level], quiet(ctx))
 
 
-def _read(unit: _Unit, lines: list[str]) -> bool:
+def _read(unit: _Unit, article: Article) -> bool:
     """Whether the accolades reader reads the section: under an accolade-like heading, or with
     something that may open a table."""
     if is_accolade_path([t for _, t in unit.stack]):
         return True
-    body = "\n".join(lines[unit.body : unit.last])
+    body = article.prepared_part(unit.body, unit.last)
     return "{|" in body or _TABLE_TEMPLATE.search(body) is not None
 
 
