@@ -299,7 +299,7 @@ def _too_large_page(limits: Limits) -> str:
 
 
 def _utf8_size(text: str) -> int:
-    return len(text.encode("utf-8", "surrogatepass"))
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
 def _encoding(head: bytes) -> str:
@@ -554,6 +554,11 @@ class _PageReader:
     def __init__(self, src: SourceFile, limits: Limits):
         self.src, self.limits = src, limits
         self.stack: list[str] = []
+        # What the character data arriving now belongs to, set as elements open and close
+        # (``_aim``): None outside a page, else "text" (the revision's text), "field" (a title,
+        # id or namespace) or "other". Expat hands a page's text over line by line: each piece
+        # is routed by this one value, not by reading the stack again.
+        self.aim: str | None = None
         self.done: list[Page | Rejection] = []
         self.count = 0
         self._new_page()
@@ -577,13 +582,26 @@ class _PageReader:
             self.invalid |= _INVALID in (attrib.get("title") or "")
         elif name == "text" and parent == "revision":  # the last revision of a history wins
             self.text, self.text_bytes, self.too_large = [], 0, False
+        self._aim()
+
+    def _aim(self) -> None:
+        stack = self.stack
+        if "page" not in stack:
+            self.aim = None
+        elif stack[-1] == "text" and stack[-2:-1] == ["revision"]:
+            self.aim = "text"
+        elif stack[-1] in ("title", "id", "ns"):
+            self.aim = "field"
+        else:
+            self.aim = "other"
 
     def data(self, data: str) -> None:
-        if "page" not in self.stack:
+        aim = self.aim
+        if aim is None:
             return
-        self.invalid |= _INVALID in data
-        name = self.stack[-1]
-        if name == "text" and self.stack[-2:-1] == ["revision"]:
+        if _INVALID in data:
+            self.invalid = True
+        if aim == "text":
             if self.too_large or self.text is None:
                 return
             self.text_bytes += _utf8_size(data)
@@ -591,7 +609,7 @@ class _PageReader:
                 self.too_large, self.text = True, None
             else:
                 self.text.append(data)
-        elif name in ("title", "id", "ns"):
+        elif aim == "field":
             if sum(map(len, self.chars)) + len(data) > _FIELD_CHARS:
                 self.field_too_long = True
             else:
@@ -608,6 +626,7 @@ class _PageReader:
             self.count += 1
             self.done.append(self._page())
         self.chars = []
+        self._aim()
 
     def close(self) -> None:
         pass
