@@ -17,6 +17,7 @@ import json
 import sys
 import types
 import typing
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,7 +58,7 @@ class Schema:
 
     def __init__(self):
         self.hints: dict[object, dict[str, object]] = {}
-        self._shapes: dict[object, tuple] = {}
+        self._decoders: dict[object, Callable[[object, object], object]] = {}
         for cls in self.ROOTS.values():
             self._learn(cls)
 
@@ -116,67 +117,131 @@ class Schema:
 
     def _decode(self, tp, value, where):
         # ``where`` is the value's path as nested (parent, key) pairs, formatted by ``_at`` only
-        # for an error; a type's origin and arguments are looked up once per Schema.
-        shape = self._shapes.get(tp)
-        if shape is None:
-            shape = self._shapes[tp] = (typing.get_origin(tp), typing.get_args(tp))
-        origin, args = shape
+        # for an error.
+        return self._decoder(tp)(value, where)
+
+    def _decoder(self, tp) -> Callable[[object, object], object]:
+        """The function that checks and decodes a value of type ``tp``, made once per type."""
+        found = self._decoders.get(tp)
+        if found is None:
+            # A stand-in while it is made, for a type that holds itself.
+            self._decoders[tp] = lambda value, where: self._decoders[tp](value, where)
+            found = self._decoders[tp] = self._make_decoder(tp)
+        return found
+
+    def _make_decoder(self, tp) -> Callable[[object, object], object]:
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+
+        def wrong(where) -> typing.NoReturn:
+            raise InvalidEntry(f"{_at(where)}: not a {getattr(tp, '__name__', tp)}")
+
         if origin in (typing.Union, types.UnionType):
-            if value is None and type(None) in args:
-                return None
-            for arm in args:
-                try:
-                    return self._decode(arm, value, where)
-                except InvalidEntry:
-                    continue
-            raise InvalidEntry(f"{_at(where)}: no type of {tp} fits")
+            arms = [self._decoder(arm) for arm in args]
+            optional = type(None) in args
+
+            def union(value, where):
+                if value is None and optional:
+                    return None
+                for arm in arms:
+                    try:
+                        return arm(value, where)
+                    except InvalidEntry:
+                        continue
+                raise InvalidEntry(f"{_at(where)}: no type of {tp} fits")
+
+            return union
         if tp is type(None):
-            if value is None:
-                return None
-        elif tp in self.hints:
+
+            def none(value, where):
+                return None if value is None else wrong(where)
+
+            return none
+        if tp in self.hints:
             hints = self.hints[tp]
-            if not isinstance(value, dict) or set(value) != set(hints):
-                raise InvalidEntry(f"{_at(where)}: not the fields of {tp.__name__}")
-            return tp(**{k: self._decode(hints[k], v, (where, k)) for k, v in value.items()})
-        elif tp is str:
-            if isinstance(value, str):
-                # A build holds every document's facts while films are joined: the short strings
-                # that recur (roles, results, places, names) are kept once, not once per fact.
-                return sys.intern(value) if len(value) <= 64 else value
-        elif tp is bool:
-            if isinstance(value, bool):
-                return value
-        elif tp is int:
-            if isinstance(value, int) and not isinstance(value, bool):
-                return value
-        elif tp is float:
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                return value
-        elif tp is dt.date:
-            if isinstance(value, str):
-                try:
-                    return dt.date.fromisoformat(value)
-                except ValueError:
-                    pass
-        elif origin is list or tp is list:
-            if isinstance(value, list):
-                arg = args[0] if args else typing.Any
-                return [self._decode(arg, v, (where, i)) for i, v in enumerate(value)]
-        elif origin is tuple:
-            if isinstance(value, list):
-                arms = [args[0]] * len(value) if len(args) == 2 and args[1] is Ellipsis else list(args)
-                if len(arms) == len(value):
-                    return tuple(self._decode(a, v, (where, i)) for i, (a, v) in enumerate(zip(arms, value)))
-        elif tp is collections.Counter or origin is collections.Counter:
-            if isinstance(value, dict) and all(
-                isinstance(v, int) and not isinstance(v, bool) for v in value.values()
-            ):
-                return collections.Counter(value)
-        elif tp is dict or origin is dict:
-            if isinstance(value, dict):
-                arg = args[1] if args else typing.Any
-                return {k: self._decode(arg, v, (where, k)) for k, v in value.items()}
-        elif tp is typing.Any:
-            if value is None or isinstance(value, (str, int, float)):
-                return value
-        raise InvalidEntry(f"{_at(where)}: not a {getattr(tp, '__name__', tp)}")
+            fields = {k: self._decoder(h) for k, h in hints.items()}
+            names = set(hints)
+
+            def record(value, where):
+                if not isinstance(value, dict) or set(value) != names:
+                    raise InvalidEntry(f"{_at(where)}: not the fields of {tp.__name__}")
+                return tp(**{k: fields[k](v, (where, k)) for k, v in value.items()})
+
+            return record
+        if tp is str:
+            intern = sys.intern
+
+            def text(value, where):
+                if isinstance(value, str):
+                    # A build holds every document's facts while films are joined: the short
+                    # strings that recur (roles, results, places, names) are kept once.
+                    return intern(value) if len(value) <= 64 else value
+                return wrong(where)
+
+            return text
+        if tp is bool:
+            return lambda value, where: value if isinstance(value, bool) else wrong(where)
+        if tp is int:
+            return lambda value, where: (
+                value if isinstance(value, int) and not isinstance(value, bool) else wrong(where)
+            )
+        if tp is float:
+            return lambda value, where: (
+                value if isinstance(value, (int, float)) and not isinstance(value, bool) else wrong(where)
+            )
+        if tp is dt.date:
+
+            def date(value, where):
+                if isinstance(value, str):
+                    try:
+                        return dt.date.fromisoformat(value)
+                    except ValueError:
+                        pass
+                return wrong(where)
+
+            return date
+        if origin is list or tp is list:
+            item = self._decoder(args[0] if args else typing.Any)
+
+            def items(value, where):
+                if isinstance(value, list):
+                    return [item(v, (where, i)) for i, v in enumerate(value)]
+                return wrong(where)
+
+            return items
+        if origin is tuple:
+            repeated = len(args) == 2 and args[1] is Ellipsis
+            each = self._decoder(args[0]) if repeated else None
+            fixed = [] if repeated else [self._decoder(a) for a in args]
+
+            def pieces(value, where):
+                if isinstance(value, list):
+                    arms = [each] * len(value) if each is not None else fixed
+                    if len(arms) == len(value):
+                        return tuple(a(v, (where, i)) for i, (a, v) in enumerate(zip(arms, value)))
+                return wrong(where)
+
+            return pieces
+        if tp is collections.Counter or origin is collections.Counter:
+
+            def counts(value, where):
+                if isinstance(value, dict) and all(
+                    isinstance(v, int) and not isinstance(v, bool) for v in value.values()
+                ):
+                    return collections.Counter(value)
+                return wrong(where)
+
+            return counts
+        if tp is dict or origin is dict:
+            entry = self._decoder(args[1] if args else typing.Any)
+
+            def mapping(value, where):
+                if isinstance(value, dict):
+                    return {k: entry(v, (where, k)) for k, v in value.items()}
+                return wrong(where)
+
+            return mapping
+        if tp is typing.Any:
+            return lambda value, where: (
+                value if value is None or isinstance(value, (str, int, float)) else wrong(where)
+            )
+        return lambda value, where: wrong(where)
