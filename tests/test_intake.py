@@ -168,3 +168,37 @@ def test_scan_is_recursive_sorted_and_skips_hidden(tmp_path):
         "a/z.txt",
         "b.txt",
     ]
+
+
+def test_xml_page_fields_come_from_their_own_elements(tmp_path):
+    """Character data is routed by the element it stands in: a contributor's ``<id>`` and
+    ``<username>`` are neither the page's nor the revision's id, a title split by an entity
+    is read whole, and only the revision's ``<text>`` is the page's text."""
+    page = """<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">
+  <page>
+    <title>Tom &amp; Jerry: The Movie</title>
+    <ns>0</ns>
+    <id>4021</id>
+    <revision>
+      <id>1187000123</id>
+      <contributor>
+        <username>Some editor</username>
+        <id>77</id>
+      </contributor>
+      <comment>copyedit</comment>
+      <text bytes="29" xml:space="preserve">Line one.
+Line &lt;two&gt;.
+</text>
+      <sha1>abc</sha1>
+    </revision>
+  </page>
+</mediawiki>
+"""
+    (tmp_path / "dump.xml").write_text(page, encoding="utf-8")
+    _, items = _items(tmp_path, "dump.xml")
+    assert len(items) == 1
+    (found,) = items
+    assert isinstance(found, Page)
+    assert found.title == "Tom & Jerry: The Movie"
+    assert (found.page_id, found.revision_id, found.namespace) == (4021, 1187000123, 0)
+    assert found.text == "Line one.\nLine <two>.\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import mwparserfromhell as mwp
 import pytest
@@ -456,3 +457,38 @@ def test_refs_cut_out_as_text_where_nothing_can_join(monkeypatch, value, expecte
 )
 def test_wikilinks_are_every_link_of_the_tree_in_page_order(text, links):
     assert [str(link) for link in wt.wikilinks(wt.parse(text))] == links
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", ""),
+        ("plain", "plain"),
+        ("a  b\tc\n\nd", "a b c d"),
+        ("  lead and trail \n", " lead and trail "),
+        ("\n\t ", " "),
+        ("no\xa0break", "no break"),  # the no-break space an entity decodes to
+        ("ideographic\u3000space", "ideographic space"),
+    ],
+)
+def test_collapse_spaces_is_the_regex_sub(text, expected):
+    assert wt.collapse_spaces(text) == expected
+    assert wt.collapse_spaces(text) == re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize(
+    "first, last, expected",
+    [
+        (0, 1, "Lead line."),
+        (1, 3, "== Cast ==\n* [[A]] as B"),
+        (2, 5, "* [[A]] as B\n\n== Awards =="),
+        (5, 5, ""),
+        (4, 7, "== Awards ==\n{| class=wikitable\n|}"),  # to the last line, which has no break after it
+        (4, 6, "== Awards ==\n{| class=wikitable"),
+        (3, 2, ""),
+    ],
+)
+def test_prepared_part_is_the_join_of_its_lines(first, last, expected):
+    article = Article("T", "Lead line.\n== Cast ==\n* [[A]] as B\n\n== Awards ==\n{| class=wikitable\n|}")
+    assert article.prepared_part(first, last) == expected
+    assert article.prepared_part(first, last) == "\n".join(article.prepared_lines[first:last])
