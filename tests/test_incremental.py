@@ -695,3 +695,26 @@ def test_the_heads_of_a_shard_are_its_documents_without_their_facts(tmp_path, se
         False,
     )
     assert heads["film_title"].null_count() == heads.filter(pl.col("status") == "rejection").height
+
+
+def test_films_built_on_worker_processes_equal_films_built_here(tmp_path, corpus_dir, monkeypatch):
+    """The clean stage's films built on two spawned processes, two films a task, give the same
+    frames as one build in this process, row for row, and the same counts."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    pages = sorted(corpus_dir.glob("*.xml"))  # 12 films and 3 pages that are not
+    write_multistream(inputs / "enwiki-pages-articles-multistream.xml.bz2", pages)
+    store = ShardStore(tmp_path / "shards", DEFAULT_LIMITS)
+    found = corpus.detect_all(inputs)
+    corpus.write_parts(inputs, corpus.parts(inputs, found.sources), store)
+    here = frames.build(inputs, found, store, tmp_path / "kept-here", tmp_path / "here")
+    monkeypatch.setattr(frames, "_BATCH", 2)
+    monkeypatch.setattr(frames, "PARALLEL_FILMS", 1)
+
+    def not_here(store, task):  # a spawned process imports frames afresh: this is never its own
+        raise AssertionError("films built in the parent process")
+
+    monkeypatch.setattr(frames, "_task_rows", not_here)
+    apart = frames.build(inputs, found, store, tmp_path / "kept-apart", tmp_path / "apart", workers=2)
+    assert (apart["films"], apart["films_built"]) == (here["films"], here["films_built"]) == (12, 12)
+    assert_same_frames(frames.read_frames(tmp_path / "apart"), frames.read_frames(tmp_path / "here"))

@@ -16,17 +16,22 @@ read comes from the kept heads, unread), grouped into films (``resolve.group``),
 keyed by its documents (``resolve.film_key``). A film whose key the last build had keeps its rows
 (read from the kept frames, source ids following their files' new content); the others are
 decoded part by part and built (``tables.film_rows``), each film's documents dropped once its
-rows are made. ``tables.combine`` makes the tables of both, as a full build does.
+rows are made, ``_BATCH`` films a task: a build of many films runs its tasks on the build's
+worker processes, a small one here, and the chunks are taken in task order either way.
+``tables.combine`` makes the tables of both, as a full build does.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import multiprocessing
 import os
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,9 +41,18 @@ from etl.lib.pipeline import corpus, resolve
 from etl.lib.pipeline import workers as workers_lib
 from etl.lib.pipeline.corpus import Intake
 from etl.lib.pipeline.documents import ParsedDocument
-from etl.lib.pipeline.intake import Rejection
+from etl.lib.pipeline.intake import Limits, Rejection
 from etl.lib.pipeline.resolve import Group, Head
-from etl.lib.pipeline.shards import DOCUMENT, HEADS, REJECTED, InvalidShard, Part, ShardStore, rejections_of
+from etl.lib.pipeline.shards import (
+    DOCUMENT,
+    HEADS,
+    REJECTED,
+    InvalidShard,
+    Part,
+    ShardStore,
+    StorePath,
+    rejections_of,
+)
 from etl.lib.store import tables
 from etl.lib.store.report import frame_markdown, rejections_markdown
 from etl.lib.store.tables import CONTRIBUTIONS, FILM_TABLES, TABLE_SPECS, TABLES, Corpus
@@ -281,7 +295,7 @@ def build(
     repaired: set[str] = set()
     for _ in range(len(every) + 1):
         try:
-            summary, extra = _build(root, intake, store, every, kept, repaired, folder, progress)
+            summary, extra = _build(root, intake, store, every, kept, repaired, folder, progress, workers)
             break
         except _Broken as broken:
             store.discard(broken.part, broken.exc)
@@ -311,6 +325,7 @@ def _build(
     repaired: set[str],
     folder: Path,
     progress: Progress | None,
+    workers: int = 1,
 ) -> tuple[dict, dict[str, pl.DataFrame]]:
     chosen: list[pl.DataFrame] = []  # each part's rows, in order
     part_heads: dict[str, pl.DataFrame] = {}
@@ -349,7 +364,7 @@ def _build(
     }
     todo = [g for g in groups if g.film_id not in keep_ids]
     chunks = [_kept_rows(kept, keep_ids)] if kept and keep_ids else []
-    chunks += _built_rows(store, every, todo, progress)
+    chunks += _built_rows(store, every, todo, progress, workers)
     pages = pl.concat([pl.DataFrame(schema=REJECTED), *bulk])
     frames = tables.combine(
         Corpus(intake.sources, intake.rejections, pages),
@@ -397,24 +412,57 @@ def _kept_rows(kept: _Kept, keep_ids: set[str]) -> dict[str, pl.DataFrame]:
     return out
 
 
-def _built_rows(
-    store: ShardStore, every: list[Part], todo: list[Group[Head]], progress: Progress | None
-) -> list[dict[str, pl.DataFrame]]:
-    """The rows of the films ``todo``, their documents decoded part by part: a film is built once
-    the last part holding one of its documents is read, and its documents dropped."""
-    needed: dict[int, set[int]] = defaultdict(set)
+# A clean stage that builds at least this many films builds them on ``workers`` processes; fewer
+# (a 1-page change, a folder of articles) are built here: a spawned process costs its imports.
+PARALLEL_FILMS = 4 * _BATCH
+
+
+@dataclass(frozen=True)
+class _Task:
+    """Up to ``_BATCH`` films to build, in build order, with the documents they need: each
+    part's index in the build's parts and the ordinals of its documents read."""
+
+    groups: list[Group[Head]]
+    parts: dict[int, Part]
+    needed: dict[int, frozenset[int]]
+
+
+def _tasks(every: list[Part], todo: list[Group[Head]]) -> list[_Task]:
+    """The films ``todo`` in ``_BATCH``-film tasks: films in the order of the last part holding
+    one of their documents, as the parts are read, so every task reads its parts in order."""
     ready: dict[int, list[Group[Head]]] = defaultdict(list)
     for g in todo:
-        for h in g.documents:
-            needed[h.part].add(h.ordinal)
+        ready[max(h.part for h in g.documents)].append(g)
+    order = [g for i in sorted(ready) for g in ready[i]]
+    tasks = []
+    for start in range(0, len(order), _BATCH):
+        groups = order[start : start + _BATCH]
+        needed: dict[int, set[int]] = defaultdict(set)
+        for g in groups:
+            for h in g.documents:
+                needed[h.part].add(h.ordinal)
+        tasks.append(
+            _Task(groups, {i: every[i] for i in needed}, {i: frozenset(o) for i, o in needed.items()})
+        )
+    return tasks
+
+
+def _task_rows(store: ShardStore, task: _Task) -> dict[str, pl.DataFrame] | tuple[int, str]:
+    """The rows of a task's films as frames, their documents decoded part by part: a film is
+    built once the last part holding one of its documents is read, and its documents dropped.
+    A part whose shard does not hold what its heads said gives ``(its index, why)``."""
+    ready: dict[int, list[Group[Head]]] = defaultdict(list)
+    for g in task.groups:
         ready[max(h.part for h in g.documents)].append(g)
     docs: dict[tuple[int, int], ParsedDocument] = {}
-    chunks, rows, built = [], tables.empty_rows(), 0
-    for i in sorted(needed):
+    rows = tables.empty_rows()
+    for i in sorted(task.needed):
         try:
-            docs.update(((i, o), d) for o, d in store.read_documents(every[i], needed[i]).items())
+            docs.update(
+                ((i, o), d) for o, d in store.read_documents(task.parts[i], set(task.needed[i])).items()
+            )
         except InvalidShard as exc:
-            raise _Broken(every[i], exc) from None
+            return i, str(exc)
         for g in ready[i]:
             film = resolve.film_of(g, lambda h: docs[(h.part, h.ordinal)])
             for h in g.documents:
@@ -422,14 +470,66 @@ def _built_rows(
             resolve.link_names(film)
             for t, r in tables.film_rows(film).items():
                 rows[t] += r
-            built += 1
-            if built % _BATCH == 0:
-                chunks.append(tables.rows_frames(rows))
-                rows = tables.empty_rows()
-                if progress:
-                    progress(f"built {built} films")
-    chunks.append(tables.rows_frames(rows))
-    return chunks
+    return tables.rows_frames(rows)
+
+
+def _readable_apart(folder: StorePath) -> bool:
+    """Whether another process reads the same shards at ``folder``: a local folder or an
+    fsspec URL, but not fsspec's in-process ``memory`` filesystem."""
+    if isinstance(folder, Path):
+        return True
+    protocol = folder.fs.protocol
+    return "memory" not in ((protocol,) if isinstance(protocol, str) else protocol)
+
+
+def _task_rows_apart(
+    folder: StorePath, limits: Limits, task: _Task
+) -> dict[str, pl.DataFrame] | tuple[int, str]:
+    """``_task_rows`` in a worker process, on its own handle of the same shards."""
+    return _task_rows(ShardStore(folder, limits), task)
+
+
+def _built_rows(
+    store: ShardStore,
+    every: list[Part],
+    todo: list[Group[Head]],
+    progress: Progress | None,
+    workers: int = 1,
+) -> list[dict[str, pl.DataFrame]]:
+    """The rows of the films ``todo``, ``_BATCH`` films at a time (``_task_rows``): in this
+    process, or on ``workers`` spawned processes when there are at least ``PARALLEL_FILMS``
+    films and the shards are where another process can read them. The chunks come back in
+    task order either way, so the frames are the same."""
+    tasks = _tasks(every, todo)
+    chunks: list[dict[str, pl.DataFrame]] = []
+    built = 0
+
+    def take(i: int, result: dict[str, pl.DataFrame] | tuple[int, str]) -> None:
+        nonlocal built
+        if isinstance(result, tuple):
+            raise _Broken(every[result[0]], InvalidShard(result[1]))
+        chunks.append(result)
+        built += len(tasks[i].groups)
+        if progress and built % _BATCH == 0:
+            progress(f"built {built} films")
+
+    apart = workers > 1 and len(todo) >= PARALLEL_FILMS and len(tasks) > 1 and _readable_apart(store.folder)
+    if not apart:
+        for i, task in enumerate(tasks):
+            take(i, _task_rows(store, task))
+    else:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=context) as pool:
+            results = pool.map(
+                _task_rows_apart, itertools.repeat(store.folder), itertools.repeat(store.limits), tasks
+            )
+            try:
+                for i, result in enumerate(results):
+                    take(i, result)
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+    return chunks or [tables.rows_frames(tables.empty_rows())]
 
 
 def _summary(
