@@ -278,7 +278,8 @@ def build(
     clean stage's summary. The frames kept in ``cache`` are taken whole when nothing changed
     (``frames_reused``), else the rows of every film they hold whose documents did not change
     (``films_kept``; ``films_built`` are decoded and built). A shard missing or broken is parsed
-    again here (``files_parsed_again``), with a warning in ``store.warnings``."""
+    again here (``files_parsed_again``), with a warning in ``store.warnings``, on ``workers``
+    processes, which also build the films' rows of a large build (``_built_rows``)."""
     key = inputs_key(store, intake)
     summary = reuse(cache, key, folder)
     if summary is not None:
