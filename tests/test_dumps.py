@@ -38,14 +38,17 @@ PAGES = [
 ]
 
 
-def _write_multistream(folder: Path, per_stream: int = 2) -> tuple[Path, Path, list[tuple[int, int]]]:
+def _write_multistream(
+    folder: Path, per_stream: int = 2, pages: list[str] | None = None
+) -> tuple[Path, Path, list[tuple[int, int]]]:
+    pages = PAGES if pages is None else pages
     streams = [bz2.compress(HEADER.encode())]
     index_lines, offset = [], len(streams[0])
     expected = []
-    for n in range(0, len(PAGES), per_stream):
-        chunk = "".join(PAGES[n : n + per_stream]).encode()
+    for n in range(0, len(pages), per_stream):
+        chunk = "".join(pages[n : n + per_stream]).encode()
         data = bz2.compress(chunk)
-        for i in range(n, min(n + per_stream, len(PAGES))):
+        for i in range(n, min(n + per_stream, len(pages))):
             index_lines.append(f"{offset}:{i + 1}:title {i + 1}")
         expected.append((offset, offset + len(data)))
         streams.append(data)
@@ -144,6 +147,37 @@ def test_a_dump_in_unit_shards_equals_the_dump_parsed_in_memory(tmp_path):
     assert stored.rejections == held.rejections
     assert len(stored.keys) == 4  # three units and the index file
     assert sorted(p.name for p in store.entries.iterdir()) == sorted(f"{k}.parquet" for k in stored.keys)
+
+
+def test_units_read_by_the_workers_equal_units_read_here(tmp_path, monkeypatch):
+    # Ten units, more than two workers hold in flight: each worker reads its own units.
+    films = [
+        _page(10 + n, f"Small Film {n}", FILM.replace("Small Film", f"Small Film {n}")) for n in range(5)
+    ]
+    _write_multistream(tmp_path, per_stream=1, pages=PAGES + films)
+    found = corpus.detect_all(tmp_path)
+    assert len([p for p in corpus.parts(tmp_path, found.sources) if p.unit is not None]) == 10
+    here = corpus.parse_all(tmp_path, found.sources, workers=1)
+
+    read_here = []
+    real = intake.pages
+
+    def pages(root, src, limits=intake.DEFAULT_LIMITS, unit=None):
+        read_here.append(unit)
+        return real(root, src, limits, unit)
+
+    monkeypatch.setattr(intake, "pages", pages)  # this process only: spawned workers read for real
+    pooled = corpus.parse_all(tmp_path, found.sources, workers=2)
+    stored = corpus.parse_all(
+        tmp_path, found.sources, ShardStore(tmp_path / ".cache", intake.DEFAULT_LIMITS), workers=2
+    )
+    assert [u for u in read_here if u is not None] == []  # no unit was read in this process
+    titles = ["Small Film"] + [f"Small Film {n}" for n in range(5)]
+    for other in (pooled, stored):
+        assert [d.page_title for d in other.documents] == [d.page_title for d in here.documents] == titles
+        assert [d.facts for d in other.documents] == [d.facts for d in here.documents]
+        assert other.rejections == here.rejections
+    assert [r.page_title for r in here.rejections] == ["Smallfilm", "Category:Films", "Jane Doe", "Paris"]
 
 
 def test_a_changed_unit_is_the_only_part_read_again(tmp_path):

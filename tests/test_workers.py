@@ -1,7 +1,12 @@
 """When the parse pool starts: a small build is parsed in this process (no worker is spawned),
-a larger one or one long page goes to the pool, and both give the same rows in the same order."""
+a larger one or one long page goes to the pool, and both give the same rows in the same order.
+A batch (pages a worker reads itself) gives the rows of its pages sent one by one, even when
+its worker dies on the way."""
 
 from __future__ import annotations
+
+import multiprocessing
+import os
 
 import pytest
 
@@ -51,3 +56,34 @@ def test_a_build_parsed_in_the_pool_equals_the_one_parsed_in_process():
     pooled = list(workers.parse_stream(items, workers=2, in_process_pages=0))
     assert _rows(pooled) == _rows(in_process)
     assert any(not isinstance(r, intake.Rejection) for _, r in pooled), "the seeds hold a film"
+
+
+class _Pages(workers.Batch):
+    """A batch of given pages; with ``die_at``, a worker reading it exits at that item (this
+    process reads it whole)."""
+
+    def __init__(self, items, die_at: int | None = None):
+        self.items, self.die_at = items, die_at
+
+    def read(self):
+        for n, item in enumerate(self.items):
+            if n == self.die_at and multiprocessing.current_process().name != "MainProcess":
+                os._exit(9)
+            yield item
+
+
+@pytest.mark.parametrize("die_at", [None, 1], ids=["whole", "worker-dies"])
+def test_a_batch_read_by_a_worker_gives_the_rows_of_its_pages_one_by_one(die_at):
+    items = _items()
+    pages = list(workers.parse_stream(items, workers=1))
+    out = list(workers.parse_stream([("batch", _Pages(items, die_at))], workers=2))
+    assert [tag for tag, _ in out] == ["batch"]
+    assert _rows(out[0][1]) == _rows(pages)
+    assert any(not isinstance(r, intake.Rejection) for _, r in pages), "the seeds hold a film"
+
+
+def test_a_batch_in_this_process_gives_the_rows_of_its_pages():
+    items = _items()
+    pages = list(workers.parse_stream(items, workers=1))
+    out = list(workers.parse_stream([("batch", _Pages(items))], workers=1))
+    assert _rows(out[0][1]) == _rows(pages)

@@ -176,6 +176,30 @@ def parts(root: Path, sources: list[SourceFile]) -> list[Part]:
     return out
 
 
+@dataclass(frozen=True)
+class _UnitPages(workers_lib.Batch):
+    """One unit of a multistream dump, read by the worker it is sent to: its pages and their keys
+    (intake's rejections have none), as the parent would read them."""
+
+    root: Path
+    src: SourceFile
+    unit: tuple[int, int]
+    limits: intake.Limits
+
+    def read(self):
+        for item in intake.pages(self.root, self.src, self.limits, self.unit):
+            yield (None if isinstance(item, Rejection) else page_key(item)), item
+
+
+def _batched(files: list[Part], workers: int) -> bool:
+    """Whether the units of ``files`` go to the workers whole (each worker decompresses and reads
+    its own units, so this process does not read every page of a dump): when there are
+    workers, and more units than the pool holds in flight. A few changed units are read here,
+    page by page, and may be parsed here too (``_few_to_parse``)."""
+    units = sum(part.unit is not None for part in files)
+    return workers > 1 and units >= workers * workers_lib.IN_FLIGHT_PER_WORKER
+
+
 def _results(
     root: Path,
     files: list[Part],
@@ -190,10 +214,16 @@ def _results(
     """``(index of the file, page key, result, stored)`` of every document of ``files``, in
     order. A page whose key ``known(file)`` holds comes back as that stored row, unparsed
     (``stored``); intake's rejections have no key. With ``rows``, a parsed page comes back as its
-    row, made where it was parsed; rejections that need no parse come back as they are."""
+    row, made where it was parsed; rejections that need no parse come back as they are, except
+    those of a unit a worker read (``_batched``), which come back as rows too."""
+
+    batched = _batched(files, workers)
 
     def items():
         for i, src in enumerate(files):
+            if batched and src.unit is not None:  # nothing stored: a unit's shard is whole or absent
+                yield (i, None, None), _UnitPages(root, src.src, src.unit, limits)
+                continue
             stored = known(src)
             for item in intake.pages(root, src.src, limits, src.unit):
                 if isinstance(item, Rejection):
@@ -204,12 +234,19 @@ def _results(
                 yield (i, key, row), (item if row is None else _STORED)
 
     stream, workers = _few_to_parse(items(), workers)
-    for n, ((i, key, row), result) in enumerate(
-        workers_lib.parse_stream(stream, workers=workers, budget=budget, convert=rows), start=1
+    n = 0
+    for (i, key, row), result in workers_lib.parse_stream(
+        stream, workers=workers, budget=budget, convert=rows
     ):
-        yield i, key, (result if row is None else row), row is not None
-        if progress and n % 200 == 0:
-            progress(f"parsed {n} pages")
+        if isinstance(result, list):  # a unit read by a worker: its pages' keys and results
+            got, stored = result, False
+        else:
+            got, stored = [(key, result if row is None else row)], row is not None
+        for page, one in got:
+            n += 1
+            yield i, page, one, stored
+            if progress and n % 200 == 0:
+                progress(f"parsed {n} pages")
 
 
 def _few_to_parse(items: Iterator, workers: int) -> tuple[Iterator, int]:

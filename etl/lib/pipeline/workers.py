@@ -18,7 +18,8 @@ number of workers, so a pool build equals a one-worker build row for row.
   grace, and replaced; that page is rejected and the rest goes on.
 - Pages that are plainly not films (a redirect, another namespace, no film infobox in the
   raw text: most of a dump) are rejected by ``without_parse`` before any parse and never sent
-  to a worker, with the reason ``parse_page`` would give.
+  to a worker (nor parsed by the worker that reads their batch), with the reason ``parse_page``
+  would give.
 - Pages stream: at most ``IN_FLIGHT_PER_WORKER × workers`` pages to parse are held (in a worker
   or parsed and waiting for their turn), so a dump's texts are never all in memory. Rejections
   that pass through (most pages of a dump) do not count against that window, or the workers
@@ -26,10 +27,18 @@ number of workers, so a pool build equals a one-worker build row for row.
 - ``convert``: a function (picklable, e.g. a module-level one) applied to each parse result where
   it was parsed, in the worker: the caller gets what it stores (a shard row) instead of the
   parsed objects, so the parent neither unpickles nor encodes them.
+- A ``Batch`` in the stream (e.g. one unit of a multistream dump) is many pages a worker reads
+  itself: its result is the list ``[(tag, result)]`` of its pages, in order, each page filtered
+  and parsed as above and ``convert`` applied to every result (rejections without a parse too).
+  The parent then never reads those pages. The CPU budget holds per page: the worker marks
+  when each page's parse begins, and the parent measures from that mark. A batch whose worker
+  dies or is killed is read again page by page in a pool of its own, so only the page at fault
+  is rejected and the rows are the same.
 """
 
 from __future__ import annotations
 
+import abc
 import itertools
 import multiprocessing
 import os
@@ -91,6 +100,31 @@ def memory_reason(budget: Budget) -> str:
     return f"over the memory budget{limit} per document"
 
 
+class Batch(abc.ABC):
+    """Pages a worker reads for itself (picklable: it travels to the worker, not its pages)."""
+
+    @abc.abstractmethod
+    def read(self) -> Iterator[tuple[Any, Page | Rejection]]:
+        """``(tag, page or rejection)`` of every document of the batch, in order."""
+
+
+def run_batch(batch: Batch, budget: Budget, convert: Callable[[Result], Any] | None, mark=None) -> list:
+    """Every result of ``batch``, in order, as a worker (or this process) computes it: pages that
+    are plainly not films rejected without a parse, the others parsed within ``budget``, and
+    ``convert`` applied to every result. ``mark`` (a shared double) gets the CPU time at which
+    each parse begins."""
+    out = []
+    for tag, item in batch.read():
+        if isinstance(item, Page):
+            item = without_parse(item) or item
+        if isinstance(item, Page):
+            if mark is not None:
+                mark.value = time.process_time()
+            item = parse_within(item, budget)
+        out.append((tag, item if convert is None else convert(item)))
+    return out
+
+
 def _reject(page: Page, reason: str) -> Rejection:
     return Rejection(page.source.path, page.source.sha256, reason, page.kind, page.title)
 
@@ -126,8 +160,8 @@ def _disarm(previous) -> None:
     signal.signal(signal.SIGPROF, previous)
 
 
-def _serve(conn: Connection, budget: Budget, convert: Callable[[Result], Any] | None) -> None:
-    """A worker: parse each page received until told to stop (``None``)."""
+def _serve(conn: Connection, budget: Budget, convert: Callable[[Result], Any] | None, mark) -> None:
+    """A worker: parse each page (or batch) received until told to stop (``None``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     if budget.memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (budget.memory_bytes, budget.memory_bytes))
@@ -141,6 +175,12 @@ def _serve(conn: Connection, budget: Budget, convert: Callable[[Result], Any] | 
         if task is None:
             return
         seq, page = task
+        if isinstance(page, Batch):
+            try:
+                conn.send((seq, run_batch(page, budget, convert, mark)))
+            except MemoryError:  # the parent reads the batch again, page by page
+                os._exit(_EXIT_MEMORY)
+            continue
         result = parse_within(page, budget)
         try:
             conn.send((seq, result if convert is None else convert(result)))
@@ -162,14 +202,15 @@ def _cpu_seconds(pid: int) -> float | None:
 class _Worker:
     def __init__(self, ctx, budget: Budget, convert: Callable[[Result], Any] | None):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, budget, convert), daemon=True)
+        self.mark = ctx.RawValue("d", 0.0)  # the worker's CPU time when its current parse began
+        self.process = ctx.Process(target=_serve, args=(child, budget, convert, self.mark), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, Page] | None = None
+        self.task: tuple[int, Page | Batch] | None = None
         self.started_cpu: float | None = None
         self.started_wall = 0.0
 
-    def give(self, seq: int, page: Page) -> None:
+    def give(self, seq: int, page: Page | Batch) -> None:
         self.task = (seq, page)
         self.started_cpu = _cpu_seconds(self.process.pid)
         self.started_wall = time.monotonic()
@@ -182,7 +223,7 @@ class _Worker:
         limit = budget.cpu_seconds + GRACE_SECONDS
         now = _cpu_seconds(self.process.pid)
         if now is not None and self.started_cpu is not None:
-            return now - self.started_cpu > limit
+            return now - max(self.started_cpu, self.mark.value) > limit
         return time.monotonic() - self.started_wall > 10 * limit  # no /proc: wall time, generously
 
     def stop(self, kill: bool = False) -> None:
@@ -218,7 +259,7 @@ def parse_stream(
     ``in_process_pages``: the most pages a build may have to be parsed without a pool.
     ``convert``: applied to the result of every page parsed (not to pass-through rejections)."""
     source = (
-        (tag, item if isinstance(item, Rejection) else without_parse(item) or item) for tag, item in items
+        (tag, item if not isinstance(item, Page) else without_parse(item) or item) for tag, item in items
     )
     if workers > 1 and not multiprocessing.current_process().daemon:  # a daemon may have no children
         ahead, small = _read_ahead(source, in_process_pages)
@@ -229,6 +270,8 @@ def parse_stream(
     for tag, item in source:
         if isinstance(item, Rejection):
             yield tag, item
+        elif isinstance(item, Batch):
+            yield tag, run_batch(item, budget, convert)
         else:
             result = parse_within(item, budget)
             yield tag, result if convert is None else convert(result)
@@ -243,13 +286,16 @@ def without_parse(page: Page) -> Rejection | None:
     return _reject(page, reason) if reason is not None else None
 
 
-def _read_ahead(source: Iterator[tuple[Any, Page | Rejection]], most: int) -> tuple[list, bool]:
+def _read_ahead(source: Iterator[tuple[Any, Page | Rejection | Batch]], most: int) -> tuple[list, bool]:
     """The items read from ``source`` and whether they are the whole build, small enough for
-    this process: it stops at the first page past ``most`` pages or over ``IN_PROCESS_PAGE_CHARS``."""
-    ahead: list[tuple[Any, Page | Rejection]] = []
+    this process: it stops at the first page past ``most`` pages or over ``IN_PROCESS_PAGE_CHARS``,
+    or at the first batch (its pages are unknown until read)."""
+    ahead: list[tuple[Any, Page | Rejection | Batch]] = []
     pages = 0
     for tag, item in source:
         ahead.append((tag, item))
+        if isinstance(item, Batch):
+            return ahead, False
         if isinstance(item, Page):
             pages += 1
             if pages > most or len(item.text) > IN_PROCESS_PAGE_CHARS:
@@ -258,7 +304,7 @@ def _read_ahead(source: Iterator[tuple[Any, Page | Rejection]], most: int) -> tu
 
 
 def _in_pool(
-    source: Iterator[tuple[Any, Page | Rejection]],
+    source: Iterator[tuple[Any, Page | Rejection | Batch]],
     workers: int,
     budget: Budget,
     convert: Callable[[Result], Any] | None,
@@ -272,7 +318,9 @@ def _in_pool(
     next_seq = out_seq = 0
     exhausted = False
 
-    def fail(page: Page, reason: str) -> Any:
+    def fail(page: Page | Batch, reason: str) -> Any:
+        if isinstance(page, Batch):
+            return _batch_apart(page, workers, budget, convert)
         rejection = _reject(page, reason)
         return rejection if convert is None else convert(rejection)
 
@@ -320,12 +368,25 @@ def _in_pool(
                     reason = cpu_reason(budget)
                 else:
                     continue
-                done[seq] = fail(page, reason)
                 w.stop(kill=True)
                 pool[pool.index(w)] = _Worker(ctx, budget, convert)
+                done[seq] = fail(page, reason)
     finally:
         for w in pool:
             w.stop(kill=w.task is not None)
+
+
+def _batch_apart(batch: Batch, workers: int, budget: Budget, convert: Callable[[Result], Any] | None) -> list:
+    """A batch whose worker died or was killed, read here and parsed page by page in a pool of its
+    own: the page at fault is rejected for its reason, the others give their usual results."""
+    out = []
+    for tag, result in parse_stream(
+        batch.read(), workers=max(2, workers), budget=budget, in_process_pages=0, convert=convert
+    ):
+        if isinstance(result, Rejection) and convert is not None:  # passed through, not converted yet
+            result = convert(result)
+        out.append((tag, result))
+    return out
 
 
 def over_budget(rejection: Rejection | str) -> bool:
