@@ -25,10 +25,11 @@ import pytest
 from etl.defs.resources import WarehouseResource
 from etl.lib.pipeline import corpus
 from etl.lib.pipeline.intake import DEFAULT_LIMITS
-from etl.lib.pipeline.shards import MANIFEST, ShardStore
+from etl.lib.pipeline.shards import MANIFEST, InvalidShard, ShardStore
 from etl.lib.store import frames
 from etl.lib.store.tables import TABLES
 from tests.builds import load_mode, materialize_warehouse
+from tests.conftest import CORPUS, NEEDS_CORPUS
 
 pytestmark = pytest.mark.slow
 
@@ -412,6 +413,45 @@ def test_a_bad_shard_is_parsed_again_with_a_warning(tmp_path, seeds_dir, corrupt
     assert len(cache.warnings) == 5 and all("discarded" in w for w in cache.warnings)
     again, cache = parse_with_cache(seeds_dir, cache_dir)  # repaired: read back next time
     assert (again.files_parsed, again.files_cached, cache.warnings) == (0, 5, [])
+
+
+def _first_rejection(rows: list[dict], **change) -> None:
+    next(r for r in rows if r["status"] == "rejection").update(change)
+
+
+ROW_FAULTS = {
+    "rows out of order": lambda rows: rows[0].update(ordinal=7),
+    "rows of another file": lambda rows: rows[-1].update(sha256="0" * 64),
+    "a row neither a document nor a rejection": lambda rows: rows[0].update(status="draft"),
+    "a rejection without its reason or kind": lambda rows: _first_rejection(rows, reason=None),
+}
+
+
+def test_shards_read_at_once_tell_each_broken_one_by_its_own_fault(tmp_path):
+    # The 12 films and 3 non-films of the corpus: one shard per file, one fault in each of four.
+    if not CORPUS.is_dir():
+        pytest.skip(NEEDS_CORPUS)
+    _, store = parse_with_cache(CORPUS, tmp_path / "cache")
+    found = corpus.detect_all(CORPUS)
+    every = corpus.parts(CORPUS, found.sources)
+    statuses = {p: pq.read_table(store.shard(p))["status"].to_pylist() for p in every}
+    rejecting = [p for p in every if "rejection" in statuses[p]]
+    films = [p for p in every if "document" in statuses[p]]
+    assert (len(rejecting), len(films)) == (3, 12)
+    broken = dict(zip(ROW_FAULTS, [films[0], films[5], films[11], rejecting[1]]))
+    good = [store.read_heads(p) for p in every if p not in broken.values()]
+    for fault, part in broken.items():
+        _rewrite(store.shard(part), ROW_FAULTS[fault])
+    read = store.read_heads_of(every)
+    assert [str(r) for r in read if not isinstance(r, pl.DataFrame)] == [
+        fault for part in every for fault, p in broken.items() if p == part
+    ]
+    kept = [r for r in read if isinstance(r, pl.DataFrame)]
+    assert len(kept) == len(every) - 4
+    assert all(a.equals(b) for a, b in zip(kept, good))
+    for fault, part in broken.items():  # one part alone tells the same
+        with pytest.raises(InvalidShard, match=fault):
+            store.read_heads(part)
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,9 @@ its size, inode and modification time on a local disk, and what ``fs.info`` says
 ETag, modification time, ...) elsewhere.
 
 Shards hold data, never code: fixed columns checked against ``COLUMNS`` when read, a document's
-facts as the validated JSON of ``payload.Schema``. A shard that is not valid (corrupt, of another
+facts as the validated JSON of ``payload.Schema``, and beside it the few fields films are joined
+by (title, release year, page and revision id, supplementary), written where the page was parsed,
+so the clean stage reads them without reading any payload. A shard that is not valid (corrupt, of another
 shape, a folder where a file should be) is discarded with a warning and its file parsed again; a
 broken store never fails a build.
 """
@@ -57,7 +59,7 @@ from etl.lib.pipeline.intake import Limits, Page, Rejection, SourceFile
 from etl.lib.pipeline.payload import InvalidEntry, Schema, code_version
 
 MANIFEST = "manifest.json"
-FORMAT = "1"
+FORMAT = "2"  # 2: the head columns beside the payload
 SUFFIX = ".parquet"
 DOCUMENT, REJECTION = "document", "rejection"
 _ROWS_PER_GROUP = 1000
@@ -78,20 +80,19 @@ COLUMNS = pa.schema(
         ("status", pa.string()),  # DOCUMENT or REJECTION
         ("reason", pa.string()),  # a rejection's reason
         ("payload", pa.string()),  # a document as payload.Schema JSON
+        # A document's fields films are joined by (null for a rejection), as its payload holds them.
+        ("film_title", pa.string()),
+        ("release_year", pa.int64()),
+        ("page_id", pa.int64()),
+        ("revision_id", pa.int64()),
+        ("supplementary", pa.bool_()),
     ]
 )
-_ROW = tuple(COLUMNS.names[4:])  # what a page's row says, wherever the page sits: kind ... payload
+_ROW = tuple(COLUMNS.names[4:])  # what a page's row says, wherever the page sits: kind ... supplementary
 # Rejections read in bulk (``ShardStore.read_bulk``): the columns of a rejected_document row.
 REJECTED = {c: pl.String for c in ("path", "sha256", "reason", "kind", "page_title")}
-Row = tuple  # (kind, title, status, reason, payload)
-# What ``read_heads`` reads of a document's payload (its JSON paths): what films are joined by.
-_HEAD_PATHS = {
-    "film_title": "facts.title",
-    "release_year": "facts.release_year",
-    "page_id": "page_id",
-    "revision_id": "revision_id",
-    "supplementary": "supplementary",
-}
+Row = tuple  # (kind, title, status, reason, payload, film_title, release_year, page_id, revision_id, supplementary)
+_NO_HEAD = (None, None, None, None, None)
 HEADS = {
     **{c: pl.String for c in ("page_key", "path", "sha256")},
     "ordinal": pl.Int64,
@@ -169,11 +170,19 @@ class RowMaker:
 
     def __call__(self, result: ParsedDocument | Rejection) -> Row:
         if isinstance(result, Rejection):
-            return (result.kind, result.page_title, REJECTION, result.reason, None)
+            return (result.kind, result.page_title, REJECTION, result.reason, None, *_NO_HEAD)
         if self._schema is None:
             self._schema = Schema()
         try:
-            return (result.kind, result.page_title, DOCUMENT, None, self._schema.dump([result]))
+            payload = self._schema.dump([result])
+            head = (
+                result.facts.title,
+                result.facts.release_year,
+                result.page_id,
+                result.revision_id,
+                result.supplementary,
+            )
+            return (result.kind, result.page_title, DOCUMENT, None, payload, *head)
         except InvalidEntry as exc:
             src = result.source
             reason = f"parse results could not be stored: {exc}"
@@ -326,23 +335,50 @@ class ShardStore:
     def _frame(self, part: Part, columns: list[str] | None = None) -> pl.DataFrame:
         """The rows of a part's shard (``columns`` of them), checked: in order, of this content,
         each a document or a rejection with its reason and kind (``InvalidShard`` if not)."""
-        try:
-            with self._open(self.shard(part), part.key) as shard:
-                table = shard.read(columns=columns)
-            frame = pl.from_arrow(table)
-        except (OSError, pa.ArrowException) as exc:
-            raise InvalidShard(f"unreadable ({_describe(exc)})") from None
-        assert isinstance(frame, pl.DataFrame)  # a table, not a column
-        if frame["ordinal"].to_list() != list(range(frame.height)):
-            raise InvalidShard("rows out of order")
-        if frame["path"].null_count() or frame["sha256"].null_count() or (frame["sha256"] != part.key).any():
-            raise InvalidShard("rows of another file")
-        if frame["status"].null_count() or not frame["status"].is_in([DOCUMENT, REJECTION]).all():
-            raise InvalidShard("a row neither a document nor a rejection")
-        rejected = frame.filter(pl.col("status") == REJECTION)
-        if rejected["reason"].null_count() or rejected["kind"].null_count():
-            raise InvalidShard("a rejection without its reason or kind")
+        (frame,) = self._frames([part], columns)
+        if isinstance(frame, InvalidShard):
+            raise frame
         return frame
+
+    def _frames(
+        self, parts: list[Part], columns: list[str] | None = None
+    ) -> list[pl.DataFrame | InvalidShard]:
+        """``_frame`` of each part, or why its shard is not valid; the rows of all the parts are
+        checked at once (a dump has thousands of parts, each a few hundred rows)."""
+        out: list[pl.DataFrame | InvalidShard] = []
+        tables: list[pa.Table] = []
+        for part in parts:
+            try:
+                with self._open(self.shard(part), part.key) as shard:
+                    tables.append(shard.read(columns=columns))
+                out.append(pl.DataFrame())  # its rows, once checked
+            except (OSError, pa.ArrowException) as exc:
+                out.append(InvalidShard(f"unreadable ({_describe(exc)})"))
+            except InvalidShard as exc:
+                out.append(exc)
+        read = [i for i, o in enumerate(out) if not isinstance(o, InvalidShard)]
+        if not read:
+            return out
+        sizes = [t.num_rows for t in tables]
+        frame = pl.from_arrow(pa.concat_tables(tables))
+        assert isinstance(frame, pl.DataFrame)  # a table, not a column
+        at = pl.Series("_at", [n for n, size in enumerate(sizes) for _ in range(size)], pl.Int64)
+        key = pl.Series("_key", [parts[i].key for i in read], pl.String).gather(at)
+        checked = frame.with_columns(at, key)
+        if len(read) == 1:  # one part: no grouping
+            faults = checked.select(pl.lit(0, pl.Int64).alias("_at"), *_faults())
+        else:
+            faults = checked.group_by("_at").agg(*_faults())
+        found = {
+            row[0]: next((r for r, bad in zip(faults.columns[1:], row[1:]) if bad), None)
+            for row in faults.iter_rows()
+        }
+        offset = 0
+        for n, (i, size) in enumerate(zip(read, sizes)):
+            reason = found.get(n)
+            out[i] = InvalidShard(reason) if reason else frame.slice(offset, size)
+            offset += size
+        return out
 
     def _documents(self, part: Part, payloads: list) -> list[ParsedDocument]:
         docs = []
@@ -367,31 +403,47 @@ class ShardStore:
         return docs, rejected_rows(part.src, frame)
 
     def read_heads(self, part: Part) -> pl.DataFrame:
-        """A part's rows without their facts: every column of the shard but the payload, and of
-        each document the fields films are joined by (``HEADS``), read from its payload by
-        Polars without decoding it. ``InvalidShard`` as ``read_bulk``; a payload that does not
-        decode is found when its document is read (``read_documents``)."""
-        frame = self._frame(part)
-        payload = pl.col("payload")
-        fields = [
-            payload.str.json_path_match(f"$.items[0].document.{path}").alias(name)
-            for name, path in _HEAD_PATHS.items()
-        ]
-        heads = frame.select(*(c for c in COLUMNS.names if c != "payload"), *fields)
-        return heads.with_columns(
-            pl.col("release_year", "page_id", "revision_id").cast(pl.Int64, strict=False),
-            (pl.col("supplementary") == "true").fill_null(False),
-        )
+        """A part's rows without their facts: every column of the shard but the payload, with
+        each document's fields films are joined by (``HEADS``); no payload is read.
+        ``InvalidShard`` as ``read_bulk``; a payload that does not decode is found when its
+        document is read (``read_documents``)."""
+        (heads,) = self.read_heads_of([part])
+        if isinstance(heads, InvalidShard):
+            raise heads
+        return heads
 
-    def read_documents(self, part: Part, ordinals: set[int]) -> dict[int, ParsedDocument]:
-        """The documents of a part's rows ``ordinals``, decoded and checked, by ordinal."""
-        frame = self._frame(part).filter(pl.col("ordinal").is_in(sorted(ordinals)))
-        frame = frame.filter(pl.col("status") == DOCUMENT)
-        docs = self._documents(part, frame["payload"].to_list())
-        found = dict(zip(frame["ordinal"].to_list(), docs))
-        if set(found) != set(ordinals):
-            raise InvalidShard("a document is not where its row was")
-        return found
+    def read_heads_of(self, parts: list[Part]) -> list[pl.DataFrame | InvalidShard]:
+        """``read_heads`` of each part, or why its shard is not valid, read and checked at once."""
+        columns = [c for c in COLUMNS.names if c != "payload"]
+        return [
+            f if isinstance(f, InvalidShard) else f.with_columns(pl.col("supplementary").fill_null(False))
+            for f in self._frames(parts, columns)
+        ]
+
+    def read_documents_of(
+        self, wanted: list[tuple[Part, set[int]]]
+    ) -> Iterator[dict[int, ParsedDocument] | InvalidShard]:
+        """For each ``(part, ordinals)``, in order, the documents of those rows of the part, decoded
+        and checked, by ordinal, or why its shard is not valid. The shards are read and checked at
+        once; each part's documents are decoded when the caller reaches it."""
+        for (part, ordinals), frame in zip(wanted, self._frames([p for p, _ in wanted])):
+            if isinstance(frame, InvalidShard):
+                yield frame
+                continue
+            picked = [
+                (o, payload)
+                for o, status, payload in zip(*(frame[c].to_list() for c in ("ordinal", "status", "payload")))
+                if o in ordinals and status == DOCUMENT
+            ]
+            try:
+                docs = self._documents(part, [payload for _, payload in picked])
+            except InvalidShard as exc:
+                yield exc
+                continue
+            found = dict(zip((o for o, _ in picked), docs))
+            yield (
+                found if set(found) == set(ordinals) else InvalidShard("a document is not where its row was")
+            )
 
     def previous_files(self) -> dict[str, str]:
         path = self.folder / MANIFEST
@@ -431,6 +483,26 @@ class ShardStore:
             self._warn(f"parse cache not tidied ({_describe(exc)})")
             if tmp is not None:
                 _remove(tmp)
+
+
+def _faults() -> list[pl.Expr]:
+    """What is wrong with a shard's rows, each named by its reason, in the order they are told
+    (true when the part's rows have that fault): over one part's rows, or aggregated per part."""
+    rejection = pl.col("status") == REJECTION
+    return [
+        (pl.col("ordinal").is_null() | (pl.col("ordinal") != pl.int_range(pl.len())))
+        .any()
+        .alias("rows out of order"),
+        (pl.col("path").is_null() | pl.col("sha256").is_null() | (pl.col("sha256") != pl.col("_key")))
+        .any()
+        .alias("rows of another file"),
+        (pl.col("status").is_null() | ~pl.col("status").is_in([DOCUMENT, REJECTION]))
+        .any()
+        .alias("a row neither a document nor a rejection"),
+        (rejection & (pl.col("reason").is_null() | pl.col("kind").is_null()))
+        .any()
+        .alias("a rejection without its reason or kind"),
+    ]
 
 
 def _describe(exc: Exception) -> str:

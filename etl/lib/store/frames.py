@@ -14,7 +14,8 @@ Otherwise ``build`` builds the frames film by film. Every part's documents are r
 (page, kind, title, year: ``ShardStore.read_heads``; a part whose shard is the one the last build
 read comes from the kept heads, unread), grouped into films (``resolve.group``), and each film
 keyed by its documents (``resolve.film_key``). A film whose key the last build had keeps its rows
-(read from the kept frames, source ids following their files' new content); the others are
+(read from the kept frames; their source ids name files by path, so they hold when a file's
+content changed around them); the others are
 decoded part by part and built (``tables.film_rows``), each film's documents dropped once its
 rows are made, ``_BATCH`` films a task: a build of many films runs its tasks on the build's
 worker processes, a small one here, and the chunks are taken in task order either way.
@@ -328,9 +329,9 @@ def _build(
     progress: Progress | None,
     workers: int = 1,
 ) -> tuple[dict, dict[str, pl.DataFrame]]:
-    chosen: list[pl.DataFrame] = []  # each part's rows, in order
     part_heads: dict[str, pl.DataFrame] = {}
     untrusted: set[int] = set()  # parts whose shard is not the one the kept films were built from
+    to_read: dict[str, Part] = {}  # parts whose heads are read from their shards, by key
     for i, part in enumerate(every):
         old = kept.heads.get(part.key) if kept and part.key not in repaired else None
         same = (
@@ -338,17 +339,17 @@ def _build(
         )
         if old is not None and not same:
             untrusted.add(i)
-        rows = part_heads.get(part.key)
-        if rows is None:
-            if old is not None and same:
-                rows = old
-            else:
-                try:
-                    rows = store.read_heads(part).cast(HEADS).select(list(HEADS))  # type: ignore[arg-type]
-                except InvalidShard as exc:
-                    raise _Broken(part, exc) from None
-            part_heads[part.key] = rows
-        chosen.append(rows)
+        if part.key in part_heads or part.key in to_read:
+            continue
+        if old is not None and same:
+            part_heads[part.key] = old
+        else:
+            to_read[part.key] = part
+    for part, rows in zip(to_read.values(), store.read_heads_of(list(to_read.values()))):
+        if isinstance(rows, InvalidShard):
+            raise _Broken(part, rows)
+        part_heads[part.key] = rows.cast(HEADS).select(list(HEADS))  # type: ignore[arg-type]
+    chosen = [part_heads[part.key] for part in every]  # each part's rows, in order
     # Every part's rows as one frame, read at once (a dump has thousands of parts).
     index = pl.Series("part_index", [i for i, r in enumerate(chosen) for _ in range(r.height)], pl.Int64)
     every_rows = pl.concat([pl.DataFrame(schema=HEADS), *chosen]).with_columns(index)
@@ -457,13 +458,12 @@ def _task_rows(store: ShardStore, task: _Task) -> dict[str, pl.DataFrame] | tupl
         ready[max(h.part for h in g.documents)].append(g)
     docs: dict[tuple[int, int], ParsedDocument] = {}
     rows = tables.empty_rows()
-    for i in sorted(task.needed):
-        try:
-            docs.update(
-                ((i, o), d) for o, d in store.read_documents(task.parts[i], set(task.needed[i])).items()
-            )
-        except InvalidShard as exc:
-            return i, str(exc)
+    order = sorted(task.needed)
+    read = store.read_documents_of([(task.parts[i], set(task.needed[i])) for i in order])
+    for i, found in zip(order, read):
+        if isinstance(found, InvalidShard):
+            return i, str(found)
+        docs.update(((i, o), d) for o, d in found.items())
         for g in ready[i]:
             film = resolve.film_of(g, lambda h: docs[(h.part, h.ordinal)])
             for h in g.documents:
