@@ -429,12 +429,19 @@ class _Task:
     needed: dict[int, frozenset[int]]
 
 
+def _by_last_part(groups: list[Group[Head]]) -> dict[int, list[Group[Head]]]:
+    """The films by the last part holding one of their documents (when they can be built), in
+    their order."""
+    ready: dict[int, list[Group[Head]]] = defaultdict(list)
+    for g in groups:
+        ready[max(h.part for h in g.documents)].append(g)
+    return ready
+
+
 def _tasks(every: list[Part], todo: list[Group[Head]]) -> list[_Task]:
     """The films ``todo`` in ``_BATCH``-film tasks: films in the order of the last part holding
     one of their documents, as the parts are read, so every task reads its parts in order."""
-    ready: dict[int, list[Group[Head]]] = defaultdict(list)
-    for g in todo:
-        ready[max(h.part for h in g.documents)].append(g)
+    ready = _by_last_part(todo)
     order = [g for i in sorted(ready) for g in ready[i]]
     tasks = []
     for start in range(0, len(order), _BATCH):
@@ -453,9 +460,7 @@ def _task_rows(store: ShardStore, task: _Task) -> dict[str, pl.DataFrame] | tupl
     """The rows of a task's films as frames, their documents decoded part by part: a film is
     built once the last part holding one of its documents is read, and its documents dropped.
     A part whose shard does not hold what its heads said gives ``(its index, why)``."""
-    ready: dict[int, list[Group[Head]]] = defaultdict(list)
-    for g in task.groups:
-        ready[max(h.part for h in g.documents)].append(g)
+    ready = _by_last_part(task.groups)
     docs: dict[tuple[int, int], ParsedDocument] = {}
     rows = tables.empty_rows()
     order = sorted(task.needed)
