@@ -94,7 +94,7 @@ REJECTED = {c: pl.String for c in ("path", "sha256", "reason", "kind", "page_tit
 Row = tuple  # (kind, title, status, reason, payload, film_title, release_year, page_id, revision_id, supplementary)
 _NO_HEAD = (None, None, None, None, None)
 HEADS = {
-    **{c: pl.String for c in ("page_key", "path", "sha256")},
+    "page_key": pl.String,
     "ordinal": pl.Int64,
     **{c: pl.String for c in ("kind", "title", "status", "reason", "film_title")},
     **{c: pl.Int64 for c in ("release_year", "page_id", "revision_id")},
@@ -346,38 +346,36 @@ class ShardStore:
         """``_frame`` of each part, or why its shard is not valid; the rows of all the parts are
         checked at once (a dump has thousands of parts, each a few hundred rows)."""
         out: list[pl.DataFrame | InvalidShard] = []
-        tables: list[pa.Table] = []
+        read: list[pl.DataFrame] = []
         for part in parts:
+            path = self.shard(part)
             try:
-                with self._open(self.shard(part), part.key) as shard:
-                    tables.append(shard.read(columns=columns))
+                with self._open(path, part.key):  # its footer checked
+                    pass
+                read.append(_read(path, columns))
                 out.append(pl.DataFrame())  # its rows, once checked
-            except (OSError, pa.ArrowException) as exc:
+            except (OSError, pa.ArrowException, pl.exceptions.PolarsError) as exc:
                 out.append(InvalidShard(f"unreadable ({_describe(exc)})"))
             except InvalidShard as exc:
                 out.append(exc)
-        read = [i for i, o in enumerate(out) if not isinstance(o, InvalidShard)]
         if not read:
             return out
-        sizes = [t.num_rows for t in tables]
-        frame = pl.from_arrow(pa.concat_tables(tables))
-        assert isinstance(frame, pl.DataFrame)  # a table, not a column
-        at = pl.Series("_at", [n for n, size in enumerate(sizes) for _ in range(size)], pl.Int64)
-        key = pl.Series("_key", [parts[i].key for i in read], pl.String).gather(at)
-        checked = frame.with_columns(at, key)
+        at = pl.Series("_at", [n for n, f in enumerate(read) for _ in range(f.height)], pl.Int64)
+        good = [i for i, o in enumerate(out) if not isinstance(o, InvalidShard)]
+        key = pl.Series("_key", [parts[i].key for i in good], pl.String).gather(at)
+        checked = pl.concat(read).with_columns(at, key)
         if len(read) == 1:  # one part: no grouping
             faults = checked.select(pl.lit(0, pl.Int64).alias("_at"), *_faults())
         else:
             faults = checked.group_by("_at").agg(*_faults())
+        del checked
         found = {
             row[0]: next((r for r, bad in zip(faults.columns[1:], row[1:]) if bad), None)
             for row in faults.iter_rows()
         }
-        offset = 0
-        for n, (i, size) in enumerate(zip(read, sizes)):
+        for n, (i, frame) in enumerate(zip(good, read)):
             reason = found.get(n)
-            out[i] = InvalidShard(reason) if reason else frame.slice(offset, size)
-            offset += size
+            out[i] = InvalidShard(reason) if reason else frame
         return out
 
     def _documents(self, part: Part, payloads: list) -> list[ParsedDocument]:
@@ -403,8 +401,9 @@ class ShardStore:
         return docs, rejected_rows(part.src, frame)
 
     def read_heads(self, part: Part) -> pl.DataFrame:
-        """A part's rows without their facts: every column of the shard but the payload, with
-        each document's fields films are joined by (``HEADS``); no payload is read.
+        """A part's rows without their facts: every column of the shard but the payload and the
+        file's path and sha256 (checked), with each document's fields films are joined by
+        (``HEADS``); no payload is read.
         ``InvalidShard`` as ``read_bulk``; a payload that does not decode is found when its
         document is read (``read_documents``)."""
         (heads,) = self.read_heads_of([part])
@@ -416,7 +415,7 @@ class ShardStore:
         """``read_heads`` of each part, or why its shard is not valid, read and checked at once."""
         columns = [c for c in COLUMNS.names if c != "payload"]
         return [
-            f if isinstance(f, InvalidShard) else f.with_columns(pl.col("supplementary").fill_null(False))
+            f if isinstance(f, InvalidShard) else f.select(_heads_of()).cast(HEADS)  # type: ignore[arg-type]
             for f in self._frames(parts, columns)
         ]
 
@@ -483,6 +482,22 @@ class ShardStore:
             self._warn(f"parse cache not tidied ({_describe(exc)})")
             if tmp is not None:
                 _remove(tmp)
+
+
+def _read(path: StorePath, columns: list[str] | None) -> pl.DataFrame:
+    """The rows of a shard (``columns`` of them) as Polars reads them: a local file by its path, a
+    file elsewhere through its filesystem. (Polars, not pyarrow: the heads of a dump's thousands
+    of shards, read one by one, hold about half the memory.)"""
+    if isinstance(path, Path):
+        return pl.read_parquet(path, columns=columns)
+    with path.open("rb") as f:
+        return pl.read_parquet(f, columns=columns)
+
+
+def _heads_of() -> list[pl.Expr]:
+    """The ``HEADS`` of a part's checked rows: the file's path and sha256 (the same on every row,
+    and the part's own) are left out."""
+    return [pl.col("supplementary").fill_null(False) if c == "supplementary" else pl.col(c) for c in HEADS]
 
 
 def _faults() -> list[pl.Expr]:
