@@ -31,7 +31,7 @@ import multiprocessing
 import os
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,30 +75,54 @@ def folder_for(working: Path) -> Path:
     return Path(working).with_name(Path(working).name + ".frames")
 
 
-def write_frames(folder: Path, frames: dict[str, pl.DataFrame]) -> None:
-    """Every table's frame to ``folder/<table>.parquet``, replacing what was there."""
+def write_frames(folder: Path, frames: Iterable[tuple[str, pl.DataFrame]]) -> dict[str, int]:
+    """Every table's frame (``(table, frame)``, each table once, taken one at a time: a frame is
+    let go once written) to ``folder/<table>.parquet``, replacing what was there; the rows of
+    each."""
     folder = Path(folder)
     discard(folder)
     tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     discard(tmp)
     tmp.mkdir(parents=True)
-    for table in TABLES:
-        frames[table].write_parquet(tmp / f"{table}.parquet")
+    heights = {}
+    for table, frame in frames:
+        frame.write_parquet(tmp / f"{table}.parquet")
+        heights[table] = frame.height
+        del frame
+    if set(heights) != set(TABLES):
+        raise ValueError(f"frames of {sorted(set(TABLES) - set(heights))} missing")
     os.replace(tmp, folder)
+    return {table: heights[table] for table in TABLES}
 
 
-def read_frames(folder: Path) -> dict[str, pl.DataFrame]:
-    frames = {}
+def frame_files(folder: Path) -> dict[str, Path]:
+    """Every table's Parquet file in ``folder``, each checked to hold its table's columns (its
+    schema read, not its rows: the load stage hands the files to DuckDB)."""
+    files = {}
     for table in TABLES:
         path = Path(folder) / f"{table}.parquet"
         try:
-            frame = pl.read_parquet(path)
+            schema = dict(pl.read_parquet_schema(path))
         except (OSError, pl.exceptions.PolarsError) as exc:
             raise InvalidFrames(f"{path.name} could not be read ({type(exc).__name__})") from None
-        if dict(frame.schema) != TABLE_SPECS[table].schema:
+        if schema != TABLE_SPECS[table].schema:
             raise InvalidFrames(f"{path.name} does not hold the columns of {table}")
-        frames[table] = frame
-    return frames
+        files[table] = path
+    return files
+
+
+def read_frames(folder: Path) -> dict[str, pl.DataFrame]:
+    return {table: pl.read_parquet(path) for table, path in frame_files(folder).items()}
+
+
+def height(path: Path) -> int:
+    """The rows of a frame's Parquet file, from its metadata."""
+    return pl.scan_parquet(path).select(pl.len()).collect().item()
+
+
+def head(path: Path, n: int) -> pl.DataFrame:
+    """The first ``n`` rows of a frame's Parquet file, the rest unread."""
+    return pl.scan_parquet(path).head(n).collect()
 
 
 def discard(folder: Path) -> None:
@@ -135,7 +159,11 @@ def _link_tables(source: Path, target: Path) -> None:
 
 
 def keep(
-    cache: Path, key: str, folder: Path, summary: dict, extra: dict[str, pl.DataFrame] | None = None
+    cache: Path,
+    key: str,
+    folder: Path,
+    summary: dict,
+    extra: dict[str, pl.DataFrame | pl.LazyFrame] | None = None,
 ) -> None:
     """Keep the frames in ``folder`` and the clean stage's summary (JSON values) as the frames of
     ``key``, replacing the ones kept before, with the ``extra`` frames the next build keeps films
@@ -147,13 +175,21 @@ def keep(
         tmp.mkdir(parents=True)
         _link_tables(Path(folder), tmp)
         for name, frame in (extra or {}).items():
-            frame.write_parquet(tmp / f"{_EXTRA}{name}.parquet")
+            _write(frame, tmp / f"{_EXTRA}{name}.parquet")
         (tmp / _SUMMARY).write_text(json.dumps(summary), encoding="utf-8")
         (tmp / _KEY).write_text(key, encoding="utf-8")
         discard(cache)
         os.replace(tmp, cache)
     except OSError:
         discard(tmp)
+
+
+def _write(frame: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
+    """A frame to a Parquet file; a lazy one streamed there, never collected whole."""
+    if isinstance(frame, pl.LazyFrame):
+        frame.sink_parquet(path)
+    else:
+        frame.write_parquet(path)
 
 
 def reuse(cache: Path, key: str, folder: Path) -> dict | None:
@@ -194,18 +230,22 @@ class _Kept:
     """What the last build kept to build films by: its tables, each film's key, the films'
     contributions to the shared dimensions and every part's heads, under the store's code."""
 
-    tables: dict[str, pl.DataFrame]
+    tables: dict[str, Path]  # each table's Parquet file, read for the kept films only
     films: pl.DataFrame
-    contributions: dict[str, pl.DataFrame]
+    contributions: dict[str, Path]
     heads: dict[str, pl.DataFrame]  # part key -> its heads (``HEADS``)
     identities: dict[str, str]  # part key -> the identity of the shard its heads were read from
 
 
-def _read_extra(cache: Path, name: str, schema: dict) -> pl.DataFrame:
-    frame = pl.read_parquet(cache / f"{_EXTRA}{name}.parquet")
-    if dict(frame.schema) != schema:
+def _extra_file(cache: Path, name: str, schema: dict) -> Path:
+    path = cache / f"{_EXTRA}{name}.parquet"
+    if dict(pl.read_parquet_schema(path)) != schema:
         raise InvalidFrames(f"{name} does not hold its columns")
-    return frame
+    return path
+
+
+def _read_extra(cache: Path, name: str, schema: dict) -> pl.DataFrame:
+    return pl.read_parquet(_extra_file(cache, name, schema))
 
 
 def _kept(cache: Path, version: str) -> _Kept | None:
@@ -219,9 +259,9 @@ def _kept(cache: Path, version: str) -> _Kept | None:
         heads = _read_extra(cache, "heads", _KEPT_HEADS)
         by_part = heads.select("part", *HEADS).partition_by("part", as_dict=True, include_key=False)
         return _Kept(
-            read_frames(cache),
+            frame_files(cache),
             _read_extra(cache, "films", _FILMS),
-            {t: _read_extra(cache, t, CONTRIBUTIONS[t]) for t in CONTRIBUTIONS},
+            {t: _extra_file(cache, t, CONTRIBUTIONS[t]) for t in CONTRIBUTIONS},
             {str(k[0]): f for k, f in by_part.items()},
             dict(heads.select("part", "identity").unique("part").iter_rows()),
         )
@@ -293,11 +333,35 @@ def build(
         }
     every = corpus.parts(root, intake.sources)
     kept = _kept(cache, store.entries.name)
+    chunks = _Chunks(Path(folder).with_name(f".{Path(folder).name}.chunks"))
+    try:
+        return _build_kept(root, intake, store, cache, folder, every, kept, chunks, workers, budget, progress)
+    finally:
+        chunks.discard()
+
+
+def _build_kept(
+    root: Path,
+    intake: Intake,
+    store: ShardStore,
+    cache: Path,
+    folder: Path,
+    every: list[Part],
+    kept: _Kept | None,
+    chunks: _Chunks,
+    workers: int,
+    budget: workers_lib.Budget,
+    progress: Progress | None,
+) -> dict:
+    """``build`` once the kept frames are known: the frames built (each broken part parsed again
+    and the build started over), then kept for the next build."""
     parsed_again = 0
     repaired: set[str] = set()
     for _ in range(len(every) + 1):
         try:
-            summary, extra = _build(root, intake, store, every, kept, repaired, folder, progress, workers)
+            summary, extra = _build(
+                root, intake, store, every, kept, repaired, folder, chunks, progress, workers
+            )
             break
         except _Broken as broken:
             store.discard(broken.part, broken.exc)
@@ -310,7 +374,8 @@ def build(
         raise RuntimeError("shards could not be repaired")
     summary["files_parsed_again"] = parsed_again
     store.finish(intake.sources, [p.key for p in every])
-    identities = {k: store.identity(k) for k in extra["heads"]["part"].unique().to_list()}  # one per shard
+    parts = extra["heads"].lazy().select(pl.col("part").unique()).collect()["part"].to_list()
+    identities = {k: store.identity(k) for k in parts}  # one per shard
     extra["heads"] = extra["heads"].with_columns(
         pl.col("part").replace_strict(identities, return_dtype=pl.String).alias("identity")
     )
@@ -326,9 +391,11 @@ def _build(
     kept: _Kept | None,
     repaired: set[str],
     folder: Path,
+    chunks: _Chunks,
     progress: Progress | None,
     workers: int = 1,
-) -> tuple[dict, dict[str, pl.DataFrame]]:
+) -> tuple[dict, dict[str, pl.DataFrame | pl.LazyFrame]]:
+    chunks.clear()
     part_heads: dict[str, pl.DataFrame] = {}
     untrusted: set[int] = set()  # parts whose shard is not the one the kept films were built from
     to_read: dict[str, Part] = {}  # parts whose heads are read from their shards, by key
@@ -350,11 +417,17 @@ def _build(
             raise _Broken(part, rows)
         part_heads[part.key] = rows.cast(HEADS).select(list(HEADS))  # type: ignore[arg-type]
     chosen = [part_heads[part.key] for part in every]  # each part's rows, in order
+    del part_heads
     # Every part's rows as one frame, read at once (a dump has thousands of parts).
     index = pl.Series("part_index", [i for i, r in enumerate(chosen) for _ in range(r.height)], pl.Int64)
     every_rows = pl.concat([pl.DataFrame(schema=HEADS), *chosen]).with_columns(index)
+    del chosen
+    first = {part.key: i for i, part in reversed(list(enumerate(every)))}  # each content's first part
     heads = _heads(every, every_rows)
-    bulk = [_rejected(every, every_rows)]
+    # The rejections and every part's heads wait on disk (most rows of a dump are rejections).
+    pages = chunks.put("rejected", _rejected(every, every_rows))
+    kept_heads = chunks.put("heads", _kept_heads(every, first, every_rows))
+    del every_rows
     groups, superseded = resolve.group(heads)
     code = store.entries.name
     keys = [resolve.film_key(g, code) for g in groups]
@@ -365,53 +438,101 @@ def _build(
         if k is not None and known.get(k) == g.film_id and not any(h.part in untrusted for h in g.documents)
     }
     todo = [g for g in groups if g.film_id not in keep_ids]
-    chunks = [_kept_rows(kept, keep_ids)] if kept and keep_ids else []
-    chunks += _built_rows(store, every, todo, progress, workers)
-    pages = pl.concat([pl.DataFrame(schema=REJECTED), *bulk])
+    if kept and keep_ids:
+        chunks.add(_kept_rows(kept, keep_ids))
+    _built_rows(store, every, todo, chunks, progress, workers)
     frames = tables.combine(
         Corpus(intake.sources, intake.rejections, pages),
         [g.film_id for g in groups],
-        chunks,
+        chunks.rows_of,
         superseded,
     )
-    write_frames(folder, frames)
-    summary = _summary(intake, frames, pages, len(heads), len(groups), len(todo))
-    extra = {
+    heights = write_frames(folder, frames)
+    summary = _summary(intake, folder, heights, pages, len(heads), len(groups), len(todo))
+    extra: dict[str, pl.DataFrame | pl.LazyFrame] = {
         "version": pl.DataFrame({"version": [code]}),
         "films": pl.DataFrame(
             [(k, g.film_id) for g, k in zip(groups, keys) if k is not None], schema=_FILMS, orient="row"
         ),
-        **{
-            t: pl.concat([c[t] for c in chunks]) if chunks else pl.DataFrame(schema=CONTRIBUTIONS[t])
-            for t in CONTRIBUTIONS
-        },
-        "heads": _kept_heads(part_heads),
+        **{t: chunks.scan(t) for t in CONTRIBUTIONS},
+        "heads": kept_heads,
     }
     return summary, extra
 
 
-def _kept_heads(part_heads: dict[str, pl.DataFrame]) -> pl.DataFrame:
-    """Every part's heads as one ``_KEPT_HEADS`` frame (the identities filled in by ``build``)."""
-    part = pl.Series("part", [k for k, f in part_heads.items() for _ in range(f.height)], pl.String)
-    rows = pl.concat([pl.DataFrame(schema=HEADS), *part_heads.values()])
-    return rows.with_columns(part, pl.lit("", pl.String).alias("identity")).select(list(_KEPT_HEADS))
+def _kept_heads(every: list[Part], first: dict[str, int], rows: pl.DataFrame) -> pl.DataFrame:
+    """Every part's heads as one ``_KEPT_HEADS`` frame, once per content (``first``: the index of
+    the first part of each content key; the identities are filled in by ``build``)."""
+    keys = {i: every[i].key for i in first.values()}
+    return (
+        rows.filter(pl.col("part_index").is_in(sorted(keys)))
+        .with_columns(
+            pl.col("part_index").replace_strict(keys, return_dtype=pl.String).alias("part"),
+            pl.lit("", pl.String).alias("identity"),
+        )
+        .select(list(_KEPT_HEADS))
+    )
 
 
-def _kept_rows(kept: _Kept, keep_ids: set[str]) -> dict[str, pl.DataFrame]:
-    """The rows of the kept films (their source ids name files by path, so they hold when a
-    file's content changed around them)."""
+def _kept_rows(kept: _Kept, keep_ids: set[str]) -> dict[str, pl.LazyFrame]:
+    """The rows of the kept films, read from the kept files as they are written out (their
+    source ids name files by path, so they hold when a file's content changed around them)."""
     ids = sorted(keep_ids)
     out = {}
     for t in FILM_TABLES:
         if t == "bridge_nomination_person":
             continue
-        out[t] = kept.tables[t].filter(pl.col("film_id").is_in(ids))
-    out["bridge_nomination_person"] = kept.tables["bridge_nomination_person"].filter(
-        pl.col("nomination_id").is_in(out["fact_nomination"]["nomination_id"].to_list())
+        out[t] = pl.scan_parquet(kept.tables[t]).filter(pl.col("film_id").is_in(ids))
+    nominations = out["fact_nomination"].select("nomination_id").collect()["nomination_id"].to_list()
+    out["bridge_nomination_person"] = pl.scan_parquet(kept.tables["bridge_nomination_person"]).filter(
+        pl.col("nomination_id").is_in(nominations)
     )
     for t in CONTRIBUTIONS:
-        out[t] = kept.contributions[t].filter(pl.col("film_id").is_in(ids))
+        out[t] = pl.scan_parquet(kept.contributions[t]).filter(pl.col("film_id").is_in(ids))
     return out
+
+
+class _Chunks:
+    """The rows of the films of a build, chunk by chunk (the kept films', then each task's), as
+    Parquet files in ``folder/<chunk>/<table>.parquet``, written as each chunk comes: the clean
+    stage never holds every film's rows, and ``tables.combine`` reads one table of every chunk,
+    in chunk order, when it makes that table."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.count = 0
+
+    def clear(self) -> None:
+        discard(self.folder)
+        self.folder.mkdir(parents=True)
+        self.count = 0
+
+    def discard(self) -> None:
+        discard(self.folder)
+
+    def add(self, rows: dict[str, pl.DataFrame] | dict[str, pl.LazyFrame]) -> None:
+        chunk = self.folder / f"{self.count:06d}"
+        chunk.mkdir()
+        for table, frame in rows.items():
+            _write(frame, chunk / f"{table}.parquet")
+        self.count += 1
+
+    def _files(self, table: str) -> list[Path]:
+        return [self.folder / f"{i:06d}" / f"{table}.parquet" for i in range(self.count)]
+
+    def rows_of(self, table: str) -> pl.DataFrame:
+        empty = tables.rows_frames(tables.empty_rows())[table]
+        return pl.concat([empty, *(pl.read_parquet(path) for path in self._files(table))])
+
+    def put(self, name: str, frame: pl.DataFrame) -> pl.LazyFrame:
+        """A frame the build needs again later, written beside the chunks and read back lazily."""
+        path = self.folder / f"{name}.parquet"
+        frame.write_parquet(path)
+        return pl.scan_parquet(path)
+
+    def scan(self, table: str) -> pl.LazyFrame:
+        empty = tables.rows_frames(tables.empty_rows())[table].lazy()
+        return pl.concat([empty, *(pl.scan_parquet(path) for path in self._files(table))])
 
 
 # A clean stage that builds at least this many films builds them on ``workers`` processes; fewer
@@ -499,22 +620,22 @@ def _built_rows(
     store: ShardStore,
     every: list[Part],
     todo: list[Group[Head]],
+    chunks: _Chunks,
     progress: Progress | None,
     workers: int = 1,
-) -> list[dict[str, pl.DataFrame]]:
-    """The rows of the films ``todo``, ``_BATCH`` films at a time (``_task_rows``): in this
-    process, or on ``workers`` spawned processes when there are at least ``PARALLEL_FILMS``
-    films and the shards are where another process can read them. The chunks come back in
-    task order either way, so the frames are the same."""
+) -> None:
+    """The rows of the films ``todo``, ``_BATCH`` films at a time (``_task_rows``), added to
+    ``chunks`` as each task's come: in this process, or on ``workers`` spawned processes when
+    there are at least ``PARALLEL_FILMS`` films and the shards are where another process can
+    read them. The chunks are added in task order either way, so the frames are the same."""
     tasks = _tasks(every, todo)
-    chunks: list[dict[str, pl.DataFrame]] = []
     built = 0
 
     def take(i: int, result: dict[str, pl.DataFrame] | tuple[int, str]) -> None:
         nonlocal built
         if isinstance(result, tuple):
             raise _Broken(every[result[0]], InvalidShard(result[1]))
-        chunks.append(result)
+        chunks.add(result)
         built += len(tasks[i].groups)
         if progress and built % _BATCH == 0:
             progress(f"built {built} films")
@@ -535,18 +656,20 @@ def _built_rows(
             except BaseException:
                 pool.shutdown(cancel_futures=True)
                 raise
-    return chunks or [tables.rows_frames(tables.empty_rows())]
 
 
 def _summary(
     intake: Intake,
-    frames: dict[str, pl.DataFrame],
-    pages: pl.DataFrame,
+    folder: Path,
+    heights: dict[str, int],
+    pages: pl.LazyFrame,
     documents: int,
     films: int,
     built: int,
 ) -> dict:
-    issues = frames["extraction_issue"]
+    """The clean stage's summary, from the frames written to ``folder`` (with the rows of each)
+    and the rejected pages."""
+    issues = pl.read_parquet(Path(folder) / "extraction_issue.parquet")
     counts = {
         kind: Counter(
             dict(
@@ -565,19 +688,23 @@ def _summary(
     return {
         "films": films,
         "film_documents": documents,
-        "rejected_pages": pages.height,
+        "rejected_pages": pages.select(pl.len()).collect().item(),
         "pages_over_budget": sum(
-            n for reason, n in pages.group_by("reason").len().iter_rows() if workers_lib.over_budget(reason)
+            n
+            for reason, n in pages.group_by("reason").len().collect().iter_rows()
+            if workers_lib.over_budget(reason)
         ),
         "unknown_templates": sum(counts["unknown template"].values()),
         "unknown_templates_top": top(counts["unknown template"]),
         "unreadable_values": top(counts["unreadable value"]),
         "rejections": rejections_markdown(  # the table shows the first 50
-            [*intake.rejections, *(Rejection(**r) for r in pages.head(51).iter_rows(named=True))]
+            [*intake.rejections, *(Rejection(**r) for r in pages.head(51).collect().iter_rows(named=True))]
         ),
-        "rows": {name: f.height for name, f in frames.items()},
+        "rows": heights,
         "films_preview": frame_markdown(
-            frames["dim_film"].select("title", "release_year", "runtime_minutes", "documents")
+            head(Path(folder) / "dim_film.parquet", 21).select(
+                "title", "release_year", "runtime_minutes", "documents"
+            )
         ),
         "films_built": built,
         "films_kept": films - built,

@@ -22,7 +22,7 @@ so an entry an article lists twice stays two rows.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -513,8 +513,9 @@ class Corpus:
 
     sources: list[SourceFile]
     rejections: list[Rejection]
-    # Rejections in bulk (most pages of a dump), rejected_document's columns: no object per page.
-    bulk_rejections: pl.DataFrame | None = None
+    # Rejections in bulk (most pages of a dump), rejected_document's columns: no object per page
+    # (a lazy frame is read when rejected_document is made).
+    bulk_rejections: pl.DataFrame | pl.LazyFrame | None = None
 
 
 def source_id(src: SourceFile) -> str:
@@ -1030,42 +1031,52 @@ def empty_rows() -> FilmRows:
     return {t: [] for t in (*FILM_TABLES, *CONTRIBUTIONS)}
 
 
+def concatenated(films: list[dict[str, pl.DataFrame]]) -> Callable[[str], pl.DataFrame]:
+    """``combine``'s ``rows_of`` for frames of ``rows_frames`` held in memory, in any grouping."""
+    return lambda table: pl.concat([rows_frames(empty_rows())[table], *(f[table] for f in films)])
+
+
 def combine(
     corpus: Corpus,
     film_order: list[str],
-    films: list[dict[str, pl.DataFrame]],
+    rows_of: Callable[[str], pl.DataFrame],
     superseded: list[Superseded[Head]],
-) -> dict[str, pl.DataFrame]:
-    """Every table from the rows of every film (``films``: frames of ``rows_frames``, in any
-    grouping; each film's rows in one of them) and the corpus: the dimensions films share are
-    chosen from the films' contributions as one pass over every film in ``film_order`` would
-    (the most used spelling of a name; a category's or ceremony's first sighting)."""
-    every = rows_frames(empty_rows())
-    if films:
-        every = {t: pl.concat([f[t] for f in films]) for t in every}
-    contrib = {t: every[t] for t in CONTRIBUTIONS}
-    out = {t: every[t] for t in FILM_TABLES}
+) -> Iterator[tuple[str, pl.DataFrame]]:
+    """Every table of ``TABLES`` once, as ``(name, frame)``, made one at a time so a caller can
+    write each and let it go, from the rows of every film and the corpus. ``rows_of(table)``
+    gives every film's rows of one of ``FILM_TABLES`` or ``CONTRIBUTIONS`` (frames of
+    ``rows_frames``, each film's rows together, films in any order), read when that table is
+    made. The dimensions films share are chosen from the films' contributions as one pass over
+    every film in ``film_order`` would (the most used spelling of a name; a category's or
+    ceremony's first sighting)."""
+    loaded: Counter[str] = Counter()
+    for table in FILM_TABLES:
+        rows = rows_of(table)
+        if table == "source_document":
+            loaded.update(dict(rows.group_by("source_id").len().iter_rows()))
+        yield table, _sorted(table, rows)
+        del rows
     rank = pl.DataFrame(
         {"film_id": film_order, "rank": range(len(film_order))}, schema={"film_id": S, "rank": I}
     )
 
     def first_seen(table: str) -> pl.DataFrame:
-        return contrib[table].join(rank, on="film_id", how="left").sort("rank", "seen", maintain_order=True)
+        return rows_of(table).join(rank, on="film_id", how="left").sort("rank", "seen", maintain_order=True)
 
     for kind in ("person", "company"):
         eid = f"{kind}_id"
         names = (
-            contrib[f"{kind}_names"]
+            rows_of(f"{kind}_names")
             .group_by(eid, "name")
             .agg(pl.col("count").sum())
             .sort(eid, "count", "name", descending=[False, True, False])
             .unique(eid, keep="first", maintain_order=True)
             .select(eid, "name")
         )
-        links = contrib[f"{kind}_links"].group_by(eid).agg(pl.col("wiki_title").min())
-        out[f"dim_{kind}"] = names.join(links, on=eid, how="left")
+        links = rows_of(f"{kind}_links").group_by(eid).agg(pl.col("wiki_title").min())
+        yield f"dim_{kind}", _sorted(f"dim_{kind}", names.join(links, on=eid, how="left"))
     bodies = (
-        contrib["body_names"]
+        rows_of("body_names")
         .group_by("award_body_id", "name", "spelled_out")
         .agg(pl.col("count").sum())
         .with_columns(pl.col("name").str.len_chars().alias("length"))
@@ -1081,21 +1092,18 @@ def combine(
         .select("award_body_id", "name")
     )
     body_links = (
-        contrib["body_links"]
+        rows_of("body_links")
         .group_by("award_body_id", "wiki_title")
         .agg(pl.col("count").sum())
         .sort("award_body_id", "count", "wiki_title", descending=[False, True, False])
         .unique("award_body_id", keep="first", maintain_order=True)
         .select("award_body_id", "wiki_title")
     )
-    out["dim_award_body"] = bodies.join(body_links, on="award_body_id", how="left")
+    yield "dim_award_body", _sorted("dim_award_body", bodies.join(body_links, on="award_body_id", how="left"))
     category = TABLE_SPECS["dim_award_category"].schema
-    out["dim_award_category"] = (
-        first_seen("categories")
-        .unique("award_category_id", keep="first", maintain_order=True)
-        .select(*category)
-    )
-    out["dim_ceremony"] = (
+    categories = first_seen("categories").unique("award_category_id", keep="first", maintain_order=True)
+    yield "dim_award_category", _sorted("dim_award_category", categories.select(*category))
+    ceremonies = (
         first_seen("ceremonies")
         .group_by("ceremony_id", maintain_order=True)
         .agg(
@@ -1104,25 +1112,30 @@ def combine(
         )
         .select(*TABLE_SPECS["dim_ceremony"].schema)
     )
-    out["dim_territory"] = (
-        contrib["territories"]
-        .unique("territory_id", keep="first", maintain_order=True)
-        .select(*TABLE_SPECS["dim_territory"].schema)
-    )
-    dates = contrib["dates"]["date"].unique().to_list()
-    out["dim_date"] = _frame(
+    yield "dim_ceremony", _sorted("dim_ceremony", ceremonies)
+    territories = rows_of("territories").unique("territory_id", keep="first", maintain_order=True)
+    yield "dim_territory", _sorted("dim_territory", territories.select(*TABLE_SPECS["dim_territory"].schema))
+    dates = rows_of("dates")["date"].unique().to_list()
+    yield (
         "dim_date",
-        [{"date_id": date_id(d), "date": d, "year": d.year, "month": d.month, "day": d.day} for d in dates],
+        _frame(
+            "dim_date",
+            [
+                {"date_id": date_id(d), "date": d, "year": d.year, "month": d.month, "day": d.day}
+                for d in dates
+            ],
+        ),
     )
 
     rejected = _rejections(corpus, superseded)
     rejected_by_path = Counter(r["path"] for r in rejected)
     bulk = corpus.bulk_rejections
+    if isinstance(bulk, pl.LazyFrame):
+        bulk = bulk.collect()
     if bulk is not None:
         rejected_by_path.update(dict(bulk.group_by("path").len().iter_rows()))
-    loaded = Counter(dict(every["source_document"].group_by("source_id").len().iter_rows()))
-    rows: dict[str, list[dict]] = {"rejected_document": rejected}
-    rows["dim_source"] = [
+    yield "rejected_document", _frame("rejected_document", rejected, bulk)
+    sources = [
         {
             "source_id": source_id(src),
             "kind": src.kind,
@@ -1135,9 +1148,7 @@ def combine(
         }
         for src in corpus.sources
     ]
-    out["rejected_document"] = _frame("rejected_document", rejected, bulk)
-    out["dim_source"] = _frame("dim_source", rows["dim_source"])
-    return {t: _sorted(t, out[t]) if t not in rows else out[t] for t in TABLES}
+    yield "dim_source", _frame("dim_source", sources)
 
 
 def _film_row(film: Film, b: _Builder) -> dict:
