@@ -1,5 +1,6 @@
-"""Patching a copy of the published warehouse (``warehouse.patch_tables``) gives the tables a
-fresh load of the same frames gives, row for row, and changes only the rows that differ: a
+"""Patching a copy of the published warehouse (``warehouse.patch_tables``, from the frames'
+Parquet files, as the load stage does) gives the tables a fresh load of the same frames gives,
+row for row, and changes only the rows that differ: a
 film removed or added, a film row of list columns changed under its facts (replaced, with its
 children), a file's row changed under every fact (updated in place), a fact moved to a new
 person. Each case starts from the real tables of a build of the seeds."""
@@ -13,6 +14,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from etl.lib.store import frames as frames_lib
 from etl.lib.store import warehouse
 from etl.lib.store.tables import TABLE_SPECS, TABLES
 from tests.builds import materialize_warehouse
@@ -33,11 +35,13 @@ def built(tmp_path_factory, seeds_dir) -> tuple[Path, dict[str, pl.DataFrame]]:
 
 
 def patched(published: Path, frames: dict[str, pl.DataFrame], tmp_path: Path) -> dict[str, dict[str, int]]:
-    """Patch a copy of ``published`` to ``frames``; check it holds what a fresh load of them holds."""
+    """Patch a copy of ``published`` to ``frames`` (written as Parquet, read by DuckDB); check it
+    holds what a fresh load of the frames themselves holds."""
     copy, fresh = tmp_path / "patched.duckdb", tmp_path / "fresh.duckdb"
     shutil.copyfile(published, copy)
+    frames_lib.write_frames(tmp_path / "frames", frames.items())
     with warehouse.connect(copy) as conn:
-        changes = warehouse.patch_tables(conn, frames)
+        changes = warehouse.patch_tables(conn, frames_lib.frame_files(tmp_path / "frames"))
     with warehouse.connect(fresh) as conn:
         warehouse.write_tables(conn, frames)
     assert rows(copy) == rows(fresh)
@@ -57,6 +61,27 @@ def keyed_changes(changes: dict[str, dict[str, int]]) -> dict[str, dict[str, int
 def film(tables: dict[str, pl.DataFrame], title: str) -> str:
     (film_id,) = tables["dim_film"].filter(pl.col("title") == title)["film_id"].to_list()
     return film_id
+
+
+def test_a_load_from_the_parquet_files_equals_a_load_of_the_frames(built, tmp_path):
+    published, tables = built
+    frames_lib.write_frames(tmp_path / "frames", tables.items())
+    files = frames_lib.frame_files(tmp_path / "frames")
+    with warehouse.connect(tmp_path / "files.duckdb") as conn:
+        counts = warehouse.write_tables(conn, files)
+    with warehouse.connect(tmp_path / "frames.duckdb") as conn:
+        warehouse.write_tables(conn, tables)
+    assert rows(tmp_path / "files.duckdb") == rows(tmp_path / "frames.duckdb") == rows(published)
+    assert counts == {t: tables[t].height for t in TABLES}
+    assert counts["dim_film"] == 1 and counts["dim_source"] == 5  # the five seed files, one film
+
+
+def test_a_table_whose_file_is_not_its_own_is_refused(built, tmp_path):
+    _, tables = built
+    swapped = {**tables, "dim_person": tables["dim_company"]}
+    frames_lib.write_frames(tmp_path / "frames", swapped.items())
+    with pytest.raises(frames_lib.InvalidFrames, match="dim_person.parquet does not hold the columns"):
+        frames_lib.frame_files(tmp_path / "frames")
 
 
 def test_the_same_frames_change_no_row_of_a_table_with_a_key(built, tmp_path):

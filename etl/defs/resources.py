@@ -62,11 +62,14 @@ class WarehouseResource(dg.ConfigurableResource):
     A run that uses it holds the warehouse's build lock from start to end, so two builds never
     share the working file. ``max_film_loss`` is the share of the published films a build may
     lose before its publication is refused; ``allow_shrink`` (``etl build --allow-shrink``)
-    publishes it anyway."""
+    publishes it anyway. ``memory_limit`` caps DuckDB's buffers in a build's process (past it
+    DuckDB writes blocks out and spills to disk; raise it if a very large warehouse's build
+    reports DuckDB out of memory)."""
 
     path: str | None = None
     max_film_loss: float = warehouse.DEFAULT_MAX_FILM_LOSS
     allow_shrink: bool = False
+    memory_limit: str = warehouse.MEMORY_LIMIT
 
     @contextlib.contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator["WarehouseResource"]:
@@ -88,7 +91,7 @@ class WarehouseResource(dg.ConfigurableResource):
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to the working file, closed on exit."""
-        with warehouse.connect(self.working_path()) as conn:
+        with warehouse.connect(self.working_path(), memory_limit=self.memory_limit) as conn:
             yield conn
 
 

@@ -38,44 +38,43 @@ def _column_schema(table: str) -> dg.TableSchema:
 )
 def warehouse_tables(warehouse_db: WarehouseResource):
     """Make every table of the working DuckDB file hold the clean stage's Parquet frames, each
-    checked against its registry columns; the frames are removed once loaded. When the frames,
+    checked against its registry columns and read by DuckDB as it loads (no table is held in
+    this process); the frames are removed once loaded. When the frames,
     code and views are those the published file was loaded from and the file is unchanged since,
     the working file is a copy of it (``load: copied``, ``tables_reused``); when only the frames
     differ, a copy of it with the rows that differ inserted, updated or deleted (``load:
     patched``: a page edited in a dump changes its film's rows, not the whole warehouse);
-    otherwise every table is loaded into an empty file in one transaction (``load: loaded``).
+    otherwise every table is loaded into an empty file, a transaction a table (``load: loaded``).
     The checks judge the result as any other build."""
     working = warehouse_db.working_path()
     folder = frames_lib.folder_for(working)
-    star_schema_frames = frames_lib.read_frames(folder)
+    files = frames_lib.frame_files(folder)
     identity = warehouse.load_identity(folder, paths.SQL_VIEWS_DIR, payload.code_version())
     schema = warehouse.schema_identity(paths.SQL_VIEWS_DIR, payload.code_version())
     how = warehouse.keep_published(warehouse_db.published_path(), working, identity, schema)
     changes: dict[str, dict[str, int]] = {}
     if how == warehouse.PATCHED:
         with warehouse_db.connect() as conn:
-            changes = warehouse.patch_tables(conn, star_schema_frames)
+            changes = warehouse.patch_tables(conn, files)
     elif how == warehouse.LOADED:
         warehouse.discard(working)  # every load starts from an empty file
         with warehouse_db.connect() as conn:
-            warehouse.write_tables(conn, star_schema_frames)
+            warehouse.write_tables(conn, files)
     warehouse.note_load(working, identity, schema)
-    frames_lib.discard(folder)
-    for table in TABLES:
-        yield dg.MaterializeResult(
+    results = [
+        dg.MaterializeResult(
             asset_key=table,
             metadata={
-                "dagster/row_count": star_schema_frames[table].height,
+                "dagster/row_count": frames_lib.height(files[table]),
                 "load": how,
                 "tables_reused": how == warehouse.COPIED,
                 **{f"rows_{change}": n for change, n in changes.get(table, {}).items()},
                 "preview": dg.MetadataValue.md(
-                    frame_markdown(
-                        star_schema_frames[table].drop(
-                            [c for c in ("body",) if c in star_schema_frames[table].columns]
-                        ),
-                        limit=10,
-                    )
+                    frame_markdown(frames_lib.head(files[table], 11).drop("body", strict=False), limit=10)
                 ),
             },
         )
+        for table in TABLES
+    ]
+    frames_lib.discard(folder)
+    yield from results

@@ -1,7 +1,7 @@
 """The DuckDB file: connections, loading frames, views, and publishing the finished file.
 
 Only this module talks to DuckDB. Values always travel as bound parameters or as registered
-Arrow tables; the only identifiers in SQL text are table, view and column names of the registry
+relations (a table's Parquet file, which DuckDB reads as it inserts, or an Arrow table); the only identifiers in SQL text are table, view and column names of the registry
 (``tables.TABLE_SPECS`` / ``VIEW_SPECS``), checked before use. Tables are created from the
 registry with their primary keys, foreign keys and comments; DuckDB's ``COMMENT ON`` takes no
 parameters, so the comments (registry constants, never input) are quoted as SQL literals.
@@ -25,7 +25,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import duckdb
@@ -35,6 +35,11 @@ from etl.lib.store.tables import TABLE_SPECS, TABLES, VIEW_SPECS, TableSpec
 
 # The stock DuckDB CLI users open the file with (duckdb-cli 1.5.x) reads storage up to v1.5.
 STORAGE_COMPATIBILITY = "v1.5.0"
+# What DuckDB's buffers may hold in a build's process (``WarehouseResource.memory_limit`` changes
+# it): without a limit a load keeps about as much as it writes (up to 80% of the machine's
+# memory), so the build's peak would grow with the dump; past the limit DuckDB writes its blocks
+# out, and spills sorts, joins and aggregates to ``<file>.tmp``.
+MEMORY_LIMIT = "128MB"
 
 
 def build_path(published: Path) -> Path:
@@ -44,17 +49,24 @@ def build_path(published: Path) -> Path:
 
 
 @contextlib.contextmanager
-def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(
+    path: Path, *, read_only: bool = False, memory_limit: str = MEMORY_LIMIT
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection that is always closed, even when the body raises (a leaked connection
-    keeps the file locked for the life of the process)."""
+    keeps the file locked for the life of the process); a writer's buffers capped at
+    ``memory_limit``."""
     path = Path(path)
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"no warehouse at {path}: run `etl build` (or `make run`) first")
-        conn = duckdb.connect(str(path), read_only=True)
+        conn = duckdb.connect(str(path), read_only=True)  # a reader's settings: any other reader's
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "storage_compatibility_version": STORAGE_COMPATIBILITY,
+            "memory_limit": memory_limit,
+        }
+        conn = duckdb.connect(str(path), config=config)
     try:
         yield conn
     finally:
@@ -135,41 +147,57 @@ def comment_statements(spec: TableSpec) -> list[str]:
     return stmts
 
 
-def write_tables(conn: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> dict[str, int]:
-    """Create every registry table (keys, references, comments) and load its frame, all in one
-    transaction: parents first, so each foreign key finds its rows."""
+Incoming = Path | pl.DataFrame  # a table's rows: its Parquet file, or a frame
+
+
+def _relation(conn: duckdb.DuckDBPyConnection, rows: Incoming) -> duckdb.DuckDBPyRelation:
+    """The rows of one table as a relation: a Parquet file is read by DuckDB as a statement runs
+    (no copy of the table in this process), a frame through Arrow."""
+    if isinstance(rows, pl.DataFrame):
+        return conn.from_arrow(rows.to_arrow())
+    return conn.read_parquet(str(rows))
+
+
+def write_tables(conn: duckdb.DuckDBPyConnection, frames: Mapping[str, Incoming]) -> dict[str, int]:
+    """Create every registry table (keys, references, comments) and load its rows (its Parquet
+    file or frame), parents first, so each foreign key finds its rows. Each table is created and
+    loaded in a transaction of its own: DuckDB holds a transaction's rows and index entries in
+    memory until it commits, so one transaction for the whole warehouse would need memory that
+    grows with it. (A load that fails leaves a working file that is never published; the next
+    build starts from an empty one.)"""
     counts = {}
     order = _creation_order()
-    conn.execute("begin transaction")
-    try:
+    with _transaction(conn):
         for name in reversed(order):
             conn.execute("drop table if exists " + _table(name))
-        for name in order:
-            spec = TABLE_SPECS[name]
+    for name in order:
+        spec = TABLE_SPECS[name]
+        with _transaction(conn):
             conn.execute(table_ddl(spec))
             for stmt in comment_statements(spec):
                 conn.execute(stmt)
-            frame = frames[name]
-            conn.register("incoming_frame", frame.select(list(spec.schema)).to_arrow())
-            conn.execute("insert into " + _table(name) + " select * from incoming_frame")
-            conn.unregister("incoming_frame")
-            counts[name] = frame.height
-        conn.execute("commit")
-    except Exception:
-        conn.execute("rollback")
-        raise
+            conn.register("incoming_frame", _relation(conn, frames[name]))
+            try:
+                counts[name] = _count_of(
+                    conn, "insert into " + _table(name) + " select " + _columns(spec) + " from incoming_frame"
+                )
+            finally:
+                conn.unregister("incoming_frame")
     return counts
 
 
 def patch_tables(
-    conn: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
+    conn: duckdb.DuckDBPyConnection, frames: Mapping[str, Incoming]
 ) -> dict[str, dict[str, int]]:
     """Make every table of a warehouse of the same registry (a copy of the published file) hold
     exactly the rows of ``frames``, changing only the rows that differ: the result equals
     ``write_tables`` of the same frames as sets of rows, whatever the tables held before.
     Returns ``{table: {"inserted", "updated", "deleted"}}``.
 
-    1. Parents first, in one transaction: rows of a new key are inserted; the keys whose row
+    Each step goes table by table, each table's statements committed together (DuckDB holds a
+    transaction's rows and index entries in memory until it commits):
+
+    1. Parents first: rows of a new key are inserted; the keys whose row
        differs (every column compared, nulls as equal) are listed; changed rows are updated in
        place, except in a table with list columns (DuckDB updates those as a delete and an
        insert, which a referenced row refuses), where they are replaced in 2 and 3.
@@ -177,26 +205,24 @@ def patch_tables(
        row against its children's rows as they were when the transaction began): rows whose key
        is gone or replaced are deleted, with the rows that reference a deleted parent row; a
        table without a key (documents, issues, rejections: no index to keep) is emptied.
-    3. Parents first, in one transaction: every incoming row of a key the table lacks (in a
+    3. Parents first: every incoming row of a key the table lacks (in a
        table 2 deleted from) is inserted, and every row of a table without a key."""
     order = _creation_order()
     changes = {name: {"inserted": 0, "updated": 0, "deleted": 0} for name in order}
     for name in order:
-        conn.register(
-            _patch_name("incoming", name), frames[name].select(list(TABLE_SPECS[name].schema)).to_arrow()
-        )
+        conn.register(_patch_name("incoming", name), _relation(conn, frames[name]))
     try:
-        with _transaction(conn):
-            for name in order:
-                spec = TABLE_SPECS[name]
-                if spec.key:
+        for name in order:
+            spec = TABLE_SPECS[name]
+            if spec.key:
+                with _transaction(conn):
                     changes[name]["inserted"] += _count_of(conn, _insert_new_keys(spec))
                     changes[name]["updated"] += _update_changed(conn, spec)
         for name in reversed(order):
             changes[name]["deleted"] += _count_of(conn, _delete_stale(TABLE_SPECS[name]))
-        with _transaction(conn):
-            for name in order:
-                spec = TABLE_SPECS[name]
+        for name in order:
+            spec = TABLE_SPECS[name]
+            with _transaction(conn):
                 if not spec.key:
                     changes[name]["inserted"] += _count_of(conn, _insert_all(spec))
                 elif changes[name]["deleted"]:  # else every incoming key is there since step 1
