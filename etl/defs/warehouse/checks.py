@@ -2,7 +2,8 @@
 ERROR ones block the views and the publication of a wrong warehouse.
 
 The checks run in one step (``@dg.multi_asset_check``) with one DuckDB connection that reads
-each table once: the keys and references of the table registry, the single-table rules of
+each table once, the checks of one table together, and lets a table go once no check left reads
+it (the step holds the largest table and the dimensions, not the whole warehouse): the keys and references of the table registry, the single-table rules of
 ``quality.RULES``, the accounting of files, templates and accolade rows, and the publication
 guard. (Every check, step and asset writes events to the instance's event log; one step instead
 of three saves their start, end and connection.)"""
@@ -22,7 +23,8 @@ from etl.lib.store.tables import TABLE_SPECS
 
 
 class Frames:
-    """The tables one check step reads, each read once through the step's connection."""
+    """The tables one check step reads, each read once through the step's connection and kept
+    until ``release``."""
 
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
@@ -32,6 +34,19 @@ class Frames:
         if table not in self._frames:
             self._frames[table] = self._conn.table(table).pl()
         return self._frames[table]
+
+    def where(self, table: str, column: str, value: str) -> pl.DataFrame:
+        """The rows of ``table`` whose ``column`` equals ``value`` (DuckDB filters them: the
+        table is not read whole, nor kept)."""
+        if table in self._frames:
+            return self._frames[table].filter(pl.col(column) == value)
+        match = duckdb.ColumnExpression(column) == duckdb.ConstantExpression(value)
+        return self._conn.table(table).filter(match).pl()
+
+    def release(self, keep: set[str]) -> None:
+        """Let every table go but ``keep``."""
+        for table in set(self._frames) - keep:
+            del self._frames[table]
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,7 @@ class Check:
 
     spec: dg.AssetCheckSpec
     judge: Callable[[Frames, Resources], dict]  # the result's fields but its key and name
+    reads: tuple[str, ...]  # the tables ``judge`` reads whole (``Frames[table]``)
 
 
 def _rows(bad: pl.DataFrame, what: str, severity=dg.AssetCheckSeverity.ERROR) -> dict:
@@ -71,6 +87,7 @@ def _unique_key(table: str, key: list[str]) -> Check:
         lambda f, _: _rows(
             quality.duplicate_keys(f[table], key), f"rows with a null or repeated {'/'.join(key)}"
         ),
+        (table,),
     )
 
 
@@ -99,12 +116,13 @@ def _foreign_keys(table: str, refs: list[tuple[str, str, str]]) -> Check:
             deps=parents,
         ),
         judge,
+        (table, *parents),
     )
 
 
 def _claims(table: str, id_column: str) -> Check:
     def judge(f: Frames, _: Resources) -> dict:
-        claims = f["fact_claim"].filter(pl.col("fact_table") == table)
+        claims = f.where("fact_claim", "fact_table", table)
         return _rows(
             quality.sources_not_claims(f[table], claims, id_column),
             "facts whose sources differ from their claims",
@@ -118,6 +136,7 @@ def _claims(table: str, id_column: str) -> Check:
             deps=["fact_claim"],
         ),
         judge,
+        (table,),
     )
 
 
@@ -127,6 +146,7 @@ def _rule(rule: quality.Rule) -> Check:
     return Check(
         _spec(rule.table, rule.name, rule.description, blocking=not rule.warn_only),
         lambda f, _: _rows(rule.find(f[rule.table]), rule.what, severity),
+        (rule.table,),
     )
 
 
@@ -217,6 +237,7 @@ ACCOUNTING_CHECKS = [
             "a row in rejected_document: nothing is dropped silently.",
         ),
         _files_accounted,
+        ("dim_source",),
     ),
     Check(
         _spec(
@@ -227,6 +248,7 @@ ACCOUNTING_CHECKS = [
             blocking=False,
         ),
         _unknown_templates,
+        ("extraction_issue",),
     ),
     Check(
         _spec(
@@ -236,6 +258,7 @@ ACCOUNTING_CHECKS = [
             "extraction_issue): nothing dropped silently.",
         ),
         _accolade_rows,
+        ("source_document",),
     ),
     Check(
         _spec(
@@ -248,11 +271,15 @@ ACCOUNTING_CHECKS = [
             deps=["source_document"],
         ),
         _publication_keeps_films,
+        ("dim_film", "source_document"),
     ),
 ]
 
 
 ALL_CHECKS = KEY_CHECKS + RULE_CHECKS + ACCOUNTING_CHECKS
+# The order the step judges them in: the checks of one table together, in registry order.
+_TABLE_ORDER = {name: i for i, name in enumerate(TABLE_SPECS)}
+JUDGED = sorted(ALL_CHECKS, key=lambda c: _TABLE_ORDER[c.spec.asset_key.path[-1]])
 
 
 @dg.multi_asset_check(
@@ -269,6 +296,7 @@ def warehouse_checks(
     resources = Resources(inputs, warehouse_db)
     with warehouse_db.connect() as conn:
         frames = Frames(conn)
-        for check in ALL_CHECKS:
+        for n, check in enumerate(JUDGED):
             fields = check.judge(frames, resources)
+            frames.release({t for later in JUDGED[n + 1 :] for t in later.reads})
             yield dg.AssetCheckResult(asset_key=check.spec.asset_key, check_name=check.spec.name, **fields)
