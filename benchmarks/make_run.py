@@ -5,8 +5,10 @@ the checkout's own locked environment (``CHECKOUT/.venv``, as ``make run`` does;
 interpreter for a checkout without one; ``--python`` runs both with one interpreter, so only the
 project's code differs), with a persistent Dagster instance as ``make run`` has, and records the
 wall time and the CPU time of the build process (user + system: steadier than wall time on a
-busy machine); the medians and their ratios are printed. Each checkout's ``etl/`` is byte-compiled
-once first, as ``make run`` does, so neither compiles its modules on every round. Usage:
+busy machine); the medians and their ratios are printed. The build runs through the function
+each checkout's ``pyproject.toml`` names as its ``etl`` console script, as ``make run`` does.
+Each checkout's ``etl/`` is byte-compiled once first, as ``make run`` does, so neither compiles
+its modules on every round. Usage:
 
     .venv/bin/python benchmarks/make_run.py OLD_CHECKOUT [NEW_CHECKOUT] [--rounds 5] [--python PYTHON]
 """
@@ -22,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
@@ -35,6 +38,13 @@ def _children_cpu() -> float:
 def _python(checkout: Path, python: str | None) -> str:
     own = checkout / ".venv" / "bin" / "python"
     return python or (str(own) if own.exists() else sys.executable)
+
+
+def _entry_point(checkout: Path) -> str:
+    """The ``etl`` console script's code for the checkout: ``module:function`` as a statement."""
+    project = tomllib.loads((checkout / "pyproject.toml").read_text(encoding="utf-8"))
+    module, function = project["project"]["scripts"]["etl"].split(":")
+    return f"import sys; from {module} import {function}; sys.exit({function}())"
 
 
 def build_seconds(checkout: Path, scratch: Path, python: str | None = None) -> tuple[float, float]:
@@ -53,7 +63,7 @@ def build_seconds(checkout: Path, scratch: Path, python: str | None = None) -> t
         [
             _python(checkout, python),
             "-c",
-            "import sys; from etl.cli import main; sys.exit(main())",
+            _entry_point(checkout),
             "build",
             "--seeds",
             str(checkout / "seeds"),

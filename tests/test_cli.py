@@ -117,6 +117,76 @@ def test_a_running_build_is_named_with_its_pid(tmp_path, seeds_dir):
     assert not target.exists()
 
 
+# The console script leaves without the interpreter's teardown: what a normal exit does for
+# others must still happen.
+CONSOLE_EXIT = """
+import atexit, sys, tempfile
+from pathlib import Path
+from etl import cli
+scratch = tempfile.TemporaryDirectory()  # removed by a finalizer that runs at exit
+Path(scratch.name, "mark").write_text("x")
+print(scratch.name)
+atexit.register(lambda: print("handler ran"))
+sys.stdout.write("not yet flushed")  # buffered: no newline, no flush
+sys.argv = ["etl", *sys.argv[1:]]
+cli.console()
+print("never printed")
+"""
+
+
+def test_the_console_script_exits_with_the_handlers_run_and_the_output_flushed(seeds_warehouse):
+    ok = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            CONSOLE_EXIT,
+            "sql",
+            "select 6 * 7 as answer",
+            "--warehouse",
+            str(seeds_warehouse),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ok.returncode == 0, ok.stderr
+    scratch, rest = ok.stdout.split("\n", 1)
+    assert "not yet flushed" in rest and "42" in rest and "handler ran" in rest
+    assert "never printed" not in rest
+    assert not Path(scratch).exists()  # the temporary folder's finalizer ran
+
+    failed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            CONSOLE_EXIT,
+            "sql",
+            "select * from no_such_table",
+            "--warehouse",
+            str(seeds_warehouse),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert failed.returncode == 1 and "no_such_table" in failed.stderr
+    assert failed.stdout.rstrip().endswith("handler ran")
+
+
+def test_a_build_in_process_leaves_the_collector_as_it_found_it(tmp_path, seeds_dir):
+    """`etl build` freezes what it imports out of the collector's reach; a caller that goes on
+    (here a test calling `main`) gets every object back, and the collector enabled."""
+    probe = textwrap.dedent(f"""
+        import gc, sys
+        from etl import cli
+        rc = cli.main(["build", "--seeds", {str(seeds_dir)!r}, "--warehouse", {str(tmp_path / "w.duckdb")!r}])
+        print(rc, gc.get_freeze_count(), gc.isenabled(), "dagster" in sys.modules)
+    """)
+    env = {**os.environ, "DAGSTER_HOME": ""}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, env=env)
+    assert out.stdout.split()[-4:] == ["0", "0", "True", "True"], out.stderr
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_a_description_and_an_example(command, capsys):
     with pytest.raises(SystemExit) as exit_:
