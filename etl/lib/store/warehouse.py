@@ -158,13 +158,30 @@ def _relation(conn: duckdb.DuckDBPyConnection, rows: Incoming) -> duckdb.DuckDBP
     return conn.read_parquet(str(rows))
 
 
+def _numbered(conn: duckdb.DuckDBPyConnection, rows: Incoming) -> duckdb.DuckDBPyRelation:
+    """``_relation`` with each row's position in ``file_row_number`` (0, 1, ...), so a table is
+    loaded in order, a slice at a time."""
+    if isinstance(rows, pl.DataFrame):
+        return conn.from_arrow(rows.with_row_index(ROW_NUMBER).to_arrow())
+    return conn.read_parquet(str(rows), file_row_number=True)
+
+
+# The column DuckDB's Parquet reader numbers rows in (``_numbered`` gives a frame the same).
+ROW_NUMBER = "file_row_number"
+# Rows a table's load commits at a time: DuckDB holds what a transaction adds, its index entries
+# included, in memory until it commits, so the memory a load needs is bounded by this and not by
+# the largest table (at 10,000 films ``fact_claim`` has 426,296 rows).
+LOAD_BATCH_ROWS = 100_000
+
+
 def write_tables(conn: duckdb.DuckDBPyConnection, frames: Mapping[str, Incoming]) -> dict[str, int]:
     """Create every registry table (keys, references, comments) and load its rows (its Parquet
-    file or frame), parents first, so each foreign key finds its rows. Each table is created and
-    loaded in a transaction of its own: DuckDB holds a transaction's rows and index entries in
-    memory until it commits, so one transaction for the whole warehouse would need memory that
-    grows with it. (A load that fails leaves a working file that is never published; the next
-    build starts from an empty one.)"""
+    file or frame), parents first, so each foreign key finds its rows. Each table is created in a
+    transaction, then loaded in order ``LOAD_BATCH_ROWS`` rows a transaction, each commit followed
+    by a checkpoint: DuckDB holds a transaction's rows and index entries in memory until it
+    commits, and committed blocks until a checkpoint, so the memory a load needs does not grow
+    with the warehouse or its largest table. (A load that fails leaves a working file that is
+    never published; the next build starts from an empty one.)"""
     counts = {}
     order = _creation_order()
     with _transaction(conn):
@@ -176,13 +193,22 @@ def write_tables(conn: duckdb.DuckDBPyConnection, frames: Mapping[str, Incoming]
             conn.execute(table_ddl(spec))
             for stmt in comment_statements(spec):
                 conn.execute(stmt)
-            conn.register("incoming_frame", _relation(conn, frames[name]))
-            try:
-                counts[name] = _count_of(
-                    conn, "insert into " + _table(name) + " select " + _columns(spec) + " from incoming_frame"
-                )
-            finally:
-                conn.unregister("incoming_frame")
+        conn.register("incoming_frame", _numbered(conn, frames[name]))
+        try:
+            total = _count_of(conn, "select count(*) from incoming_frame")
+            insert = (
+                "insert into " + _table(name) + " select " + _columns(spec) + " from incoming_frame"
+                " where " + ROW_NUMBER + " >= ? and " + ROW_NUMBER + " < ? order by " + ROW_NUMBER
+            )
+            counts[name] = 0
+            for start in range(0, total, LOAD_BATCH_ROWS):
+                with _transaction(conn):
+                    counts[name] += _count_of_bound(conn, insert, [start, start + LOAD_BATCH_ROWS])
+                # Committed blocks stay in memory until a checkpoint writes them to the file;
+                # after it they can be evicted, so the tables loaded so far do not add up.
+                conn.execute("checkpoint")
+        finally:
+            conn.unregister("incoming_frame")
     return counts
 
 
@@ -242,7 +268,14 @@ def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
     except Exception:
         conn.execute("rollback")
         raise
-    conn.execute("commit")
+    try:
+        conn.execute("commit")
+    except duckdb.Error:
+        # A commit that fails (out of memory, say) leaves the transaction open and aborted:
+        # rolled back here, the connection stays usable and the commit's own error is raised.
+        with contextlib.suppress(duckdb.Error):
+            conn.execute("rollback")
+        raise
 
 
 def _patch_name(role: str, name: str) -> str:
@@ -319,6 +352,11 @@ def _count_of(conn: duckdb.DuckDBPyConnection, sql: str) -> int:
     """The count a statement returns (the rows an ``insert``, ``update`` or ``delete`` changed),
     read before the next statement replaces the connection's result."""
     return int(conn.execute(sql).fetchall()[0][0])
+
+
+def _count_of_bound(conn: duckdb.DuckDBPyConnection, sql: str, params: list) -> int:
+    """``_count_of`` of a statement with bound parameters."""
+    return int(conn.execute(sql, params).fetchall()[0][0])
 
 
 def apply_view(conn: duckdb.DuckDBPyConnection, views_dir: Path, name: str) -> pl.DataFrame:
