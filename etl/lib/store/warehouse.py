@@ -203,7 +203,7 @@ def write_tables(conn: duckdb.DuckDBPyConnection, frames: Mapping[str, Incoming]
             counts[name] = 0
             for start in range(0, total, LOAD_BATCH_ROWS):
                 with _transaction(conn):
-                    counts[name] += _count_of_bound(conn, insert, [start, start + LOAD_BATCH_ROWS])
+                    counts[name] += _count_of(conn, insert, [start, start + LOAD_BATCH_ROWS])
                 # Committed blocks stay in memory until a checkpoint writes them to the file;
                 # after it they can be evicted, so the tables loaded so far do not add up.
                 conn.execute("checkpoint")
@@ -348,14 +348,9 @@ def _delete_stale(spec: TableSpec) -> str:
     return "delete from " + table + " where " + " or ".join(doomed)
 
 
-def _count_of(conn: duckdb.DuckDBPyConnection, sql: str) -> int:
+def _count_of(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> int:
     """The count a statement returns (the rows an ``insert``, ``update`` or ``delete`` changed),
-    read before the next statement replaces the connection's result."""
-    return int(conn.execute(sql).fetchall()[0][0])
-
-
-def _count_of_bound(conn: duckdb.DuckDBPyConnection, sql: str, params: list) -> int:
-    """``_count_of`` of a statement with bound parameters."""
+    read before the next statement replaces the connection's result; ``params`` are bound."""
     return int(conn.execute(sql, params).fetchall()[0][0])
 
 
