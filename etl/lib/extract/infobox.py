@@ -508,7 +508,7 @@ def infobox_releases(value, ctx: wt.Context, film: FilmFacts | None = None) -> l
     # (date, label) for a date, (None, place) for a line that only names a place.
     entries: list[tuple[object, str | None]] = []
     for item in wt.split_items(code, ctx):
-        box = wt.only_template(item)
+        box = wt.only_template(item, ctx)
         if box is not None and wt.template_name(box) in _DATE_TEMPLATES:
             nodes, dated = [], [box]  # the item is its date template: nothing else to read
         else:

@@ -37,7 +37,7 @@ from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
 from etl.lib.model import DAY, MONTH, Name, PartialDate, from_parts
-from etl.lib.wiki import wikitable
+from etl.lib.wiki import builder, wikitable
 from etl.lib.wiki.balance import balance
 from etl.lib.wiki.params import Params, of_template
 from etl.lib.wiki.params import split as split_params
@@ -49,10 +49,12 @@ Code = Wikicode | str | Node  # anything parse() reads: text, a parsed tree, or 
 class Context:
     """What rendering met on the way: unknown templates by name, for metadata and checks. It
     lives as long as the reading of one page and also keeps the trees of the texts parsed for
-    it (``parse(text, ctx)``), so a text read twice for that page is parsed once."""
+    it (``parse(text, ctx)``) and the parameters of the templates split for it
+    (``only_template(text, ctx)``), so a text read twice for that page is read once."""
 
     unknown: Counter = field(default_factory=Counter)
     trees: dict[str, Wikicode] = field(default_factory=dict, repr=False, compare=False)
+    templates: dict[str, Params | None] = field(default_factory=dict, repr=False, compare=False)
 
 
 # A text the parser reads as one plain Text node: no markup character at all, nothing special
@@ -117,7 +119,7 @@ def _parse_text(text: str) -> Wikicode:
     light = _links_only(text)
     if light is not None:
         return light
-    return mwp.parse(balance(text), skip_style_tags=True)
+    return builder.parse(balance(text), skip_style_tags=True)
 
 
 def _is_links_only(text: str) -> bool:
@@ -169,7 +171,7 @@ def quiet(ctx: Context | None) -> Context:
 
 def parse_for_edit(text: Code) -> Wikicode:
     """A private parse that the caller may change (remove or replace nodes)."""
-    return mwp.parse(balance(str(text)), skip_style_tags=True)
+    return builder.parse(balance(str(text)), skip_style_tags=True)
 
 
 def template_name(template: Template | Params) -> str:
@@ -1260,7 +1262,7 @@ def _lines_outside_nodes(text: str, ctx: Context | None = None) -> list[str]:
         return [text]
     if "{" not in text and "<" not in text and not _LINK_OVER_LINES.search(text):
         return text.split("\n")  # no node of the text holds a line break
-    if only_template(text) is not None:  # one template, blanks around it
+    if only_template(text, ctx) is not None:  # one template, blanks around it
         body = text.strip()
         at = text.index(body)
         lines = text[:at].split("\n")
@@ -1278,13 +1280,19 @@ def _lines_outside_nodes(text: str, ctx: Context | None = None) -> list[str]:
     return lines
 
 
-def only_template(text: str) -> Params | None:
+def only_template(text: str, ctx: Context | None = None) -> Params | None:
     """The parameters of the one template ``text`` is, blanks around it, when ``params.split``
-    reads them; else None."""
+    reads them; else None. With ``ctx``, a template split before for the same page is not
+    split again (the parameters are frozen, so they may be shared)."""
     body = text.strip()
-    if not body.startswith("{{") or balanced_braces(body, 0) != body:
+    if not body.startswith("{{"):
         return None
-    return split_params(body)
+    if ctx is not None and body in ctx.templates:
+        return ctx.templates[body]
+    box = split_params(body) if balanced_braces(body, 0) == body else None
+    if ctx is not None:
+        ctx.templates[body] = box
+    return box
 
 
 _LINK_OVER_LINES = re.compile(r"\[\[[^\]]*\n")
@@ -1300,7 +1308,7 @@ def expand_lists(text: str, ctx: Context | None = None) -> str:
         light = _breaks_and_comments(text)
         if light is not None:
             return light
-    box = only_template(text)
+    box = only_template(text, ctx)
     if box is not None:
         if template_name(box) not in LIST_TEMPLATES:
             return text
