@@ -154,14 +154,16 @@ def _braces(text: str, visible: _Visible, pairs: list[Pair]) -> list[Span]:
     unmatched braces are its leftmost ones (one alone is text already). A run before a name
     the tokenizer refuses (none, a bracket, a second line) opens nothing."""
     stack: list[list[int]] = []  # [start, braces still open]
+    hidden = visible.opaque  # no comment nor opaque tag: every position is visible
     for m in _BRACES.finditer(text):
-        if not visible(m.start()):
+        at, run = m.span()
+        if hidden and not visible(at):
             continue
-        if m.group()[0] == "{":
-            if _template_name(text, m.end()):
-                stack.append([m.start(), len(m.group())])
+        left = run - at
+        if text[at] == "{":
+            if _template_name(text, run):
+                stack.append([at, left])
             continue
-        at, left = m.start(), len(m.group())
         while left >= 2 and stack:
             piece = stack[-1]
             k = min(left, piece[1], 3)
@@ -190,15 +192,18 @@ def _brackets(text: str, visible: _Visible, pairs: list[Pair]) -> list[Span]:
     them (a title that meets a line break or a stray bracket first is given up by the tokenizer
     right there, cheaply); a closing run closes links two brackets at a time."""
     stack: list[int] = []  # where the two brackets of each open link start
+    hidden = visible.opaque  # no comment nor opaque tag: every position is visible
+    title = _TITLE.match
     for m in _BRACKETS.finditer(text):
-        if not visible(m.start()):
+        at, run = m.span()
+        if hidden and not visible(at):
             continue
-        if m.group()[0] == "[":
-            end = _TITLE.match(text, m.end()).end()  # type: ignore[union-attr]  # always matches
+        if text[at] == "[":
+            end = title(text, run).end()  # type: ignore[union-attr]  # always matches
             if text[end : end + 1] in ("|", "{", "<") or text.startswith("]]", end):
-                stack.append(m.end() - 2)
+                stack.append(run - 2)
             continue
-        at, left = m.start(), len(m.group())
+        left = run - at
         while left >= 2 and stack:
             start = stack.pop()
             pairs.append(((start, start + 2), (at, at + 2), LINK_LEVELS))

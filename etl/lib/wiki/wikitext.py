@@ -113,9 +113,9 @@ def _all_text(code: Wikicode) -> bool:
 
 def _parse_text(text: str) -> Wikicode:
     if not text:
-        return Wikicode(SmartList())
+        return builder.code_of([])
     if _PLAIN.fullmatch(text):
-        return Wikicode(SmartList([Text(text)]))
+        return builder.code_of([builder.text_node(text)])
     light = _links_only(text)
     if light is not None:
         return light
@@ -142,15 +142,15 @@ def _links_only(text: str) -> Wikicode | None:
     done = 0
     for m in _SIMPLE_LINK.finditer(text):
         if m.start() > done:
-            nodes.append(Text(text[done : m.start()]))
+            nodes.append(builder.text_node(text[done : m.start()]))
         shown = m.group(2)
-        title = Wikicode(SmartList([Text(m.group(1))]))
-        label = None if shown is None else Wikicode(SmartList([Text(shown)] if shown else []))
-        nodes.append(Wikilink(title, label))
+        title = builder.code_of([builder.text_node(m.group(1))])
+        label = None if shown is None else builder.code_of([builder.text_node(shown)] if shown else [])
+        nodes.append(builder.wikilink_node(title, label))
         done = m.end()
     if done < len(text):
-        nodes.append(Text(text[done:]))
-    return Wikicode(SmartList(nodes))
+        nodes.append(builder.text_node(text[done:]))
+    return builder.code_of(nodes)
 
 
 def text_of(code: Code, ctx: Context | None = None) -> str:
