@@ -1601,3 +1601,35 @@ def test_refs_left_out_of_the_page_tree_read_as_a_private_copy_would():
         assert str(read_without_refs(text, ctx)) == str(remove_refs(text))
     assert without_refs(texts[0], ctx) == "[[68th Academy Awards]] "
     assert without_refs(texts[2], ctx) == "{{nom|Special  Jury}}"
+
+
+@pytest.mark.parametrize(
+    "cells, mostly, read",
+    [
+        ("YYNN", True, 2),  # half passed after two cells: decided
+        ("NNYY", True, 4),  # half is enough, and only the last cell decides it
+        ("NNNY", False, 3),  # three of four failed: the last cannot change it
+        ("NYN", False, 3),
+        ("YNY", True, 3),
+        ("YYYYYYYYYN", True, 5),
+        ("", False, 0),
+    ],
+)
+def test_a_column_share_is_decided_as_soon_as_the_rest_cannot_change_it(cells, mostly, read):
+    from etl.lib.extract.accolades.entries import Env
+    from etl.lib.extract.accolades.tables import _mostly, _share
+    from etl.lib.wiki.wikitable import find_tables
+
+    body = "".join(f"|-\n| {k} {mark}\n" for k, mark in enumerate(cells))
+    tables = find_tables("{|\n" + body + "|}")
+    rows = tables[0].rows if tables else []
+    asked: list[str] = []
+
+    def test(code: str, ctx: Context) -> bool:
+        asked.append(code)
+        return code.strip().endswith("Y")
+
+    assert (_share(rows, 0, test, Env(set(), "", Context(), AccoladesResult())) >= 0.5) is mostly
+    asked.clear()
+    assert _mostly(rows, 0, test, Env(set(), "", Context(), AccoladesResult())) is mostly
+    assert len(asked) == read

@@ -127,6 +127,22 @@ def _share(rows: list[Row], col: int, test, env: Env) -> float:
     return sum(1 for c in cells if passes(test, c.text, env)) / len(cells) if cells else 0.0
 
 
+def _mostly(rows: list[Row], col: int, test, env: Env) -> bool:
+    """``_share(rows, col, test, env) >= 0.5``, decided as soon as the cells left cannot change
+    it (half the cells passed, or more than half failed): a long column is rarely read whole."""
+    cells = _column_cells(rows, col)
+    need = (len(cells) + 1) // 2  # passed / n >= 0.5 when passed >= ceil(n / 2)
+    passed = failed = 0
+    for cell in cells:
+        if passes(test, cell.text, env):
+            passed += 1
+        else:
+            failed += 1
+        if passed >= need or failed > len(cells) - need:
+            break
+    return bool(cells) and passed >= need
+
+
 def passes(test: Callable[[str, Context], bool], code: str, env: Env) -> bool:
     """``test(code, ctx)`` for a content test of a cell (``looks_like_result``,
     ``is_year_cell``, ...), run once per page for each test and text: the column roles ask
@@ -183,13 +199,13 @@ def _roles(named: dict[str, int], rows: list[Row], width: int, env: Env) -> dict
     roles = _Roles(named)
     named_result = roles.get("result", -1)
     # A result column the header names whose cells are results stays: no other column is tested.
-    if not (0 <= named_result < width and _share(rows, named_result, looks_like_result, env) >= 0.5):
+    if not (0 <= named_result < width and _mostly(rows, named_result, looks_like_result, env)):
         shares = {c: _share(rows, c, looks_like_result, env) for c in range(width)}
         best = max(shares, key=lambda c: shares[c], default=None)
         if best is not None and shares[best] >= 0.5 and shares.get(named_result, 0) < 0.5:
             roles.assign("result", best)
     if not named:
-        years = [c for c in roles.free(width) if _share(rows, c, is_year_cell, env) >= 0.5]
+        years = [c for c in roles.free(width) if _mostly(rows, c, is_year_cell, env)]
         if years:
             roles.assign("year", years[0])
     _award_by_content(roles, rows, width, env, bool(named))
@@ -197,7 +213,7 @@ def _roles(named: dict[str, int], rows: list[Row], width: int, env: Env) -> dict
         filled = [c for c in roles.free(width) if _column_cells(rows, c)]
         # An award column of "[[X Award for Y]]" links names the category too: the other
         # column is the recipient ({{Awards table}}: Year / Nominee / work / Award / Result).
-        award_for = "award" in roles and _share(rows, roles["award"], is_award_for_cell, env) >= 0.5
+        award_for = "award" in roles and _mostly(rows, roles["award"], is_award_for_cell, env)
         for role, col in zip(("recipient",) if award_for else ("category", "recipient"), filled):
             roles[role] = col
     return dict(roles)
@@ -207,7 +223,7 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, env: Env, name
     """The award column when the header names none, or names a column that holds no body
     while another links edition pages."""
     award = roles.get("award")
-    if award is not None and _share(rows, award, _is_award_cell, env) >= 0.5:
+    if award is not None and _mostly(rows, award, _is_award_cell, env):
         return
     # Header labels that do not match the content ("Award" over "Best Director", the bodies
     # under "Organization"): decided by content. A column whose cells mostly start like a
@@ -219,9 +235,9 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, env: Env, name
     if (
         award is not None
         and category is not None
-        and _share(rows, award, _is_category_cell, env) >= 0.5
-        and _share(rows, category, _is_award_cell, env) >= 0.5
-        and _share(rows, category, is_award_for_cell, env) < 0.5
+        and _mostly(rows, award, _is_category_cell, env)
+        and _mostly(rows, category, _is_award_cell, env)
+        and not _mostly(rows, category, is_award_for_cell, env)
     ):
         roles["award"], roles["category"] = category, award
         return
@@ -230,7 +246,7 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, env: Env, name
         for c in range(width)
         if c != award and roles.get("result") != c and c not in (roles.get("year"), roles.get("date"))
     ]
-    editions = [c for c in others if _share(rows, c, _is_edition_cell, env) >= 0.5]
+    editions = [c for c in others if _mostly(rows, c, _is_edition_cell, env)]
     if editions:
         if award is not None:
             role_there = next((r for r, c in roles.items() if c == editions[0]), None)
@@ -238,11 +254,11 @@ def _award_by_content(roles: _Roles, rows: list[Row], width: int, env: Env, name
                 roles[role_there] = award
         roles["award"] = editions[0]
     elif award is None:
-        awardish = [c for c in roles.free(width) if _share(rows, c, _is_award_cell, env) >= 0.5]
+        awardish = [c for c in roles.free(width) if _mostly(rows, c, _is_award_cell, env)]
         if awardish:
             roles.assign("award", awardish[0])
         elif not named:  # "[[Academy Award for Best Actor|Best Actor]]": category and body
-            award_for = [c for c in roles.free(width) if _share(rows, c, is_award_for_cell, env) >= 0.5]
+            award_for = [c for c in roles.free(width) if _mostly(rows, c, is_award_for_cell, env)]
             if award_for:
                 roles.assign("award", award_for[0])
 
@@ -323,9 +339,7 @@ def _table_state(
     if not (by_header or "result" in roles):
         return None
     award_is_category = (
-        "award" in roles
-        and "category" not in roles
-        and _share(rows, roles["award"], is_award_for_cell, env) >= 0.5
+        "award" in roles and "category" not in roles and _mostly(rows, roles["award"], is_award_for_cell, env)
     )
     return _TableState(roles, award_is_category)
 
