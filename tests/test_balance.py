@@ -161,3 +161,32 @@ def test_a_real_article_with_100000_unclosed_openers_is_still_its_film(at, piece
     assert clean[:2] == ("Rocky", 1976)
     assert ("director", "John G. Avildsen") in clean[2]
     assert _facts(_insert(corpus_wikitext("Rocky"), at, piece)) == clean
+
+
+# --- a whole simple template or link is one step of the scan, read as its two runs are ------
+
+
+@pytest.mark.parametrize(
+    "text, balanced",
+    [
+        ("{{a|b}} [[c|d]]", "{{a|b}} [[c|d]]"),
+        ("{{a}}} [[b]]]", "{{a}}} [[b]]]"),  # a third closer is text
+        ("{{ |x}} {{y|", "{{ |x}} {&#123;y|"),  # no name: no template, and the open one stays open
+        ("{{a\nb|x}}", "{{a\nb|x}}"),  # a name over two lines opens nothing, closes nothing
+        ("{{outer|{{ |x}}", "{{outer|{{ |x}}"),  # so its closer closes the template around it
+        ("{{a|<!--}}-->}}", "{{a|<!--}}-->}}"),  # the closer in a comment is hidden
+        ("<!--{{a}}-->{{b|", "<!--{{a}}-->{&#123;b|"),  # so is a whole template
+        ("[[a|<!--]]-->]] [[b|", "[[a|<!--]]-->]] &#91;[b|"),
+        ("[[]] [[|", "[[]] &#91;[|"),
+    ],
+)
+def test_simple_templates_and_links_are_read_as_their_runs(text, balanced):
+    assert balance(text) == balanced
+
+
+def test_a_simple_template_holding_a_comment_closes_after_it():
+    from etl.lib.wiki.balance import LINK_LEVELS, structure
+
+    assert structure("{{a|<!--}}-->}}") == ([(4, 13)], [((0, 2), (13, 15), TEMPLATE_LEVELS)])
+    assert structure("[[a|<!--]]-->]]") == ([(4, 13)], [((0, 2), (13, 15), LINK_LEVELS)])
+    assert structure("{{outer|{{ |x}}") == ([], [((0, 2), (13, 15), TEMPLATE_LEVELS)])

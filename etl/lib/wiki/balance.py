@@ -32,8 +32,14 @@ _ENTITIES = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#9
 _OPAQUE = re.compile(r"<!--|<(" + "|".join(PARSER_BLACKLIST) + r")(?=[\s/>])", re.I)
 _TAG_REST = re.compile(r"[^<>]*>")
 _BRACES = re.compile(r"\{{2,}|\}{2,}")
+# A run of braces, or a whole template of two braces a side whose name and arguments hold no
+# brace (most templates): matched at once, such a template is one step of the scan, not two.
+_BRACE_RUNS = re.compile(r"\{\{([^{}\[\]<>|]*)(?:\|[^{}]*)?\}\}(?!\})|\{{2,}|\}{2,}")
 _NAME = re.compile(r"[^{}\[\]<>|]*")
 _BRACKETS = re.compile(r"\[{2,}|\]{2,}")
+# A run of brackets, or a whole link of two brackets a side whose title and text hold no
+# bracket nor brace (most links), matched at once like the simple templates.
+_BRACKET_RUNS = re.compile(r"\[\[([^\n\[\]{}<>|]*)(?:\|[^\[\]{}]*)?\]\](?!\])|\[{2,}|\]{2,}")
 # What a link's title may hold before its ``|`` or ``]]``: a title that meets a line break or a
 # stray bracket first is no link (the tokenizer gives it up right there, cheaply).
 _TITLE = re.compile(r"[^\n\[\]{}<>|]*")
@@ -147,6 +153,10 @@ class _Visible:
             self.j += 1
         return not (self.j < len(self.opaque) and self.opaque[self.j][0] <= pos)
 
+    def clear(self, start: int, end: int) -> bool:
+        """Whether ``start`` to ``end`` holds no opaque character (``start`` growing too)."""
+        return self(start) and (self.j >= len(self.opaque) or self.opaque[self.j][0] >= end)
+
 
 def _braces(text: str, visible: _Visible, pairs: list[Pair]) -> list[Span]:
     """``{{``/``}}``: a closing run matches the innermost opening run, two or three braces at a
@@ -155,8 +165,17 @@ def _braces(text: str, visible: _Visible, pairs: list[Pair]) -> list[Span]:
     the tokenizer refuses (none, a bracket, a second line) opens nothing."""
     stack: list[list[int]] = []  # [start, braces still open]
     hidden = visible.opaque  # no comment nor opaque tag: every position is visible
-    for m in _BRACES.finditer(text):
+    pos = 0
+    while m := _BRACE_RUNS.search(text, pos):
         at, run = m.span()
+        pos = run
+        name = m.group(1)
+        if name is not None:  # a whole simple template
+            bare = name.strip()
+            if bare and "\n" not in bare and (not hidden or visible.clear(at, run)):
+                pairs.append(((at, at + 2), (run - 2, run), TEMPLATE_LEVELS))
+                continue
+            pos = run = at + 2  # read as its opening run alone, then what follows it
         if hidden and not visible(at):
             continue
         left = run - at
@@ -194,8 +213,15 @@ def _brackets(text: str, visible: _Visible, pairs: list[Pair]) -> list[Span]:
     stack: list[int] = []  # where the two brackets of each open link start
     hidden = visible.opaque  # no comment nor opaque tag: every position is visible
     title = _TITLE.match
-    for m in _BRACKETS.finditer(text):
+    pos = 0
+    while m := _BRACKET_RUNS.search(text, pos):
         at, run = m.span()
+        pos = run
+        if m.group(1) is not None:  # a whole simple link
+            if not hidden or visible.clear(at, run):
+                pairs.append(((at, at + 2), (run - 2, run), LINK_LEVELS))
+                continue
+            pos = run = at + 2  # read as its opening run alone, then what follows it
         if hidden and not visible(at):
             continue
         if text[at] == "[":
@@ -230,6 +256,8 @@ def _tables(text: str, visible: _Visible, pairs: list[Pair]) -> list[Span]:
 
 def _too_deep(pairs: list[Pair]) -> list[Span]:
     """Both ends of every matched pair that opens ``MAX_DEPTH`` levels deep or deeper."""
+    if sum(w for _, _, w in pairs) <= MAX_DEPTH:
+        return []  # not enough levels in all to stand that deep
     events = sorted(
         [(o[0], w, i) for i, (o, _, w) in enumerate(pairs)]
         + [(c[0], -w, i) for i, (_, c, w) in enumerate(pairs)]
