@@ -157,11 +157,17 @@ _QUALIFIER = re.compile(r",?\s*\(?\s*(?:except|unless|save)\b.*$|,?\s*\(?\s*othe
 _TRACK_PARAM = re.compile(r"^(title|writer|lyrics|music|extra|length|note)(\d+)$", re.I)
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
 def _split_names(value: str, ctx: W.Context | None, known: frozenset[str] = frozenset()) -> list[str]:
     """Names in a track-listing value, as displayed. ``known`` are names linked elsewhere in the
     listing ("Earth, Wind & Fire"): written again without the link, they stay whole too."""
-    value = re.sub(r"<!--.*?-->", "", value, flags=re.S)
+    if "<!--" in value:
+        value = _COMMENT.sub("", value)
     out: list[str] = []
+    if not value.strip():
+        return out  # an empty field (most tracks leave some blank)
     for item in W.split_items(value, ctx):
         # Protect links, so "[[Earth, Wind & Fire]]" stays whole, then split the rest.
         code = W.parse(item, ctx)  # the tree _linked_names read of the same value
