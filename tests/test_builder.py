@@ -26,7 +26,9 @@ def _fields(node) -> tuple:
         return (node.contents,)
     if isinstance(node, Tag):
         attrs = [(str(a.name), None if a.value is None else str(a.value), a.quotes) for a in node.attributes]
-        return (str(node.tag), str(node.closing_tag), node.self_closing, node.wiki_markup, attrs)
+        markup = (node.wiki_markup, node.closing_wiki_markup, node.wiki_style_separator)
+        flags = (node.self_closing, node.invalid, node.implicit, node.padding)
+        return (str(node.tag), str(node.closing_tag), str(node.contents), markup, flags, attrs)
     if isinstance(node, ExternalLink):
         return (str(node.url), None if node.title is None else str(node.title), node.brackets)
     if isinstance(node, HTMLEntity):

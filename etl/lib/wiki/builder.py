@@ -4,9 +4,9 @@ mwparserfromhell tokenizes in C and builds the tree in Python. Its builder makes
 through the node's public setters, and every setter hands its value to ``parse_anything``,
 which imports four names and type-checks a value that is always a finished tree there. That
 is most of the cost of a parse. ``LeanBuilder`` makes the nodes that nearly every text holds
-(text, templates and their parameters, wikilinks, comments) with their fields set directly,
-to the values the setters would store; every other node (tags and their attributes, external
-links, headings, entities, arguments) is made by mwparserfromhell's own handler, whose
+(text, templates and their parameters, wikilinks, comments, tags) with their fields set
+directly, to the values the setters would store; every other node (a tag's attributes,
+external links, headings, entities, arguments) is made by mwparserfromhell's own handler, whose
 contents come back through the lean handlers here.
 
 ``Parser`` is mwparserfromhell's parser with this builder, and ``Parser().parse`` is the one
@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import Any
 
 from mwparserfromhell import parser as mwp_parser
-from mwparserfromhell.nodes import Comment, Node, Template, Text, Wikilink
-from mwparserfromhell.nodes.extras import Parameter
+from mwparserfromhell.nodes import Comment, Node, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.parser import builder as mwp_builder
 from mwparserfromhell.parser import tokens
 from mwparserfromhell.parser.errors import ParserError
@@ -68,6 +68,8 @@ class LeanBuilder(mwp_builder.Builder):
             return self._template()
         if kind is tokens.CommentStart:
             return self._comment()
+        if kind is tokens.TagOpenOpen:
+            return self._tag(token)
         return super()._handle_token(token)
 
     def _read(self, stops: tuple[type, ...]) -> tuple[Wikicode, Any]:
@@ -105,6 +107,59 @@ class LeanBuilder(mwp_builder.Builder):
         node = _new(Template)
         node._name, node._params = name, params
         return node
+
+    def _tag(self, opening: Any) -> Tag:
+        """mwparserfromhell's ``_handle_tag``, the node's fields set as ``Tag.__init__`` sets
+        them (attributes are made by its own ``_handle_attribute``)."""
+        wiki_markup, invalid = opening.wiki_markup, opening.invalid or False
+        separator, closing_markup = None, wiki_markup
+        attrs: list[Attribute] = []
+        name = contents = closing = None
+        padding, implicit = "", False
+        stack: list[Node] = []
+        pending = self._tokens
+        while pending:
+            token = pending.pop()
+            kind = type(token)
+            if kind is tokens.TagAttrStart:
+                attrs.append(self._handle_attribute(token))
+            elif kind is tokens.TagCloseOpen:
+                separator, padding = token.wiki_markup, token.padding or ""
+                name, stack = code_of(stack), []
+            elif kind is tokens.TagOpenClose:
+                closing_markup = token.wiki_markup
+                contents, stack = code_of(stack), []
+            elif kind is tokens.TagCloseSelfclose or kind is tokens.TagCloseClose:
+                self_closing = kind is tokens.TagCloseSelfclose
+                if self_closing:
+                    closing_markup, padding = token.wiki_markup, token.padding or ""
+                    implicit = token.implicit or False
+                    name = code_of(stack)
+                else:
+                    closing = code_of(stack)
+                assert name is not None
+                if padding and not padding.isspace():
+                    raise ValueError("padding must be entirely whitespace")
+                node = _new(Tag)
+                node._attrs = attrs
+                node._tag = node._closing_tag = name
+                node._contents = contents if contents is not None else code_of([])
+                node._wiki_markup = node._closing_wiki_markup = str(wiki_markup) if wiki_markup else None
+                node._self_closing, node._invalid, node._implicit = (
+                    self_closing,
+                    bool(invalid),
+                    bool(implicit),
+                )
+                node._padding = padding
+                if closing is not None:
+                    node._closing_tag = closing
+                node._wiki_style_separator = str(separator) if separator else None
+                if closing_markup is not None:
+                    node._closing_wiki_markup = str(closing_markup) if closing_markup else None
+                return node
+            else:
+                stack.append(self._handle_token(token))
+        raise ParserError("_tag() missed a close token")
 
     def _comment(self) -> Comment:
         node = _new(Comment)
