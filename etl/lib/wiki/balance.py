@@ -31,12 +31,10 @@ _ENTITIES = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#9
 
 _OPAQUE = re.compile(r"<!--|<(" + "|".join(PARSER_BLACKLIST) + r")(?=[\s/>])", re.I)
 _TAG_REST = re.compile(r"[^<>]*>")
-_BRACES = re.compile(r"\{{2,}|\}{2,}")
 # A run of braces, or a whole template of two braces a side whose name and arguments hold no
 # brace (most templates): matched at once, such a template is one step of the scan, not two.
 _BRACE_RUNS = re.compile(r"\{\{([^{}\[\]<>|]*)(?:\|[^{}]*)?\}\}(?!\})|\{{2,}|\}{2,}")
 _NAME = re.compile(r"[^{}\[\]<>|]*")
-_BRACKETS = re.compile(r"\[{2,}|\]{2,}")
 # A run of brackets, or a whole link of two brackets a side whose title and text hold no
 # bracket nor brace (most links), matched at once like the simple templates.
 _BRACKET_RUNS = re.compile(r"\[\[([^\n\[\]{}<>|]*)(?:\|[^\[\]{}]*)?\]\](?!\])|\[{2,}|\]{2,}")

@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import mwparserfromhell as mwp
 from mwparserfromhell.definitions import is_scheme
 from mwparserfromhell.nodes import (
     Argument,
@@ -84,7 +83,7 @@ def parse(text: Code, ctx: Context | None = None) -> Wikicode:
     if isinstance(text, Wikicode):
         return text
     if not isinstance(text, str):
-        return mwp.parse(text, skip_style_tags=True)  # a node: wrapped, not parsed again
+        return builder.code_of([text])  # a node: wrapped, not parsed again
     if ctx is not None:
         tree = ctx.trees.get(text)
         if tree is None:
